@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
+  collectCoverageFrom: ['lambda/**/*.ts'],
+  coverageReporters: ['text-summary', 'text'],
+  coverageThreshold: { global: { lines: 90 } },
+  testTimeout: 120000,
+};

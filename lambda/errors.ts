@@ -1,0 +1,19 @@
+/** The invocation event or the configuration is invalid; nothing was called. */
+export class InvalidInputError extends Error {
+  constructor(
+    message: string,
+    readonly issues: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'InvalidInputError';
+  }
+}
+
+/** The fleet could not be read at all; nothing was changed. */
+export class FleetReadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FleetReadError';
+  }
+}

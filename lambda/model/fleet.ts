@@ -1,0 +1,97 @@
+/**
+ * The fleet as read from AWS: plain, immutable data. Times are epoch milliseconds.
+ * Produced by `inventory/`, consumed by the pure `policy/` and `plan/` layers.
+ */
+
+export type Tags = Readonly<Record<string, string>>;
+
+/** An instance as a member of an Auto Scaling group (from DescribeAutoScalingGroups). */
+export interface GroupMember {
+  readonly instanceId: string;
+  /** Auto Scaling lifecycle state: InService, Pending, Terminating:Wait, Standby, ... */
+  readonly lifecycleState: string;
+  /** Auto Scaling health status: Healthy or Unhealthy. */
+  readonly healthStatus: string;
+  readonly protectedFromScaleIn: boolean;
+  readonly instanceType?: string;
+}
+
+/** What a group launches now, resolved to AMI IDs. */
+export interface LaunchImages {
+  /** AMI of the group's launch template version or launch configuration. */
+  readonly imageId?: string;
+  /** Mixed-instances overrides that name their own template: instance type -> AMI. */
+  readonly imageIdByInstanceType: Readonly<Record<string, string>>;
+}
+
+export interface GroupSnapshot {
+  readonly name: string;
+  readonly arn?: string;
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly desiredCapacity: number;
+  /** Set while the group is being deleted ("Delete in progress"). */
+  readonly status?: string;
+  readonly suspendedProcesses: readonly string[];
+  readonly tags: Tags;
+  readonly members: readonly GroupMember[];
+  readonly targetGroupArns: readonly string[];
+  /** Instance maintenance policy's MaxHealthyPercentage, when set. */
+  readonly maxHealthyPercentage?: number;
+  /** Resolved launch AMIs; undefined when they could not be resolved (see snapshot errors). */
+  readonly launchImages?: LaunchImages;
+}
+
+export interface InstanceSnapshot {
+  readonly instanceId: string;
+  /** EC2 state name: pending, running, stopping, stopped. */
+  readonly state: string;
+  readonly imageId?: string;
+  readonly instanceType?: string;
+  readonly launchTime?: number;
+  /** AttachTime of the network interface at device index 0. */
+  readonly primaryEniAttachTime?: number;
+  /** AttachTime of the root EBS volume. */
+  readonly rootVolumeAttachTime?: number;
+  readonly tags: Tags;
+}
+
+export interface ImageSnapshot {
+  readonly imageId: string;
+  /** available, pending, deregistered, disabled, failed, ... or `missing` when AWS cannot describe it. */
+  readonly state: string;
+  readonly name?: string;
+  readonly creationDate?: number;
+  readonly deprecationTime?: number;
+}
+
+/** Something that failed; the run goes on. */
+export interface RunError {
+  readonly group?: string;
+  readonly instanceId?: string;
+  readonly message: string;
+}
+
+export interface FleetSnapshot {
+  /** The groups in scope (all groups, or those named in the invocation's `groups`). */
+  readonly groups: readonly GroupSnapshot[];
+  /** Every pending, running, stopping or stopped instance in the account and region, by ID. */
+  readonly instances: ReadonlyMap<string, InstanceSnapshot>;
+  /** The AMIs instances were launched from, by ID. An ID absent here is unknown (read failed). */
+  readonly images: ReadonlyMap<string, ImageSnapshot>;
+  /** AMI IDs listed in the blocked-AMIs SSM parameter. */
+  readonly blockedAmiIds: readonly string[];
+  /** True when the run is limited to named groups: unmanaged instances are not judged. */
+  readonly limitedToGroups: boolean;
+  readonly errors: readonly RunError[];
+}
+
+/** Facts read only for groups that have due instances: the health gates. */
+export interface GroupGates {
+  /** An instance refresh is Pending or InProgress (or the read failed: then we hold the group). */
+  readonly instanceRefreshActive: boolean;
+  /** Names of the group's alarms in ALARM, or that do not exist or could not be read. */
+  readonly alarmsHolding: readonly string[];
+  /** Instance IDs of the group's load-balancer targets that are not healthy (or unreadable). */
+  readonly unhealthyTargets: readonly string[];
+}

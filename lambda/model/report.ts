@@ -1,0 +1,44 @@
+import type { DeferralReason, ReasonCode } from './reasons';
+import type { RunError } from './fleet';
+
+export interface TerminatedEntry {
+  readonly instanceId: string;
+  readonly group: string;
+  readonly reasons: readonly ReasonCode[];
+}
+
+export interface DeferredEntry extends TerminatedEntry {
+  readonly why: DeferralReason;
+}
+
+export interface UnmanagedEntry {
+  readonly instanceId: string;
+  readonly reasons: readonly ReasonCode[];
+}
+
+/** Facts behind an entry, kept out of the entries so their shape stays exactly the contract's. */
+export interface InstanceDetail {
+  readonly ageDays: number;
+  /** Effective lifetime after group tag, invocation and jitter. */
+  readonly lifetimeDays: number;
+  readonly imageId?: string;
+}
+
+/** A launch-before-terminate step taken on a group this run. */
+export interface SurgeAction {
+  readonly group: string;
+  readonly action: 'capacity-added' | 'completed' | 'rolled-back';
+  readonly desiredCapacity: number;
+  readonly instanceIds: readonly string[];
+}
+
+export interface RunReport {
+  readonly dryRun: boolean;
+  readonly scanned: { readonly groups: number; readonly instances: number };
+  readonly terminated: readonly TerminatedEntry[];
+  readonly deferred: readonly DeferredEntry[];
+  readonly unmanaged: readonly UnmanagedEntry[];
+  readonly errors: readonly RunError[];
+  readonly details: Readonly<Record<string, InstanceDetail>>;
+  readonly surges: readonly SurgeAction[];
+}
