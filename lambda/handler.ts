@@ -1,0 +1,27 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { createClients, type AwsClients } from './clients';
+import { loadEnv, mergeRunPolicy, parseEvent } from './config/load-run-policy';
+import type { RunReport } from './model/report';
+import { runReaper } from './run-reaper';
+
+const logger = new Logger({ serviceName: 'instance-reaper' });
+const metrics = new Metrics({ namespace: 'InstanceReaper', serviceName: 'instance-reaper' });
+let clients: AwsClients | undefined;
+
+/**
+ * EventBridge schedule or manual invocation. Input is validated whole before any AWS call;
+ * bad input throws an error naming every bad field, and nothing in the fleet changes.
+ */
+export async function handler(event: unknown): Promise<RunReport> {
+  const env = loadEnv(process.env);
+  const overrides = parseEvent(event);
+  const settings = mergeRunPolicy(env, overrides);
+  clients ??= createClients();
+  try {
+    return await runReaper({ clients, settings, now: Date.now(), logger, metrics });
+  } catch (error) {
+    logger.error('run failed', error as Error);
+    throw error;
+  }
+}

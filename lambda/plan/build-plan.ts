@@ -1,0 +1,131 @@
+import type { GroupGates, RunError } from '../model/fleet';
+import type { DeferralReason } from '../model/reasons';
+import type { DeferredEntry, InstanceDetail } from '../model/report';
+import type { RunPolicy } from '../model/run-policy';
+import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
+import { DAY_MS } from '../policy/instance-age';
+import { TAG } from '../policy/tag-keys';
+import { budgetCount } from './budget';
+import { compareCandidates, wantsSurge, type Candidate } from './candidate';
+import { groupHold, instanceHold, windowHold } from './holds';
+import type { CapacityChange, Plan, PlannedTermination } from './plan';
+import { planSurgeInProgress } from './plan-surge-in-progress';
+import { formatSurgeState, MAX_SURGE_INSTANCES, parseSurgeState, type SurgeState } from './surge-state';
+
+export interface PlanInput {
+  readonly evaluation: FleetEvaluation;
+  readonly gates: ReadonlyMap<string, GroupGates>;
+  readonly policy: RunPolicy;
+  readonly now: number;
+  readonly scanned: { readonly groups: number; readonly instances: number };
+}
+
+interface Tally {
+  readonly terminations: PlannedTermination[];
+  readonly deferred: DeferredEntry[];
+  readonly changes: CapacityChange[];
+  readonly errors: RunError[];
+  readonly takenByGroup: Map<string, number>;
+  readonly surgeIds: Map<string, string[]>;
+  runLeft: number;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function detailOf(due: DueInstance): InstanceDetail {
+  return { ageDays: round(due.ageMs / DAY_MS), lifetimeDays: round(due.lifetimeMs / DAY_MS), imageId: due.imageId };
+}
+
+/** Surge groups have no headroom once MaxSize (or the tag's capacity for instance IDs) is reached. */
+function headroomHold(evaluation: GroupEvaluation, taken: number): DeferralReason | undefined {
+  if (!wantsSurge(evaluation)) return undefined;
+  const group = evaluation.group;
+  if (group.maxSize - group.desiredCapacity - taken <= 0) return 'no-headroom';
+  return taken >= MAX_SURGE_INSTANCES ? 'group-budget' : undefined;
+}
+
+function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
+  const { due, evaluation } = candidate;
+  const group = evaluation.group;
+  const taken = tally.takenByGroup.get(group.name) ?? 0;
+  return (
+    instanceHold(due, evaluation) ??
+    groupHold(evaluation, input.gates.get(group.name), false) ??
+    windowHold(due, evaluation, input.now) ??
+    headroomHold(evaluation, taken) ??
+    (taken >= budgetCount(evaluation.settings.budget, group.desiredCapacity) ? 'group-budget' : undefined) ??
+    (tally.runLeft <= 0 ? 'run-budget' : undefined)
+  );
+}
+
+function place(candidate: Candidate, input: PlanInput, tally: Tally): void {
+  const { due, evaluation } = candidate;
+  const name = evaluation.group.name;
+  const entry = { instanceId: due.instanceId, group: name, reasons: due.reasons };
+  const why = decide(candidate, input, tally);
+  if (why !== undefined) {
+    tally.deferred.push({ ...entry, why });
+    return;
+  }
+  tally.takenByGroup.set(name, (tally.takenByGroup.get(name) ?? 0) + 1);
+  tally.runLeft -= 1;
+  if (wantsSurge(evaluation)) {
+    tally.surgeIds.set(name, [...(tally.surgeIds.get(name) ?? []), due.instanceId]);
+    tally.deferred.push({ ...entry, why: 'surge-pending' });
+  } else {
+    tally.terminations.push({ ...entry, decrementDesiredCapacity: false });
+  }
+}
+
+function startSurges(groups: readonly GroupEvaluation[], tally: Tally, now: number): void {
+  for (const { group } of groups) {
+    const instanceIds = tally.surgeIds.get(group.name);
+    if (!instanceIds) continue;
+    const desiredCapacity = group.desiredCapacity + instanceIds.length;
+    const state: SurgeState = { startedAt: now, desiredCapacity, added: instanceIds.length, instanceIds };
+    tally.changes.push({ group: group.name, action: 'capacity-added', desiredCapacity, fromDesiredCapacity: group.desiredCapacity, instanceIds, surgeTag: formatSurgeState(state), setDesiredCapacity: true });
+  }
+}
+
+function continueSurge(evaluation: GroupEvaluation, state: SurgeState, input: PlanInput, tally: Tally): void {
+  const timeoutMs = input.policy.surgeTimeoutMinutes * 60_000;
+  const step = planSurgeInProgress(evaluation, state, input.gates.get(evaluation.group.name), { now: input.now, timeoutMs, runBudgetLeft: tally.runLeft });
+  tally.terminations.push(...step.terminations);
+  tally.deferred.push(...step.deferred);
+  if (step.change) tally.changes.push(step.change);
+  if (step.error) tally.errors.push(step.error);
+  tally.runLeft -= step.terminations.length;
+}
+
+/** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
+export function buildPlan(input: PlanInput): Plan {
+  const { evaluation, policy } = input;
+  const tally: Tally = { terminations: [], deferred: [], changes: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), runLeft: policy.maxTerminations };
+  const routine: GroupEvaluation[] = [];
+  for (const groupEvaluation of evaluation.groups) {
+    const tag = groupEvaluation.group.tags[TAG.surgeState];
+    const state = tag === undefined ? undefined : parseSurgeState(tag);
+    if (tag !== undefined && !state) {
+      tally.errors.push({ group: groupEvaluation.group.name, message: `tag ${TAG.surgeState}="${tag}" is malformed; group left alone this run` });
+    } else if (state) {
+      continueSurge(groupEvaluation, state, input, tally);
+    } else {
+      routine.push(groupEvaluation);
+    }
+  }
+  const candidates = routine.flatMap((groupEvaluation) => groupEvaluation.due.map((due) => ({ due, evaluation: groupEvaluation })));
+  for (const candidate of candidates.sort(compareCandidates)) place(candidate, input, tally);
+  startSurges(routine, tally, input.now);
+
+  const allDue = [...evaluation.groups.flatMap((groupEvaluation) => groupEvaluation.due), ...evaluation.unmanaged];
+  return {
+    dryRun: policy.dryRun,
+    scanned: input.scanned,
+    terminations: tally.terminations,
+    capacityChanges: tally.changes,
+    deferred: tally.deferred,
+    unmanaged: evaluation.unmanaged.map((due) => ({ instanceId: due.instanceId, reasons: due.reasons })),
+    errors: tally.errors,
+    details: Object.fromEntries(allDue.map((due) => [due.instanceId, detailOf(due)])),
+  };
+}

@@ -1,0 +1,119 @@
+import type { FleetSnapshot, GroupMember, GroupSnapshot, InstanceSnapshot, RunError } from '../model/fleet';
+import { EMERGENCY_REASONS, type ReasonCode } from '../model/reasons';
+import type { RunPolicy } from '../model/run-policy';
+import type { DueInstance, FleetEvaluation, Freshness, GroupEvaluation } from './evaluation';
+import { resolveGroupSettings, type GroupSettings } from './group-settings';
+import { DAY_MS, firstLaunchTime } from './instance-age';
+import { jitteredLifetimeMs } from './jitter';
+import { dueReasons } from './reason-rules';
+import { isTrueTag, TAG } from './tag-keys';
+
+const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
+
+interface Judged {
+  readonly due?: DueInstance;
+  readonly ageMs: number;
+}
+
+interface JudgeContext {
+  readonly snapshot: FleetSnapshot;
+  readonly policy: RunPolicy;
+  readonly blockedAmiIds: ReadonlySet<string>;
+  readonly now: number;
+}
+
+function judge(
+  instance: InstanceSnapshot,
+  context: JudgeContext,
+  scope: { maxAgeDays: number; graceDays: number; rotateBefore?: number; launchImageId?: string; member?: GroupMember },
+): Judged {
+  const { policy, now } = context;
+  const firstLaunch = firstLaunchTime(instance);
+  const lifetimeMs = jitteredLifetimeMs(scope.maxAgeDays * DAY_MS, instance.instanceId, policy.lifetimeJitterPercent);
+  const image = instance.imageId === undefined ? undefined : context.snapshot.images.get(instance.imageId);
+  const reasons = dueReasons({ ...scope, instance, image, firstLaunch, lifetimeMs, blockedAmiIds: context.blockedAmiIds, policy, now });
+  const ageMs = firstLaunch === undefined ? 0 : now - firstLaunch;
+  if (reasons.length === 0) return { ageMs };
+  const due: DueInstance = {
+    instanceId: instance.instanceId,
+    reasons,
+    ageMs,
+    lifetimeMs,
+    imageId: instance.imageId,
+    emergency: reasons.some((reason) => EMERGENCY_REASONS.has(reason)),
+    pastDeadline: ageMs > lifetimeMs + scope.graceDays * DAY_MS,
+    exempt: isTrueTag(instance.tags[TAG.exempt]),
+    member: scope.member,
+  };
+  return { due, ageMs };
+}
+
+function launchImageFor(group: GroupSnapshot, member: GroupMember, instance: InstanceSnapshot): string | undefined {
+  const images = group.launchImages;
+  const type = member.instanceType ?? instance.instanceType;
+  return (type === undefined ? undefined : images?.imageIdByInstanceType[type]) ?? images?.imageId;
+}
+
+function freshnessOf(judged: readonly Judged[]): Freshness {
+  const due = judged.flatMap((entry) => (entry.due ? [entry.due] : []));
+  return {
+    instances: judged.length,
+    oldestAgeMs: Math.max(0, ...judged.map((entry) => entry.ageMs)),
+    pastLifetime: due.filter((entry) => entry.reasons.includes('max-age')).length,
+    onStaleAmi: due.filter((entry) => entry.reasons.some((reason) => STALE_AMI_REASONS.has(reason))).length,
+    due: due.length,
+  };
+}
+
+function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext, errors: RunError[]): GroupEvaluation {
+  const judged: Judged[] = [];
+  for (const member of group.members) {
+    const instance = context.snapshot.instances.get(member.instanceId);
+    if (!instance) {
+      if (member.lifecycleState === 'InService') {
+        errors.push({ group: group.name, instanceId: member.instanceId, message: 'instance is InService but EC2 did not describe it' });
+      }
+      continue;
+    }
+    const launchImageId = launchImageFor(group, member, instance);
+    judged.push(judge(instance, context, { ...settings, launchImageId, member }));
+  }
+  const due = judged.flatMap((entry) => (entry.due ? [entry.due] : []));
+  return { group, settings, due, freshness: freshnessOf(judged) };
+}
+
+function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>): DueInstance[] {
+  const { policy } = context;
+  const scope = { maxAgeDays: policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, graceDays: policy.defaultGraceDays };
+  const unmanaged: DueInstance[] = [];
+  for (const instance of context.snapshot.instances.values()) {
+    if (memberIds.has(instance.instanceId) || instance.tags[TAG.autoScalingGroupName] !== undefined) continue;
+    if (instance.state !== 'running' && instance.state !== 'stopped') continue;
+    const { due } = judge(instance, context, scope);
+    if (due) unmanaged.push(due);
+  }
+  return unmanaged;
+}
+
+/** Judges every instance of the fleet: which are due and why. Pure: the snapshot, the policy and `now` in, verdicts out. */
+export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: number): FleetEvaluation {
+  const context: JudgeContext = { snapshot, policy, now, blockedAmiIds: new Set([...policy.blockedAmiIds, ...snapshot.blockedAmiIds]) };
+  const errors: RunError[] = [...snapshot.errors];
+  const groups: GroupEvaluation[] = [];
+  const memberIds = new Set(snapshot.groups.flatMap((group) => group.members.map((member) => member.instanceId)));
+  for (const group of snapshot.groups) {
+    const settings = resolveGroupSettings(group, policy, now);
+    if ('error' in settings) {
+      errors.push({ group: group.name, message: `${settings.error}; group left alone this run` });
+      continue;
+    }
+    groups.push(evaluateGroup(group, settings, context, errors));
+  }
+  for (const instanceId of policy.targetedInstanceIds) {
+    if (!memberIds.has(instanceId) && !snapshot.instances.has(instanceId)) {
+      errors.push({ instanceId, message: 'targeted instance not found' });
+    }
+  }
+  const unmanaged = snapshot.limitedToGroups ? [] : evaluateUnmanaged(context, memberIds);
+  return { groups, unmanaged, errors };
+}

@@ -1,0 +1,41 @@
+import type { GroupMember, GroupSnapshot, RunError } from '../model/fleet';
+import type { ReasonCode } from '../model/reasons';
+import type { GroupSettings } from './group-settings';
+
+/** An instance for which one or more reasons hold. */
+export interface DueInstance {
+  readonly instanceId: string;
+  readonly reasons: readonly ReasonCode[];
+  readonly ageMs: number;
+  readonly lifetimeMs: number;
+  readonly imageId?: string;
+  /** Due for a reason that goes first and ignores maintenance windows. */
+  readonly emergency: boolean;
+  /** Past lifetime + grace: maintenance windows no longer hold it. */
+  readonly pastDeadline: boolean;
+  /** Carries the tag `instance-reaper:exempt=true` itself. */
+  readonly exempt: boolean;
+  readonly member?: GroupMember;
+}
+
+/** Freshness of a set of instances, for metrics. */
+export interface Freshness {
+  readonly instances: number;
+  readonly oldestAgeMs: number;
+  readonly pastLifetime: number;
+  readonly onStaleAmi: number;
+  readonly due: number;
+}
+
+export interface GroupEvaluation {
+  readonly group: GroupSnapshot;
+  readonly settings: GroupSettings;
+  readonly due: readonly DueInstance[];
+  readonly freshness: Freshness;
+}
+
+export interface FleetEvaluation {
+  readonly groups: readonly GroupEvaluation[];
+  readonly unmanaged: readonly DueInstance[];
+  readonly errors: readonly RunError[];
+}

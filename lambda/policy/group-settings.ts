@@ -1,0 +1,73 @@
+import { parseBudget } from '../config/budget-schema';
+import type { GroupSnapshot } from '../model/fleet';
+import type { Budget, RunPolicy } from '../model/run-policy';
+import { isTrueTag, TAG } from './tag-keys';
+import { parseWindows, type MaintenanceWindow } from './windows';
+
+/** A group's effective settings: its tags over the run's policy. */
+export interface GroupSettings {
+  readonly exempt: boolean;
+  readonly maxAgeDays: number;
+  readonly rotateBefore?: number;
+  readonly windows?: readonly MaintenanceWindow[];
+  readonly graceDays: number;
+  readonly budget: Budget;
+  readonly surge: boolean;
+  readonly alarmNames: readonly string[];
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+function parseDays(value: string): number | undefined {
+  const trimmed = value.trim();
+  return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/** An ISO-8601 time; without a zone it is read as UTC, so the answer never depends on the host. */
+function parseRotateBefore(value: string, now: number): number | string {
+  const trimmed = value.trim();
+  if (!ISO_TIME.test(trimmed)) return 'expected an ISO-8601 time such as 2026-11-24T12:00:00Z';
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) || trimmed.length === 10;
+  const time = Date.parse(hasZone ? trimmed : `${trimmed}Z`);
+  if (Number.isNaN(time)) return 'not a valid time';
+  if (time > now) return 'is in the future';
+  return time;
+}
+
+/** Reads a group's tags; the first malformed value makes the whole group's settings an error. */
+export function resolveGroupSettings(group: GroupSnapshot, policy: RunPolicy, now: number): GroupSettings | { error: string } {
+  const tags = group.tags;
+  const bad = (key: string, why: string) => ({ error: `tag ${key}="${tags[key]}": ${why}` });
+
+  const maxAgeTag = tags[TAG.maxAgeDays];
+  const tagMaxAge = maxAgeTag === undefined ? undefined : parseDays(maxAgeTag);
+  if (maxAgeTag !== undefined && tagMaxAge === undefined) return bad(TAG.maxAgeDays, 'expected a number of days >= 0');
+
+  const graceTag = tags[TAG.graceDays];
+  const graceDays = graceTag === undefined ? policy.defaultGraceDays : parseDays(graceTag);
+  if (graceDays === undefined) return bad(TAG.graceDays, 'expected a number of days >= 0');
+
+  const budgetTag = tags[TAG.budget];
+  const tagBudget = budgetTag === undefined ? undefined : parseBudget(budgetTag);
+  if (budgetTag !== undefined && tagBudget === undefined) return bad(TAG.budget, 'expected a whole number >= 1 or a percentage such as 25%');
+
+  const rotateTag = tags[TAG.rotateBefore];
+  const rotateBefore = rotateTag === undefined ? undefined : parseRotateBefore(rotateTag, now);
+  if (typeof rotateBefore === 'string') return bad(TAG.rotateBefore, rotateBefore);
+
+  const windowText = tags[TAG.window] ?? policy.defaultWindow;
+  const windows = windowText === undefined ? undefined : parseWindows(windowText);
+  if (windows && 'error' in windows) return tags[TAG.window] !== undefined ? bad(TAG.window, windows.error) : { error: windows.error };
+
+  const alarmNames = (tags[TAG.alarms] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  return {
+    exempt: isTrueTag(tags[TAG.exempt]),
+    maxAgeDays: policy.maxAgeDaysOverride ?? tagMaxAge ?? policy.defaultMaxAgeDays,
+    rotateBefore,
+    windows,
+    graceDays,
+    budget: policy.groupBudgetOverride ?? tagBudget ?? policy.defaultGroupBudget,
+    surge: isTrueTag(tags[TAG.surge]),
+    alarmNames: [...new Set([...policy.alarmNames, ...alarmNames])],
+  };
+}

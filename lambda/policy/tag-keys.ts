@@ -1,0 +1,18 @@
+/** Tags the reaper reads on groups and instances. */
+export const TAG = {
+  exempt: 'instance-reaper:exempt',
+  maxAgeDays: 'instance-reaper:max-age-days',
+  rotateBefore: 'instance-reaper:rotate-before',
+  surge: 'instance-reaper:surge',
+  surgeState: 'instance-reaper:surge-state',
+  alarms: 'instance-reaper:alarms',
+  window: 'instance-reaper:window',
+  graceDays: 'instance-reaper:grace-days',
+  budget: 'instance-reaper:budget',
+  autoScalingGroupName: 'aws:autoscaling:groupName',
+} as const;
+
+/** Tag values are read case-insensitively for `true`. */
+export function isTrueTag(value: string | undefined): boolean {
+  return value?.trim().toLowerCase() === 'true';
+}

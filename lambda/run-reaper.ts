@@ -1,0 +1,57 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import type { AwsClients } from './clients';
+import type { RunSettings } from './config/load-run-policy';
+import { executePlan, simulatePlan } from './execute/execute-plan';
+import { notify } from './execute/notify';
+import { readFleet } from './inventory/read-fleet';
+import { readGroupGates } from './inventory/read-group-gates';
+import type { RunReport } from './model/report';
+import { buildPlan } from './plan/build-plan';
+import { instanceHold } from './plan/holds';
+import type { FleetEvaluation, GroupEvaluation } from './policy/evaluation';
+import { evaluateFleet } from './policy/evaluate-fleet';
+import { TAG } from './policy/tag-keys';
+import { buildReport } from './report/build-report';
+import { logReport } from './report/log-report';
+import { notificationSummary } from './report/notification-summary';
+import { publishMetrics } from './report/publish-metrics';
+
+export interface RunDependencies {
+  readonly clients: AwsClients;
+  readonly settings: RunSettings;
+  readonly now: number;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+/** Health gates are read only for groups where they can change the outcome: something due could go, or a surge is under way. */
+function groupsNeedingGates(evaluation: FleetEvaluation): GroupEvaluation[] {
+  return evaluation.groups.filter(
+    (group) =>
+      group.group.tags[TAG.surgeState] !== undefined ||
+      group.due.some((due) => instanceHold(due, group) === undefined),
+  );
+}
+
+/** Reads the fleet, decides, acts (unless dry run) and returns the report. */
+export async function runReaper({ clients, settings, now, logger, metrics }: RunDependencies): Promise<RunReport> {
+  const { policy } = settings;
+  const snapshot = await readFleet(clients, { groups: policy.groups, blockedAmisParameter: settings.blockedAmisParameter });
+  const evaluation = evaluateFleet(snapshot, policy, now);
+  const gateRequests = groupsNeedingGates(evaluation).map((group) => ({ group: group.group, alarmNames: group.settings.alarmNames }));
+  const gates = await readGroupGates(clients, gateRequests);
+  const scanned = { groups: snapshot.groups.length, instances: evaluation.groups.reduce((sum, group) => sum + group.group.members.length, 0) };
+  const plan = buildPlan({ evaluation, gates, policy, now, scanned });
+  const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan);
+  const report = buildReport(plan, outcome);
+
+  logReport(logger, report);
+  publishMetrics(metrics, report, evaluation);
+  const summary = notificationSummary(report);
+  if (summary && settings.topicArn) {
+    const failure = await notify(clients.sns, settings.topicArn, summary);
+    if (failure) logger.warn('notification failed', { topicArn: settings.topicArn, error: failure });
+  }
+  return report;
+}
