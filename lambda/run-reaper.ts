@@ -8,6 +8,7 @@ import { readFleet } from './inventory/read-fleet';
 import { readGroupGates } from './inventory/read-group-gates';
 import type { RunReport } from './model/report';
 import { buildPlan } from './plan/build-plan';
+import type { Plan } from './plan/plan';
 import { instanceHold } from './plan/holds';
 import type { FleetEvaluation, GroupEvaluation } from './policy/evaluation';
 import { evaluateFleet } from './policy/evaluate-fleet';
@@ -34,15 +35,26 @@ function groupsNeedingGates(evaluation: FleetEvaluation): GroupEvaluation[] {
   );
 }
 
-/** Reads the fleet, decides, acts (unless dry run) and returns the report. */
-export async function runReaper({ clients, settings, now, logger, metrics }: RunDependencies): Promise<RunReport> {
+export interface DecidedRun {
+  readonly plan: Plan;
+  readonly evaluation: FleetEvaluation;
+}
+
+/** Reads the fleet and decides, changing nothing. The function and the CLI's `plan` share it. */
+export async function decideRun(clients: AwsClients, settings: RunSettings, now: number): Promise<DecidedRun> {
   const { policy } = settings;
   const snapshot = await readFleet(clients, { groups: policy.groups, blockedAmisParameter: settings.blockedAmisParameter });
   const evaluation = evaluateFleet(snapshot, policy, now);
   const gateRequests = groupsNeedingGates(evaluation).map((group) => ({ group: group.group, alarmNames: group.settings.alarmNames }));
   const gates = await readGroupGates(clients, gateRequests);
-  const scanned = { groups: snapshot.groups.length, instances: evaluation.groups.reduce((sum, group) => sum + group.group.members.length, 0) };
-  const plan = buildPlan({ evaluation, gates, policy, now, scanned });
+  const scanned = { groups: snapshot.groups.length, instances: evaluation.scannedInstances };
+  return { plan: buildPlan({ evaluation, gates, policy, now, scanned }), evaluation };
+}
+
+/** Reads the fleet, decides, acts (unless dry run) and returns the report. */
+export async function runReaper({ clients, settings, now, logger, metrics }: RunDependencies): Promise<RunReport> {
+  const { policy } = settings;
+  const { plan, evaluation } = await decideRun(clients, settings, now);
   const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan);
   const report = buildReport(plan, outcome);
 

@@ -82,17 +82,19 @@ function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, context: J
   return { group, settings, due, freshness: freshnessOf(judged) };
 }
 
-function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>): DueInstance[] {
+function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>): { unmanaged: DueInstance[]; judged: number } {
   const { policy } = context;
   const scope = { maxAgeDays: policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, graceDays: policy.defaultGraceDays };
   const unmanaged: DueInstance[] = [];
+  let judged = 0;
   for (const instance of context.snapshot.instances.values()) {
     if (memberIds.has(instance.instanceId) || instance.tags[TAG.autoScalingGroupName] !== undefined) continue;
     if (instance.state !== 'running' && instance.state !== 'stopped') continue;
+    judged += 1;
     const { due } = judge(instance, context, scope);
     if (due) unmanaged.push(due);
   }
-  return unmanaged;
+  return { unmanaged, judged };
 }
 
 /** Judges every instance of the fleet: which are due and why. Pure: the snapshot, the policy and `now` in, verdicts out. */
@@ -114,6 +116,7 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
       errors.push({ instanceId, message: 'targeted instance not found' });
     }
   }
-  const unmanaged = snapshot.limitedToGroups ? [] : evaluateUnmanaged(context, memberIds);
-  return { groups, unmanaged, errors };
+  const { unmanaged, judged } = snapshot.limitedToGroups ? { unmanaged: [], judged: 0 } : evaluateUnmanaged(context, memberIds);
+  const members = groups.reduce((sum, group) => sum + group.freshness.instances, 0);
+  return { groups, unmanaged, scannedInstances: members + judged, errors };
 }

@@ -37,5 +37,7 @@ export interface GroupEvaluation {
 export interface FleetEvaluation {
   readonly groups: readonly GroupEvaluation[];
   readonly unmanaged: readonly DueInstance[];
+  /** Instances judged: group members and, unless the run is limited to groups, running or stopped instances in no group. */
+  readonly scannedInstances: number;
   readonly errors: readonly RunError[];
 }
