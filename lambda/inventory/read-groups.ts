@@ -1,0 +1,49 @@
+import { paginateDescribeAutoScalingGroups, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import type { AwsClients } from '../clients';
+import type { GroupSnapshot, RunError } from '../model/fleet';
+import { chunk } from '../util/chunk';
+
+export interface RawGroups {
+  readonly groups: readonly AutoScalingGroup[];
+  readonly errors: readonly RunError[];
+}
+
+/** Every Auto Scaling group (100 a page), or only the named ones; a named group that does not exist is an error. */
+export async function readGroups(clients: AwsClients, names?: readonly string[]): Promise<RawGroups> {
+  const groups: AutoScalingGroup[] = [];
+  const batches = names ? chunk([...new Set(names)], 100) : [undefined];
+  for (const batch of batches) {
+    const pages = paginateDescribeAutoScalingGroups(
+      { client: clients.autoScaling, pageSize: 100 },
+      { MaxRecords: 100, ...(batch ? { AutoScalingGroupNames: batch } : {}) },
+    );
+    for await (const page of pages) groups.push(...(page.AutoScalingGroups ?? []));
+  }
+  const found = new Set(groups.map((group) => group.AutoScalingGroupName));
+  const errors = (names ?? []).filter((name) => !found.has(name)).map((name) => ({ group: name, message: 'Auto Scaling group not found' }));
+  return { groups, errors };
+}
+
+/** The plain-data view of a group; `launchImages` is filled in by the launch image reader. */
+export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
+  const maxHealthy = group.InstanceMaintenancePolicy?.MaxHealthyPercentage;
+  return {
+    name: group.AutoScalingGroupName ?? '',
+    arn: group.AutoScalingGroupARN,
+    minSize: group.MinSize ?? 0,
+    maxSize: group.MaxSize ?? 0,
+    desiredCapacity: group.DesiredCapacity ?? 0,
+    status: group.Status,
+    suspendedProcesses: (group.SuspendedProcesses ?? []).flatMap((process) => (process.ProcessName ? [process.ProcessName] : [])),
+    tags: Object.fromEntries((group.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
+    members: (group.Instances ?? []).map((instance) => ({
+      instanceId: instance.InstanceId ?? '',
+      lifecycleState: instance.LifecycleState ?? '',
+      healthStatus: instance.HealthStatus ?? '',
+      protectedFromScaleIn: instance.ProtectedFromScaleIn ?? false,
+      instanceType: instance.InstanceType,
+    })),
+    targetGroupArns: group.TargetGroupARNs ?? [],
+    maxHealthyPercentage: maxHealthy !== undefined && maxHealthy >= 0 ? maxHealthy : undefined,
+  };
+}

@@ -1,0 +1,103 @@
+import { DescribeImagesCommand, paginateDescribeInstanceImageMetadata, type Image } from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../clients';
+import type { ImageSnapshot, InstanceSnapshot, RunError } from '../model/fleet';
+import { chunk } from '../util/chunk';
+import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { describeError, errorName } from './describe-error';
+
+const NOT_FOUND_CODES = new Set(['InvalidAMIID.NotFound', 'InvalidAMIID.Malformed', 'InvalidAMIID.Unavailable']);
+const BATCH = 100;
+
+const time = (text: string | undefined): number | undefined => {
+  const parsed = text === undefined ? Number.NaN : Date.parse(text);
+  return Number.isNaN(parsed) ? undefined : parsed;
+};
+
+function toImageSnapshot(image: Image): ImageSnapshot {
+  return {
+    imageId: image.ImageId ?? '',
+    state: image.State ?? 'unknown',
+    name: image.Name,
+    creationDate: time(image.CreationDate),
+    deprecationTime: time(image.DeprecationTime),
+  };
+}
+
+interface BatchResult {
+  readonly found: Image[];
+  readonly missing: string[];
+  readonly errors: RunError[];
+}
+
+/**
+ * One unknown ID in `ImageIds` fails the whole call, so the IDs AWS names are dropped and the rest
+ * asked again; when the message names none, the batch is halved until the culprit stands alone.
+ */
+async function describeBatch(clients: AwsClients, ids: readonly string[]): Promise<BatchResult> {
+  if (ids.length === 0) return { found: [], missing: [], errors: [] };
+  try {
+    const response = await clients.ec2.send(new DescribeImagesCommand({ ImageIds: [...ids], IncludeDeprecated: true, IncludeDisabled: true }));
+    const wanted = new Set(ids);
+    const found = (response.Images ?? []).filter((image) => image.ImageId !== undefined && wanted.has(image.ImageId));
+    const foundIds = new Set(found.map((image) => image.ImageId));
+    return { found, missing: ids.filter((id) => !foundIds.has(id)), errors: [] };
+  } catch (error) {
+    if (!NOT_FOUND_CODES.has(errorName(error) ?? '')) {
+      return { found: [], missing: [], errors: [{ message: `DescribeImages failed for ${ids.join(', ')}: ${describeError(error)}` }] };
+    }
+    if (ids.length === 1) return { found: [], missing: [...ids], errors: [] };
+    const mentioned = new Set((error as Error).message.match(/ami-[A-Za-z0-9]+/g) ?? []);
+    const named = ids.filter((id) => mentioned.has(id));
+    if (named.length > 0) {
+      const rest = await describeBatch(clients, ids.filter((id) => !named.includes(id)));
+      return { ...rest, missing: [...named, ...rest.missing] };
+    }
+    const half = Math.ceil(ids.length / 2);
+    const [left, right] = await Promise.all([describeBatch(clients, ids.slice(0, half)), describeBatch(clients, ids.slice(half))]);
+    return { found: [...left.found, ...right.found], missing: [...left.missing, ...right.missing], errors: [...left.errors, ...right.errors] };
+  }
+}
+
+/** What instances of gone AMIs were launched from: EC2 still knows it when DescribeImages does not. */
+async function readLaunchedImageMetadata(clients: AwsClients, instanceIds: readonly string[]): Promise<Map<string, Image>> {
+  const byImage = new Map<string, Image>();
+  for (const batch of chunk(instanceIds, BATCH)) {
+    for await (const page of paginateDescribeInstanceImageMetadata({ client: clients.ec2 }, { InstanceIds: batch })) {
+      for (const entry of page.InstanceImageMetadata ?? []) {
+        const image = entry.ImageMetadata;
+        if (image?.ImageId) byImage.set(image.ImageId, { ...image, State: image.State } as Image);
+      }
+    }
+  }
+  return byImage;
+}
+
+export interface ImageRead {
+  readonly images: Map<string, ImageSnapshot>;
+  readonly errors: RunError[];
+}
+
+/** The AMIs the instances run, with gone ones marked `missing` and enriched from instance image metadata. */
+export async function readImages(clients: AwsClients, instances: Iterable<InstanceSnapshot>): Promise<ImageRead> {
+  const list = [...instances];
+  const ids = [...new Set(list.flatMap((instance) => (instance.imageId ? [instance.imageId] : [])))];
+  const results = await mapWithConcurrency(chunk(ids, BATCH), 4, (batch) => describeBatch(clients, batch));
+  const images = new Map<string, ImageSnapshot>();
+  const errors = results.flatMap((result) => result.errors);
+  for (const result of results) for (const image of result.found) images.set(image.ImageId ?? '', toImageSnapshot(image));
+  const missing = new Set(results.flatMap((result) => result.missing));
+  for (const id of missing) images.set(id, { imageId: id, state: 'missing' });
+
+  const gone = list.filter((instance) => instance.imageId !== undefined && (missing.has(instance.imageId) || images.get(instance.imageId)?.state === 'deregistered'));
+  if (gone.length === 0) return { images, errors };
+  try {
+    const metadata = await readLaunchedImageMetadata(clients, gone.map((instance) => instance.instanceId));
+    for (const [id, image] of metadata) {
+      const known = images.get(id);
+      images.set(id, { ...toImageSnapshot(image), state: known?.state ?? 'missing' });
+    }
+  } catch (error) {
+    errors.push({ message: `DescribeInstanceImageMetadata failed: ${describeError(error)}` });
+  }
+  return { images, errors };
+}

@@ -1,0 +1,126 @@
+import {
+  DescribeLaunchConfigurationsCommand,
+  type AutoScalingGroup,
+  type LaunchTemplateSpecification,
+} from '@aws-sdk/client-auto-scaling';
+import { DescribeLaunchTemplateVersionsCommand, type LaunchTemplateVersion } from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../clients';
+import type { LaunchImages, RunError } from '../model/fleet';
+import { chunk } from '../util/chunk';
+import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { describeError } from './describe-error';
+
+/** A template as groups name it: by ID when known, else by name. */
+interface TemplateRef {
+  readonly key: string;
+  readonly byId: boolean;
+}
+
+const refOf = (spec: LaunchTemplateSpecification | undefined): TemplateRef | undefined => {
+  if (spec?.LaunchTemplateId) return { key: spec.LaunchTemplateId, byId: true };
+  if (spec?.LaunchTemplateName) return { key: spec.LaunchTemplateName, byId: false };
+  return undefined;
+};
+const versionOf = (spec: LaunchTemplateSpecification | undefined): string => spec?.Version ?? '$Default';
+const slot = (ref: TemplateRef, version: string) => `${ref.key}@${version}`;
+
+/** Every (template, version) a group launches from: its own, and mixed-instances overrides with their own template, by instance type. */
+function templateUses(group: AutoScalingGroup): { spec: LaunchTemplateSpecification; instanceType?: string }[] {
+  const mixed = group.MixedInstancesPolicy?.LaunchTemplate;
+  const base = group.LaunchTemplate ?? mixed?.LaunchTemplateSpecification;
+  const overrides = (mixed?.Overrides ?? []).flatMap((override) =>
+    override.LaunchTemplateSpecification && override.InstanceType ? [{ spec: override.LaunchTemplateSpecification, instanceType: override.InstanceType }] : [],
+  );
+  return [...(base ? [{ spec: base }] : []), ...overrides];
+}
+
+/** Maps each requested version string to the AMI of the version AWS returned for it. */
+function imagesByVersion(versions: readonly LaunchTemplateVersion[], requested: readonly string[]): Map<string, string> {
+  const byVersion = new Map<string, string>();
+  const imageOf = (version: LaunchTemplateVersion | undefined) => {
+    const imageId = version?.LaunchTemplateData?.ImageId;
+    return imageId && !imageId.startsWith('resolve:ssm:') ? imageId : undefined;
+  };
+  const latest = [...versions].sort((a, b) => (b.VersionNumber ?? 0) - (a.VersionNumber ?? 0))[0];
+  for (const version of requested) {
+    const match =
+      version === '$Latest' ? latest : version === '$Default' ? versions.find((v) => v.DefaultVersion) : versions.find((v) => String(v.VersionNumber) === version);
+    const imageId = imageOf(match);
+    if (imageId) byVersion.set(version, imageId);
+  }
+  return byVersion;
+}
+
+async function readTemplateImages(clients: AwsClients, groups: readonly AutoScalingGroup[], errors: RunError[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, { ref: TemplateRef; versions: Set<string> }>();
+  for (const { spec } of groups.flatMap(templateUses)) {
+    const ref = refOf(spec);
+    if (!ref) continue;
+    const entry = wanted.get(ref.key) ?? { ref, versions: new Set<string>() };
+    entry.versions.add(versionOf(spec));
+    wanted.set(ref.key, entry);
+  }
+  const images = new Map<string, string>();
+  // One call per distinct template, every version it is used at, at most 8 in flight.
+  await mapWithConcurrency([...wanted.values()], 8, async ({ ref, versions }) => {
+    const requested = [...versions];
+    try {
+      const response = await clients.ec2.send(
+        new DescribeLaunchTemplateVersionsCommand({
+          ...(ref.byId ? { LaunchTemplateId: ref.key } : { LaunchTemplateName: ref.key }),
+          Versions: requested,
+          ResolveAlias: true,
+        }),
+      );
+      for (const [version, imageId] of imagesByVersion(response.LaunchTemplateVersions ?? [], requested)) images.set(slot(ref, version), imageId);
+    } catch (error) {
+      errors.push({ message: `launch template ${ref.key} could not be read: ${describeError(error)}` });
+    }
+  });
+  return images;
+}
+
+async function readConfigurationImages(clients: AwsClients, groups: readonly AutoScalingGroup[], errors: RunError[]): Promise<Map<string, string>> {
+  const names = [...new Set(groups.flatMap((group) => (group.LaunchConfigurationName ? [group.LaunchConfigurationName] : [])))];
+  const images = new Map<string, string>();
+  for (const batch of chunk(names, 50)) {
+    try {
+      const response = await clients.autoScaling.send(new DescribeLaunchConfigurationsCommand({ LaunchConfigurationNames: batch }));
+      for (const config of response.LaunchConfigurations ?? []) {
+        if (config.LaunchConfigurationName && config.ImageId) images.set(config.LaunchConfigurationName, config.ImageId);
+      }
+    } catch (error) {
+      errors.push({ message: `launch configurations ${batch.join(', ')} could not be read: ${describeError(error)}` });
+    }
+  }
+  return images;
+}
+
+/** What each group launches now, resolved to AMI IDs; a group whose source cannot be resolved gets none and an error. */
+export async function readLaunchImages(
+  clients: AwsClients,
+  groups: readonly AutoScalingGroup[],
+): Promise<{ byGroup: Map<string, LaunchImages>; errors: RunError[] }> {
+  const errors: RunError[] = [];
+  const [templates, configurations] = await Promise.all([readTemplateImages(clients, groups, errors), readConfigurationImages(clients, groups, errors)]);
+  const byGroup = new Map<string, LaunchImages>();
+  for (const group of groups) {
+    const name = group.AutoScalingGroupName ?? '';
+    const uses = templateUses(group);
+    const imageOf = (spec: LaunchTemplateSpecification) => {
+      const ref = refOf(spec);
+      return ref ? templates.get(slot(ref, versionOf(spec))) : undefined;
+    };
+    const base = uses.find((use) => use.instanceType === undefined);
+    const imageId = base ? imageOf(base.spec) : group.LaunchConfigurationName ? configurations.get(group.LaunchConfigurationName) : undefined;
+    if (uses.length === 0 && !group.LaunchConfigurationName) continue;
+    const unresolved = uses.filter((use) => imageOf(use.spec) === undefined);
+    if (unresolved.length > 0 || imageId === undefined) {
+      errors.push({ group: name, message: 'could not resolve the AMI the group launches; AMI drift not judged for it' });
+      continue;
+    }
+    const imageIdByInstanceType = Object.fromEntries(uses.flatMap((use) => (use.instanceType ? [[use.instanceType, imageOf(use.spec) ?? '']] : [])));
+    byGroup.set(name, { imageId, imageIdByInstanceType });
+  }
+  return { byGroup, errors };
+}
