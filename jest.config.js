@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
   collectCoverageFrom: ['lambda/**/*.ts'],
   coverageReporters: ['text-summary', 'text'],
