@@ -6,7 +6,7 @@ import { resolveGroupSettings, type GroupSettings } from './group-settings';
 import { DAY_MS, firstLaunchTime } from './instance-age';
 import { jitteredLifetimeMs } from './jitter';
 import { dueReasons } from './reason-rules';
-import { isTrueTag, TAG } from './tag-keys';
+import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 
 const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
 
@@ -42,7 +42,7 @@ function judge(
     imageId: instance.imageId,
     emergency: reasons.some((reason) => EMERGENCY_REASONS.has(reason)),
     pastDeadline: ageMs > lifetimeMs + scope.graceDays * DAY_MS,
-    exempt: isTrueTag(instance.tags[TAG.exempt]),
+    exempt: isTrueTag(instance.tags[TAG.exempt]) || isMalformedBooleanTag(instance.tags[TAG.exempt]),
     member: scope.member,
   };
   return { due, ageMs };
@@ -74,6 +74,10 @@ function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, context: J
         errors.push({ group: group.name, instanceId: member.instanceId, message: 'instance is InService but EC2 did not describe it' });
       }
       continue;
+    }
+    if (isMalformedBooleanTag(instance.tags[TAG.exempt])) {
+      const message = `tag ${TAG.exempt}="${instance.tags[TAG.exempt]}": expected true or false; instance left alone this run`;
+      errors.push({ group: group.name, instanceId: instance.instanceId, message });
     }
     const launchImageId = launchImageFor(group, member, instance);
     judged.push(judge(instance, context, { ...settings, launchImageId, member }));

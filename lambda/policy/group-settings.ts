@@ -1,7 +1,7 @@
 import { parseBudget } from '../config/budget-schema';
 import type { GroupSnapshot } from '../model/fleet';
 import type { Budget, RunPolicy } from '../model/run-policy';
-import { isTrueTag, TAG } from './tag-keys';
+import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 import { parseWindows, type MaintenanceWindow } from './windows';
 
 /** A group's effective settings: its tags over the run's policy. */
@@ -38,6 +38,10 @@ function parseRotateBefore(value: string, now: number): number | string {
 export function resolveGroupSettings(group: GroupSnapshot, policy: RunPolicy, now: number): GroupSettings | { error: string } {
   const tags = group.tags;
   const bad = (key: string, why: string) => ({ error: `tag ${key}="${tags[key]}": ${why}` });
+
+  for (const key of [TAG.exempt, TAG.surge]) {
+    if (isMalformedBooleanTag(tags[key])) return bad(key, 'expected true or false');
+  }
 
   const maxAgeTag = tags[TAG.maxAgeDays];
   const tagMaxAge = maxAgeTag === undefined ? undefined : parseDays(maxAgeTag);

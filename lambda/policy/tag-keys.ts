@@ -16,3 +16,8 @@ export const TAG = {
 export function isTrueTag(value: string | undefined): boolean {
   return value?.trim().toLowerCase() === 'true';
 }
+
+/** A true/false tag with any other value (`yes`, empty, ...) does not parse. */
+export function isMalformedBooleanTag(value: string | undefined): boolean {
+  return value !== undefined && !['true', 'false'].includes(value.trim().toLowerCase());
+}
