@@ -5,58 +5,50 @@ import type { Budget } from '../model/run-policy';
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-const numberText = (min: number, max = Number.POSITIVE_INFINITY, integer = false) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, integer ? 'expected a whole number' : 'expected a number')
-      .transform(Number)
-      .pipe(z.number().min(min).max(max)),
-  );
+/** An unset or blank variable takes the documented default. */
+const withDefault = <T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, fallback: T) =>
+  z.preprocess(blankToUndefined, schema.optional()).transform((value) => value ?? fallback);
 
-const booleanText = z.preprocess(
-  blankToUndefined,
+const numberText = (min: number, max = Number.POSITIVE_INFINITY, integer = false) =>
   z
     .string()
     .trim()
-    .toLowerCase()
-    .pipe(z.enum(['true', 'false'], { error: 'expected true or false' }))
-    .transform((value) => value === 'true'),
-);
+    .regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, integer ? 'expected a whole number' : 'expected a number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
-const budgetText = z.preprocess(
-  blankToUndefined,
-  z.string().transform((text, ctx): Budget => {
-    const budget = parseBudget(text);
-    if (budget) return budget;
-    ctx.addIssue({ code: 'custom', message: 'expected a whole number >= 1 or a percentage such as 25%' });
-    return z.NEVER;
-  }),
-);
+const booleanText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) }))
+  .transform((value) => value === 'true');
 
-const listText = z.preprocess(
-  blankToUndefined,
-  z.string().transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean)),
-);
+const budgetText = z.string().transform((text, ctx): Budget => {
+  const budget = parseBudget(text);
+  if (budget) return budget;
+  ctx.addIssue({ code: 'custom', message: 'expected a whole number >= 1 or a percentage such as 25%' });
+  return z.NEVER;
+});
+
+const listText = z.string().transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean));
 
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
 
 /** The configured policy, from REAPER_* environment variables. Defaults are the documented ones. */
 export const envSchema = z.object({
-  REAPER_DRY_RUN: booleanText.default(false),
-  REAPER_MAX_AGE_DAYS: numberText(0).default(28),
-  REAPER_AMI_MAX_AGE_DAYS: numberText(0).optional(),
-  REAPER_AMI_DRIFT: booleanText.default(true),
-  REAPER_MAX_TERMINATIONS_PER_GROUP: budgetText.default({ kind: 'count', value: 1 }),
-  REAPER_MAX_TERMINATIONS: numberText(0, Number.POSITIVE_INFINITY, true).default(20),
+  REAPER_DRY_RUN: withDefault(booleanText, false),
+  REAPER_MAX_AGE_DAYS: withDefault(numberText(0), 28),
+  REAPER_AMI_MAX_AGE_DAYS: z.preprocess(blankToUndefined, numberText(0).optional()),
+  REAPER_AMI_DRIFT: withDefault(booleanText, true),
+  REAPER_MAX_TERMINATIONS_PER_GROUP: withDefault<Budget>(budgetText, { kind: 'count', value: 1 }),
+  REAPER_MAX_TERMINATIONS: withDefault(numberText(0, Number.POSITIVE_INFINITY, true), 20),
   REAPER_BLOCKED_AMIS_PARAMETER: optionalText,
-  REAPER_ALARM_NAMES: listText.default([]),
+  REAPER_ALARM_NAMES: withDefault<string[]>(listText, []),
   REAPER_WINDOW: optionalText,
-  REAPER_GRACE_DAYS: numberText(0).default(7),
-  REAPER_LIFETIME_JITTER_PERCENT: numberText(0, 100).default(0),
-  REAPER_SURGE_TIMEOUT_MINUTES: numberText(1).default(60),
+  REAPER_GRACE_DAYS: withDefault(numberText(0), 7),
+  REAPER_LIFETIME_JITTER_PERCENT: withDefault(numberText(0, 100), 0),
+  REAPER_SURGE_TIMEOUT_MINUTES: withDefault(numberText(1), 60),
   REAPER_TOPIC_ARN: optionalText,
 });
 
