@@ -171,8 +171,8 @@ describe('readFleet', () => {
   });
 
   it.each([
-    ['a StringList', { Parameter: { Value: 'ami-1,ami-2', Type: 'StringList' } }, ['ami-1', 'ami-2'], 0],
-    ['the value none', { Parameter: { Value: 'none', Type: 'StringList' } }, [], 0],
+    ['a StringList', { Parameter: { Value: 'ami-1,ami-2', Type: 'StringList' as const } }, ['ami-1', 'ami-2'], 0],
+    ['the value none', { Parameter: { Value: 'none', Type: 'StringList' as const } }, [], 0],
   ])('reads blocked AMIs from %s', async (_title, response, expected, errors) => {
     autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
     ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });

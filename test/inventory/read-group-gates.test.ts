@@ -35,7 +35,7 @@ describe('readGroupGates', () => {
     expect(elbv2).toHaveReceivedCommandWith(DescribeTargetHealthCommand, { TargetGroupArn: 'arn:tg/web' });
   });
 
-  it.each(['Pending', 'InProgress'])('holds a group with an instance refresh %s', async (Status) => {
+  it.each(['Pending', 'InProgress'] as const)('holds a group with an instance refresh %s', async (Status) => {
     autoScaling.on(DescribeInstanceRefreshesCommand).resolves({ InstanceRefreshes: [{ Status, AutoScalingGroupName: 'web' }] });
     expect((await gatesOf())?.instanceRefreshActive).toBe(true);
   });

@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.join(__dirname, '..');
+const OUT_DIR = path.join(ROOT, '.build', 'cdk.out');
+
+interface TemplateResource {
+  readonly Type: string;
+  readonly Metadata?: Record<string, unknown>;
+  readonly Properties?: { Environment?: { Variables?: Record<string, unknown> } };
+}
+
+export interface SynthesizedFunction {
+  /** The deployed code: the `index.js` that `cdk synth` bundled. */
+  readonly bundlePath: string;
+  /** The function's environment variables that are plain strings (references to other resources are left out). */
+  readonly environment: Record<string, string>;
+}
+
+/** Runs `cdk synth` offline (no credentials, no notices, no telemetry) into .build/cdk.out and finds the reaper's bundle. */
+export function synthesizeFunction(): SynthesizedFunction {
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'cdk'), ['synth', '--no-notices', '--quiet', '-o', OUT_DIR], {
+    cwd: ROOT,
+    env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const template = JSON.parse(readFileSync(path.join(OUT_DIR, 'InstanceReaper.template.json'), 'utf8')) as { Resources: Record<string, TemplateResource> };
+  const functions = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Lambda::Function');
+  if (functions.length !== 1) throw new Error(`expected one Lambda function in the synthesized stack, found ${functions.length}`);
+  const fn = functions[0] as TemplateResource;
+  const assetPath = fn.Metadata?.['aws:asset:path'];
+  const bundlePath = path.join(OUT_DIR, String(assetPath), 'index.js');
+  if (!existsSync(bundlePath)) throw new Error(`bundle not found at ${bundlePath}`);
+  const variables = fn.Properties?.Environment?.Variables ?? {};
+  const environment = Object.fromEntries(Object.entries(variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return { bundlePath, environment };
+}
