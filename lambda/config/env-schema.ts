@@ -38,17 +38,17 @@ const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional()
 /** The configured policy, from REAPER_* environment variables. Defaults are the documented ones. */
 export const envSchema = z.object({
   REAPER_DRY_RUN: withDefault(booleanText, false),
-  REAPER_MAX_AGE_DAYS: withDefault(numberText(0), 28),
+  REAPER_MAX_AGE_DAYS: withDefault<number>(numberText(0), 28),
   REAPER_AMI_MAX_AGE_DAYS: z.preprocess(blankToUndefined, numberText(0).optional()),
   REAPER_AMI_DRIFT: withDefault(booleanText, true),
   REAPER_MAX_TERMINATIONS_PER_GROUP: withDefault<Budget>(budgetText, { kind: 'count', value: 1 }),
-  REAPER_MAX_TERMINATIONS: withDefault(numberText(0, Number.POSITIVE_INFINITY, true), 20),
+  REAPER_MAX_TERMINATIONS: withDefault<number>(numberText(0, Number.POSITIVE_INFINITY, true), 20),
   REAPER_BLOCKED_AMIS_PARAMETER: optionalText,
   REAPER_ALARM_NAMES: withDefault<string[]>(listText, []),
   REAPER_WINDOW: optionalText,
-  REAPER_GRACE_DAYS: withDefault(numberText(0), 7),
-  REAPER_LIFETIME_JITTER_PERCENT: withDefault(numberText(0, 100), 0),
-  REAPER_SURGE_TIMEOUT_MINUTES: withDefault(numberText(1), 60),
+  REAPER_GRACE_DAYS: withDefault<number>(numberText(0), 7),
+  REAPER_LIFETIME_JITTER_PERCENT: withDefault<number>(numberText(0, 100), 0),
+  REAPER_SURGE_TIMEOUT_MINUTES: withDefault<number>(numberText(1), 60),
   REAPER_TOPIC_ARN: optionalText,
 });
 

@@ -11,20 +11,21 @@ export interface RunSettings {
   readonly topicArn?: string;
 }
 
+/** The default window is checked with the rest, so one error names every bad variable. */
+function windowIssue(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const windows = parseWindows(text.trim());
+  return 'error' in windows ? `REAPER_WINDOW: ${windows.error}` : undefined;
+}
+
 /** Reads REAPER_* variables; every bad variable is named in one error. */
 export function loadEnv(env: Readonly<Record<string, string | undefined>>): ReaperEnv {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issues = formatIssues(parsed.error.issues, 'environment');
+  const issues = parsed.success ? [] : formatIssues(parsed.error.issues, 'environment');
+  const window = windowIssue(env.REAPER_WINDOW);
+  if (window !== undefined) issues.push(window);
+  if (!parsed.success || issues.length > 0) {
     throw new InvalidInputError(`Invalid configuration: ${issues.join('; ')}`, issues);
-  }
-  const window = parsed.data.REAPER_WINDOW;
-  if (window !== undefined) {
-    const windows = parseWindows(window);
-    if ('error' in windows) {
-      const issue = `REAPER_WINDOW: ${windows.error}`;
-      throw new InvalidInputError(`Invalid configuration: ${issue}`, [issue]);
-    }
   }
   return parsed.data;
 }
