@@ -6,7 +6,7 @@ export function notificationSummary(report: RunReport): { subject: string; messa
   const lines = [
     `instance-reaper terminated ${report.terminated.length} instance(s), deferred ${report.deferred.length}, errors ${report.errors.length}.`,
     ...report.terminated.map((entry) => `terminated ${entry.instanceId} in ${entry.group}: ${entry.reasons.join(', ')}`),
-    ...report.errors.slice(0, 20).map((error) => `error ${[error.group, error.instanceId].filter(Boolean).join(' ')}: ${error.message}`),
+    ...report.errors.slice(0, 20).map((error) => [`error`, error.group, error.instanceId].filter(Boolean).join(' ') + `: ${error.message}`),
   ];
   return { subject: `instance-reaper: ${report.terminated.length} terminated, ${report.errors.length} errors`, message: lines.join('\n') };
 }
