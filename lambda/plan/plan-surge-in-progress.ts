@@ -18,9 +18,19 @@ const entry = (evaluation: GroupEvaluation, instanceId: string, reasons: Deferre
   reasons,
 });
 
+/** Gives back what the surge added (only if the desired capacity is still at least what it set) and deletes the tag. */
+function rollBack(evaluation: GroupEvaluation, state: SurgeState, deferred: DeferredEntry[]): SurgeStep {
+  const group = evaluation.group;
+  const giveBack = group.desiredCapacity >= state.desiredCapacity;
+  const desiredCapacity = giveBack ? Math.max(group.minSize, group.desiredCapacity - state.added) : group.desiredCapacity;
+  const change: CapacityChange = { group: group.name, action: 'rolled-back', desiredCapacity, fromDesiredCapacity: group.desiredCapacity, instanceIds: state.instanceIds, surgeTag: null, setDesiredCapacity: giveBack };
+  const message = `surge started ${new Date(state.startedAt).toISOString()} did not complete in time; rolled back`;
+  return { terminations: [], deferred, change, error: { group: group.name, message } };
+}
+
 /**
- * A group with a surge under way: roll it back when it is too old; complete it once the added
- * capacity serves (terminate the listed instances, giving back what was added); otherwise wait.
+ * A group with a surge under way: complete it once the added capacity serves (terminate the listed
+ * instances, giving back what was added); otherwise wait, and roll it back once it is too old.
  */
 export function planSurgeInProgress(
   evaluation: GroupEvaluation,
@@ -32,18 +42,11 @@ export function planSurgeInProgress(
   const hold = (why: DeferredEntry['why']): DeferredEntry[] =>
     evaluation.due.map((due) => ({ ...entry(evaluation, due.instanceId, due.reasons), why: instanceHold(due, evaluation) ?? why }));
 
-  if (context.now - state.startedAt > context.timeoutMs) {
-    const giveBack = group.desiredCapacity >= state.desiredCapacity;
-    const desiredCapacity = giveBack ? Math.max(group.minSize, group.desiredCapacity - state.added) : group.desiredCapacity;
-    const change: CapacityChange = { group: group.name, action: 'rolled-back', desiredCapacity, fromDesiredCapacity: group.desiredCapacity, instanceIds: state.instanceIds, surgeTag: null, setDesiredCapacity: giveBack };
-    const message = `surge started ${new Date(state.startedAt).toISOString()} did not complete in time; rolled back`;
-    return { terminations: [], deferred: hold('surge-pending'), change, error: { group: group.name, message } };
-  }
   const waiting = !isGroupStable(group, gates) || group.desiredCapacity < state.desiredCapacity;
-  const why = groupHold(evaluation, gates, waiting);
   const listed = new Set(state.instanceIds);
   const ready = evaluation.due.filter((due) => listed.has(due.instanceId) && instanceHold(due, evaluation) === undefined);
-  if (why === undefined && ready.length > context.runBudgetLeft) return { terminations: [], deferred: hold('run-budget') };
+  const why = groupHold(evaluation, gates, waiting) ?? (ready.length > context.runBudgetLeft ? 'run-budget' : undefined);
+  if (why !== undefined && context.now - state.startedAt > context.timeoutMs) return rollBack(evaluation, state, hold('surge-pending'));
   if (why !== undefined) return { terminations: [], deferred: hold(why) };
 
   const readyIds = new Set(ready.map((due) => due.instanceId));

@@ -146,27 +146,31 @@ describe('launch before terminate: a surge in progress', () => {
     expect(whys(plan)).toEqual([['i-b', 'surge-pending']]);
   });
 
-  it.each<[string, number, number, boolean, number]>([
-    ['timed out (61 minutes, timeout 60), desired still 2: gives back the added instance', 61, 2, true, 1],
-    ['timed out, desired fell to 1: only deletes the tag', 61, 1, false, 1],
-  ])('%s', (_title, minutes, desired, setDesiredCapacity, desiredCapacity) => {
-    const plan = planSurging({ startedMinutesAgo: minutes, desired, members: desired === 2 ? undefined : [{ id: 'i-old' }] });
+  it.each<[string, Surging, boolean, number]>([
+    ['timed out (61 minutes, timeout 60), new instance still Pending: gives back the added instance', { startedMinutesAgo: 61, members: [{ id: 'i-old' }, { id: 'i-new', lifecycleState: 'Pending' }] }, true, 1],
+    ['timed out, desired fell to 1: only deletes the tag', { startedMinutesAgo: 61, desired: 1, members: [{ id: 'i-old' }] }, false, 1],
+    ['timed out while an alarm holds: gives back the added instance', { startedMinutesAgo: 61, gates: { alarmsHolding: ['x'] } }, true, 1],
+    ['timed out with a run budget of 0: gives back the added instance', { startedMinutesAgo: 61, policy: { maxTerminations: 0 } }, true, 1],
+    ['the configured timeout (15) applies: 20 minutes, not ready', { startedMinutesAgo: 20, policy: { surgeTimeoutMinutes: 15 }, gates: { instanceRefreshActive: true } }, true, 1],
+  ])('%s', (_title, surging, setDesiredCapacity, desiredCapacity) => {
+    const plan = planSurging(surging);
+    const fromDesiredCapacity = surging.desired ?? 2;
     expect(plan.terminations).toEqual([]);
     expect(plan.capacityChanges).toEqual([
-      { group: 'solo', action: 'rolled-back', desiredCapacity, fromDesiredCapacity: desired, instanceIds: ['i-old'], surgeTag: null, setDesiredCapacity },
+      { group: 'solo', action: 'rolled-back', desiredCapacity, fromDesiredCapacity, instanceIds: ['i-old'], surgeTag: null, setDesiredCapacity },
     ]);
     expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining('rolled back') }]);
     expect(whys(plan)).toEqual([['i-old', 'surge-pending']]);
   });
 
-  it('exactly at the timeout (60 minutes) it is not rolled back yet', () => {
-    const plan = planSurging({ startedMinutesAgo: 60 });
+  it.each([
+    ['exactly at the timeout (60 minutes)', 60],
+    ['past the timeout (a day later, e.g. a daily schedule)', 24 * 60],
+  ])('ready %s: completes rather than rolling back', (_title, minutes) => {
+    const plan = planSurging({ startedMinutesAgo: minutes });
     expect(plan.capacityChanges.map((change) => change.action)).toEqual(['completed']);
-  });
-
-  it('the configured surge timeout applies', () => {
-    const plan = planSurging({ startedMinutesAgo: 20, policy: { surgeTimeoutMinutes: 15 } });
-    expect(plan.capacityChanges.map((change) => change.action)).toEqual(['rolled-back']);
+    expect(plan.terminations.map((entry) => entry.instanceId)).toEqual(['i-old']);
+    expect(plan.errors).toEqual([]);
   });
 
   it.each(['garbage', 'v1 at=yesterday desired=2 added=1 ids=i-old', 'v1 at=2026-11-24T11:00:00Z desired=two added=1 ids=i-old', ''])(
