@@ -101,6 +101,19 @@ function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>
   return { unmanaged, judged };
 }
 
+/** Targeted instances the run cannot act on: not found, or in no group considered this run. */
+function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, memberIds: ReadonlySet<string>): RunError[] {
+  return policy.targetedInstanceIds.flatMap((instanceId): RunError[] => {
+    if (memberIds.has(instanceId)) return [];
+    const instance = snapshot.instances.get(instanceId);
+    if (!instance) return [{ instanceId, message: 'targeted instance not found' }];
+    const group = instance.tags[TAG.autoScalingGroupName];
+    if (group === undefined && !snapshot.limitedToGroups) return [];
+    const where = group === undefined ? 'in no Auto Scaling group' : `in group ${group}, which is not considered this run`;
+    return [{ instanceId, message: `targeted instance is ${where}; left alone` }];
+  });
+}
+
 /** Judges every instance of the fleet: which are due and why. Pure: the snapshot, the policy and `now` in, verdicts out. */
 export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: number): FleetEvaluation {
   const context: JudgeContext = { snapshot, policy, now, blockedAmiIds: new Set([...policy.blockedAmiIds, ...snapshot.blockedAmiIds]) };
@@ -115,11 +128,7 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
     }
     groups.push(evaluateGroup(group, settings, context, errors));
   }
-  for (const instanceId of policy.targetedInstanceIds) {
-    if (!memberIds.has(instanceId) && !snapshot.instances.has(instanceId)) {
-      errors.push({ instanceId, message: 'targeted instance not found' });
-    }
-  }
+  errors.push(...targetsOutOfReach(snapshot, policy, memberIds));
   const { unmanaged, judged } = snapshot.limitedToGroups ? { unmanaged: [], judged: 0 } : evaluateUnmanaged(context, memberIds);
   const members = groups.reduce((sum, group) => sum + group.freshness.instances, 0);
   return { groups, unmanaged, scannedInstances: members + judged, errors };

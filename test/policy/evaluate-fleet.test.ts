@@ -156,6 +156,17 @@ describe('evaluateFleet: emergency reasons', () => {
     expect(evaluation.errors).toEqual([{ instanceId: 'i-gone', message: expect.stringContaining('not found') }]);
   });
 
+  it.each<[string, InstanceSpec, boolean, string | undefined]>([
+    ['in a group out of scope', { id: 'i-9', tags: { 'aws:autoscaling:groupName': 'api' } }, true, 'in group api, which is not considered this run'],
+    ['in no group, run limited to groups', { id: 'i-9' }, true, 'in no Auto Scaling group'],
+    ['in no group, whole fleet: reported as unmanaged, no error', { id: 'i-9' }, false, undefined],
+  ])('targeted: an instance %s', (_title, instance, limitedToGroups, message) => {
+    const snapshot = makeFleet([{ group: {}, instances: [{ id: 'i-1' }] }], { instances: [makeInstance(instance)], limitedToGroups });
+    const evaluation = evaluateFleet(snapshot, makePolicy({ targetedInstanceIds: ['i-9'] }), NOW);
+    expect(evaluation.errors).toEqual(message === undefined ? [] : [{ instanceId: 'i-9', message: expect.stringContaining(message) }]);
+    expect(evaluation.unmanaged.map((due) => [due.instanceId, due.reasons])).toEqual(message === undefined ? [['i-9', ['targeted']]] : []);
+  });
+
   it.each<[string, string, number, boolean]>([
     ['first launched 10 days ago, rotate before 5 days ago: due', '2026-11-19T12:00:00Z', 10, true],
     ['first launched 1 day ago, rotate before 5 days ago: not due', '2026-11-19T12:00:00Z', 1, false],
