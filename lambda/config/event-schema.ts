@@ -23,9 +23,16 @@ export const manualEventSchema = z
 
 export type ManualEvent = z.output<typeof manualEventSchema>;
 
-/** The EventBridge scheduled event: run with the configured policy. */
+const ENVELOPE_KEYS = new Set(['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail', 'replay-name']);
+
+/**
+ * The EventBridge scheduled event: run with the configured policy. Only the envelope's own fields
+ * count: `{ "source": "aws.events", "detail-type": "Scheduled Event", "dryRun": true }` is a manual
+ * event with unknown fields, refused, never a real run that ignores `dryRun`.
+ */
 export function isScheduledEvent(event: unknown): boolean {
-  if (typeof event !== 'object' || event === null) return false;
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
   const fields = event as Record<string, unknown>;
-  return fields.source === 'aws.events' && fields['detail-type'] === 'Scheduled Event';
+  const envelopeOnly = Object.keys(fields).every((key) => ENVELOPE_KEYS.has(key));
+  return envelopeOnly && fields.source === 'aws.events' && fields['detail-type'] === 'Scheduled Event';
 }

@@ -106,6 +106,11 @@ describe('parseEvent: invalid values are refused, naming the field', () => {
     for (const field of fields) expect(error.message).toContain(`${field}:`);
   });
 
+  it('refuses a scheduled-looking event that carries an override, so dryRun is never silently ignored', () => {
+    const error = errorOf({ source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {}, dryRun: true });
+    expect(error.message).toContain('source: unknown field');
+  });
+
   it('does not take a manual event for a scheduled one because of a source field alone', () => {
     expect(errorOf({ source: 'aws.events', dryRun: false }).issues).toEqual([expect.stringContaining('source: unknown field')]);
   });
