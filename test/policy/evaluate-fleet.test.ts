@@ -1,4 +1,3 @@
-import type { FleetSnapshot } from '../../lambda/model/fleet';
 import type { ReasonCode } from '../../lambda/model/reasons';
 import type { RunPolicy } from '../../lambda/model/run-policy';
 import { evaluateFleet } from '../../lambda/policy/evaluate-fleet';
@@ -192,42 +191,6 @@ describe('evaluateFleet: emergency reasons', () => {
     expect(evaluation.groups.map((group) => group.group.name)).toEqual(['api']);
     expect(evaluation.errors).toEqual([{ group: 'web', message: expect.stringMatching(new RegExp(`${ROTATE_TAG}.*${message}`)) }]);
     expect([...dueIn(evaluation).keys()]).toEqual(['i-2']);
-  });
-});
-
-describe('evaluateFleet: unmanaged instances', () => {
-  const loose = (spec: InstanceSpec) => makeInstance({ ageDays: 40, ...spec });
-  const withLoose = (instances: InstanceSpec[], limitedToGroups = false): FleetSnapshot =>
-    makeFleet([{ group: {}, instances: [{ id: 'i-member', ageDays: 1 }] }], { instances: instances.map(loose), limitedToGroups });
-
-  it.each<[string, InstanceSpec, boolean]>([
-    ['running and 40 days old: reported', { id: 'i-9', state: 'running' }, true],
-    ['stopped and 40 days old: reported', { id: 'i-9', state: 'stopped' }, true],
-    ['pending: not judged', { id: 'i-9', state: 'pending' }, false],
-    ['stopping: not judged', { id: 'i-9', state: 'stopping' }, false],
-    ['tagged aws:autoscaling:groupName (group out of scope): not unmanaged', { id: 'i-9', tags: { 'aws:autoscaling:groupName': 'other' } }, false],
-    ['running and 1 day old: not due', { id: 'i-9', ageDays: 1 }, false],
-  ])('%s', (_title, instance, reported) => {
-    const evaluation = evaluateFleet(withLoose([instance]), makePolicy(), NOW);
-    expect(evaluation.unmanaged.map((due) => due.instanceId)).toEqual(reported ? ['i-9'] : []);
-  });
-
-  it('is not reported when the run is limited to named groups', () => {
-    const evaluation = evaluateFleet(withLoose([{ id: 'i-9' }], true), makePolicy(), NOW);
-    expect(evaluation.unmanaged).toEqual([]);
-    expect(evaluation.scannedInstances).toBe(1);
-  });
-
-  it('is judged by the run lifetime and AMI rules, never by group drift', () => {
-    const snapshot = withLoose([{ id: 'i-9', ageDays: 12, imageId: 'ami-old' }]);
-    const withImage = { ...snapshot, images: new Map([...snapshot.images, ['ami-old', makeImage({ id: 'ami-old', state: 'deregistered' })]]) };
-    const evaluation = evaluateFleet(withImage, makePolicy({ maxAgeDaysOverride: 10 }), NOW);
-    expect(evaluation.unmanaged).toEqual([expect.objectContaining({ instanceId: 'i-9', reasons: ['max-age', 'ami-missing'] })]);
-  });
-
-  it('counts group members and judged unmanaged instances as scanned', () => {
-    const evaluation = evaluateFleet(withLoose([{ id: 'i-8', ageDays: 1 }, { id: 'i-9', state: 'pending' }]), makePolicy(), NOW);
-    expect(evaluation.scannedInstances).toBe(2);
   });
 });
 
