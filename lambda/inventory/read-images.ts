@@ -65,7 +65,7 @@ async function readLaunchedImageMetadata(clients: AwsClients, instanceIds: reado
     for await (const page of paginateDescribeInstanceImageMetadata({ client: clients.ec2 }, { InstanceIds: batch })) {
       for (const entry of page.InstanceImageMetadata ?? []) {
         const image = entry.ImageMetadata;
-        if (image?.ImageId) byImage.set(image.ImageId, { ...image, State: image.State } as Image);
+        if (image?.ImageId) byImage.set(image.ImageId, image);
       }
     }
   }
