@@ -90,7 +90,8 @@ export class InstanceReaper extends Construct {
       logGroup,
       retryAttempts: 0,
       onFailure: new destinations.SnsDestination(this.topic),
-      environment: policyEnvironment(props, this.topic.topicArn, parameterName),
+      // By reference, not by name: CloudFormation then creates the parameter before the function can run.
+      environment: policyEnvironment(props, this.topic.topicArn, this.blockedAmisParameter.parameterName),
       bundling: { minify: true, sourceMap: true, target: 'node22', externalModules: [], mainFields: ['module', 'main'], forceDockerBundling: false },
       description: 'instance-reaper: rotates EC2 Auto Scaling instances past their lifetime or on stale AMIs',
     });

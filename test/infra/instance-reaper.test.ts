@@ -47,7 +47,7 @@ describe('InstanceReaper construct', () => {
           REAPER_AMI_DRIFT: 'true',
           REAPER_MAX_TERMINATIONS_PER_GROUP: '25%',
           REAPER_MAX_TERMINATIONS: '20',
-          REAPER_BLOCKED_AMIS_PARAMETER: '/instance-reaper/blocked-amis',
+          REAPER_BLOCKED_AMIS_PARAMETER: { Ref: Match.stringLikeRegexp('BlockedAmis') },
           REAPER_ALARM_NAMES: 'api-5xx,db-cpu',
           REAPER_WINDOW: 'Mon-Fri 02:00-05:00 Europe/Berlin',
           REAPER_GRACE_DAYS: '7',
