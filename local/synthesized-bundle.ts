@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '..');
 const OUT_DIR = path.join(ROOT, '.build', 'cdk.out');
+/** Where a test run's global setup leaves the synthesized function for every test file to share. */
+const SHARED_FILE = path.join(ROOT, '.build', 'synthesized-function.json');
+const SHARED_ENV = 'REAPER_SYNTHESIZED_FUNCTION';
 
 interface TemplateResource {
   readonly Type: string;
@@ -35,4 +38,20 @@ export function synthesizeFunction(): SynthesizedFunction {
   const variables = fn.Properties?.Environment?.Variables ?? {};
   const environment = Object.fromEntries(Object.entries(variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   return { bundlePath, environment };
+}
+
+let synthesized: SynthesizedFunction | undefined;
+
+/** The synthesized function, synthesized at most once per test run (see `shareSynthesizedFunction`) or per process. */
+export function synthesizedFunction(): SynthesizedFunction {
+  if (synthesized) return synthesized;
+  const shared = process.env[SHARED_ENV];
+  synthesized = shared && existsSync(shared) ? (JSON.parse(readFileSync(shared, 'utf8')) as SynthesizedFunction) : synthesizeFunction();
+  return synthesized;
+}
+
+/** Synthesizes once and tells every process started after this one where to find the result (jest's global setup). */
+export function shareSynthesizedFunction(): void {
+  writeFileSync(SHARED_FILE, JSON.stringify(synthesizeFunction()));
+  process.env[SHARED_ENV] = SHARED_FILE;
 }
