@@ -10,18 +10,20 @@ function addFreshness(metrics: Metrics, figures: FreshnessFigures): void {
   metrics.addMetric('FleetWithinPolicyPercent', MetricUnit.Percent, figures.fleetWithinPolicyPercent);
 }
 
-/** The report's counts and the fleet's freshness, account-wide and per group, as CloudWatch EMF metrics. */
+/**
+ * The report's counts and the fleet's freshness, account-wide and per group, as CloudWatch EMF metrics:
+ * one line per group (a flush clears the group dimension, so each group is flushed on its own), then the run's.
+ */
 export function publishMetrics(metrics: Metrics, report: RunReport, evaluation: FleetEvaluation): void {
+  for (const group of evaluation.groups) {
+    metrics.addDimension('AutoScalingGroupName', group.group.name);
+    addFreshness(metrics, freshnessFigures(group.freshness));
+    metrics.publishStoredMetrics();
+  }
   metrics.addMetric('Terminated', MetricUnit.Count, report.terminated.length);
   metrics.addMetric('Deferred', MetricUnit.Count, report.deferred.length);
   metrics.addMetric('Unmanaged', MetricUnit.Count, report.unmanaged.length);
   metrics.addMetric('Errors', MetricUnit.Count, report.errors.length);
   addFreshness(metrics, freshnessFigures(fleetFreshness(evaluation)));
-  for (const group of evaluation.groups) {
-    const single = metrics.singleMetric();
-    single.addDimension('AutoScalingGroupName', group.group.name);
-    addFreshness(single, freshnessFigures(group.freshness));
-    single.publishStoredMetrics();
-  }
   metrics.publishStoredMetrics();
 }

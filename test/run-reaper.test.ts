@@ -1,0 +1,93 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import {
+  AutoScalingClient,
+  DescribeAutoScalingGroupsCommand,
+  DescribeInstanceRefreshesCommand,
+  TerminateInstanceInAutoScalingGroupCommand,
+} from '@aws-sdk/client-auto-scaling';
+import { DescribeImagesCommand, DescribeInstancesCommand, DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
+import { loadEnv, mergeRunPolicy } from '../lambda/config/load-run-policy';
+import { runReaper } from '../lambda/run-reaper';
+import { awsGroup, awsInstance, daysAgo, NOW, testClients } from './inventory/aws-fixtures';
+
+const ec2 = mockClient(EC2Client);
+const autoScaling = mockClient(AutoScalingClient);
+const ssm = mockClient(SSMClient);
+const sns = mockClient(SNSClient);
+type EmfLine = Record<string, unknown> & { _aws: { CloudWatchMetrics: { Dimensions: string[][]; Metrics: { Name: string }[] }[] } };
+
+beforeEach(() => {
+  for (const mock of [ec2, autoScaling, ssm, sns]) mock.reset();
+  autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [awsGroup('web', ['i-old', 'i-new'])] });
+  autoScaling.on(DescribeInstanceRefreshesCommand).resolves({ InstanceRefreshes: [] });
+  ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [awsInstance('i-old', 40), awsInstance('i-new', 3)] }] });
+  ec2.on(DescribeLaunchTemplateVersionsCommand).resolves({ LaunchTemplateVersions: [{ VersionNumber: 1, DefaultVersion: true, LaunchTemplateData: { ImageId: 'ami-new' } }] });
+  ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-new', State: 'available', CreationDate: daysAgo(5).toISOString() }] });
+  ssm.on(GetParameterCommand).resolves({ Parameter: { Name: '/reaper/blocked', Value: 'none' } });
+  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+});
+
+function run(variables: Record<string, string>) {
+  const logger = new Logger({ serviceName: 'instance-reaper', logLevel: 'SILENT' });
+  const metrics = new Metrics({ namespace: 'InstanceReaper', serviceName: 'instance-reaper' });
+  const info = jest.spyOn(logger, 'info');
+  const emf: EmfLine[] = [];
+  jest.spyOn(metrics['console'], 'log').mockImplementation((...args: unknown[]) => emf.push(JSON.parse(String(args[0])) as EmfLine));
+  const settings = mergeRunPolicy(loadEnv({ REAPER_BLOCKED_AMIS_PARAMETER: '/reaper/blocked', ...variables }), {});
+  const report = runReaper({ clients: testClients(), settings, now: NOW, logger, metrics });
+  return { report, info, emf };
+}
+
+describe('runReaper', () => {
+  it('in a dry run reports what it would terminate and sends no mutating command', async () => {
+    const { report } = run({ REAPER_DRY_RUN: 'true' });
+
+    await expect(report).resolves.toMatchObject({ dryRun: true, terminated: [{ instanceId: 'i-old', group: 'web', reasons: ['max-age'] }] });
+    const commandNames = autoScaling.calls().map((call) => call.args[0].constructor.name);
+    expect(commandNames.filter((name) => !name.startsWith('Describe'))).toEqual([]);
+    expect(commandNames).toContain('DescribeAutoScalingGroupsCommand');
+  });
+
+  it('terminates the due instance through its group without decrementing, and only it', async () => {
+    await run({}).report;
+
+    expect(autoScaling).toHaveReceivedCommandTimes(TerminateInstanceInAutoScalingGroupCommand, 1);
+    expect(autoScaling).toHaveReceivedCommandWith(TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-old', ShouldDecrementDesiredCapacity: false });
+  });
+
+  it('logs one line per termination with its age and AMI, then the report', async () => {
+    const { report, info } = run({});
+    const result = await report;
+
+    expect(info).toHaveBeenCalledWith('terminated', { instanceId: 'i-old', group: 'web', reasons: ['max-age'], ageDays: 40, imageId: 'ami-new' });
+    expect(info).toHaveBeenLastCalledWith('run report', { report: result });
+  });
+
+  it('publishes the run counts and account freshness on one EMF line, and each group freshness on a line with its name', async () => {
+    const { report, emf } = run({});
+    await report;
+
+    const [groupLine, runLine] = emf;
+    expect(emf).toHaveLength(2);
+    expect(groupLine).toMatchObject({ AutoScalingGroupName: 'web', OldestInstanceAgeDays: 40, InstancesPastLifetime: 1, InstancesOnStaleAmi: 0, FleetWithinPolicyPercent: 50 });
+    expect(groupLine?._aws.CloudWatchMetrics[0]?.Dimensions).toEqual([['service', 'AutoScalingGroupName']]);
+    expect(runLine).toMatchObject({ Terminated: 1, Deferred: 0, Unmanaged: 0, Errors: 0, OldestInstanceAgeDays: 40, InstancesPastLifetime: 1 });
+    expect(runLine).not.toHaveProperty('AutoScalingGroupName');
+  });
+
+  it('sends a summary to the topic when it terminated something', async () => {
+    await run({ REAPER_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:reaper' }).report;
+
+    expect(sns).toHaveReceivedCommandWith(PublishCommand, { TopicArn: 'arn:aws:sns:us-east-1:111111111111:reaper' });
+  });
+
+  it('goes on when the notification fails: the run itself has happened', async () => {
+    sns.on(PublishCommand).rejects(new Error('topic gone'));
+
+    await expect(run({ REAPER_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:reaper' }).report).resolves.toMatchObject({ terminated: [{ instanceId: 'i-old' }] });
+  });
+});
