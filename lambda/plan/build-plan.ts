@@ -27,6 +27,8 @@ interface Tally {
   readonly errors: RunError[];
   readonly takenByGroup: Map<string, number>;
   readonly surgeIds: Map<string, string[]>;
+  /** What holds each group back, worked out once per group rather than once per due instance (it reads every member). */
+  readonly groupHolds: Map<GroupEvaluation, DeferralReason | undefined>;
   runLeft: number;
 }
 
@@ -34,6 +36,14 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 function detailOf(due: DueInstance): InstanceDetail {
   return { ageDays: round(due.ageMs / DAY_MS), lifetimeDays: round(due.lifetimeMs / DAY_MS), imageId: due.imageId };
+}
+
+/** Age, lifetime and AMI of every due instance, by ID. Filled in place: the fleet may have 100,000 of them. */
+function detailsOf(evaluation: FleetEvaluation): Record<string, InstanceDetail> {
+  const details: Record<string, InstanceDetail> = {};
+  for (const groupEvaluation of evaluation.groups) for (const due of groupEvaluation.due) details[due.instanceId] = detailOf(due);
+  for (const due of evaluation.unmanaged) details[due.instanceId] = detailOf(due);
+  return details;
 }
 
 /** Surge groups have no headroom once MaxSize (or the tag's capacity for instance IDs) is reached. */
@@ -44,13 +54,18 @@ function headroomHold(evaluation: GroupEvaluation, taken: number): DeferralReaso
   return taken >= MAX_SURGE_INSTANCES ? 'group-budget' : undefined;
 }
 
+function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally): DeferralReason | undefined {
+  if (!tally.groupHolds.has(evaluation)) tally.groupHolds.set(evaluation, groupHold(evaluation, input.gates.get(evaluation.group.name), false));
+  return tally.groupHolds.get(evaluation);
+}
+
 function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
   const { due, evaluation } = candidate;
   const group = evaluation.group;
   const taken = tally.takenByGroup.get(group.name) ?? 0;
   return (
     instanceHold(due, evaluation) ??
-    groupHold(evaluation, input.gates.get(group.name), false) ??
+    groupHoldOf(evaluation, input, tally) ??
     windowHold(due, evaluation, input.now) ??
     headroomHold(evaluation, taken) ??
     (taken >= budgetCount(evaluation.settings.budget, group.desiredCapacity) ? 'group-budget' : undefined) ??
@@ -100,7 +115,7 @@ function continueSurge(evaluation: GroupEvaluation, state: SurgeState, input: Pl
 /** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
-  const tally: Tally = { terminations: [], deferred: [], changes: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), runLeft: policy.maxTerminations };
+  const tally: Tally = { terminations: [], deferred: [], changes: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), runLeft: policy.maxTerminations };
   const routine: GroupEvaluation[] = [];
   for (const groupEvaluation of evaluation.groups) {
     const tag = groupEvaluation.group.tags[TAG.surgeState];
@@ -117,7 +132,6 @@ export function buildPlan(input: PlanInput): Plan {
   for (const candidate of candidates.sort(compareCandidates)) place(candidate, input, tally);
   startSurges(routine, tally, input.now);
 
-  const allDue = [...evaluation.groups.flatMap((groupEvaluation) => groupEvaluation.due), ...evaluation.unmanaged];
   return {
     dryRun: policy.dryRun,
     scanned: input.scanned,
@@ -126,6 +140,6 @@ export function buildPlan(input: PlanInput): Plan {
     deferred: tally.deferred,
     unmanaged: evaluation.unmanaged.map((due) => ({ instanceId: due.instanceId, reasons: due.reasons })),
     errors: tally.errors,
-    details: Object.fromEntries(allDue.map((due) => [due.instanceId, detailOf(due)])),
+    details: detailsOf(evaluation),
   };
 }

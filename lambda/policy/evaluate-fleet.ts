@@ -22,18 +22,25 @@ interface JudgeContext {
   readonly now: number;
 }
 
-function judge(
-  instance: InstanceSnapshot,
-  context: JudgeContext,
-  scope: { maxAgeDays: number; graceDays: number; rotateBefore?: number; launchImageId?: string; member?: GroupMember },
-): Judged {
+/** What judging depends on besides the instance: the group's lifetime, grace and rotation, or the run's for unmanaged instances. */
+interface JudgeScope {
+  readonly maxAgeDays: number;
+  readonly graceDays: number;
+  readonly rotateBefore?: number;
+}
+
+// Called once per instance: the rule input is built field by field, not spread from the group's settings,
+// which would copy every setting for each of 100,000 instances.
+function judge(instance: InstanceSnapshot, context: JudgeContext, scope: JudgeScope, launchImageId?: string, member?: GroupMember): Judged {
   const { policy, now } = context;
   const firstLaunch = firstLaunchTime(instance);
   const lifetimeMs = jitteredLifetimeMs(scope.maxAgeDays * DAY_MS, instance.instanceId, policy.lifetimeJitterPercent);
   const image = instance.imageId === undefined ? undefined : context.snapshot.images.get(instance.imageId);
-  const reasons = dueReasons({ ...scope, instance, image, firstLaunch, lifetimeMs, blockedAmiIds: context.blockedAmiIds, policy, now });
+  const input = { instance, image, firstLaunch, lifetimeMs, launchImageId, rotateBefore: scope.rotateBefore, blockedAmiIds: context.blockedAmiIds, policy, now };
+  const reasons = dueReasons(input);
   const ageMs = firstLaunch === undefined ? 0 : now - firstLaunch;
   if (reasons.length === 0) return { ageMs };
+  const exemptTag = instance.tags[TAG.exempt];
   const due: DueInstance = {
     instanceId: instance.instanceId,
     reasons,
@@ -42,8 +49,8 @@ function judge(
     imageId: instance.imageId,
     emergency: reasons.some((reason) => EMERGENCY_REASONS.has(reason)),
     pastDeadline: ageMs > lifetimeMs + scope.graceDays * DAY_MS,
-    exempt: isTrueTag(instance.tags[TAG.exempt]) || isMalformedBooleanTag(instance.tags[TAG.exempt]),
-    member: scope.member,
+    exempt: isTrueTag(exemptTag) || isMalformedBooleanTag(exemptTag),
+    member,
   };
   return { due, ageMs };
 }
@@ -54,15 +61,20 @@ function launchImageFor(group: GroupSnapshot, member: GroupMember, instance: Ins
   return (type === undefined ? undefined : images?.imageIdByInstanceType[type]) ?? images?.imageId;
 }
 
+// Loops, not spreads: Math.max(...ages) overflows the stack for a group of a few hundred thousand members.
 function freshnessOf(judged: readonly Judged[]): Freshness {
-  const due = judged.flatMap((entry) => (entry.due ? [entry.due] : []));
-  return {
-    instances: judged.length,
-    oldestAgeMs: Math.max(0, ...judged.map((entry) => entry.ageMs)),
-    pastLifetime: due.filter((entry) => entry.reasons.includes('max-age')).length,
-    onStaleAmi: due.filter((entry) => entry.reasons.some((reason) => STALE_AMI_REASONS.has(reason))).length,
-    due: due.length,
-  };
+  let oldestAgeMs = 0;
+  let pastLifetime = 0;
+  let onStaleAmi = 0;
+  let due = 0;
+  for (const entry of judged) {
+    oldestAgeMs = Math.max(oldestAgeMs, entry.ageMs);
+    if (!entry.due) continue;
+    due += 1;
+    if (entry.due.reasons.includes('max-age')) pastLifetime += 1;
+    if (entry.due.reasons.some((reason) => STALE_AMI_REASONS.has(reason))) onStaleAmi += 1;
+  }
+  return { instances: judged.length, oldestAgeMs, pastLifetime, onStaleAmi, due };
 }
 
 function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext, errors: RunError[]): GroupEvaluation {
@@ -79,16 +91,16 @@ function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, context: J
       const message = `tag ${TAG.exempt}="${instance.tags[TAG.exempt]}": expected true or false; instance left alone this run`;
       errors.push({ group: group.name, instanceId: instance.instanceId, message });
     }
-    const launchImageId = launchImageFor(group, member, instance);
-    judged.push(judge(instance, context, { ...settings, launchImageId, member }));
+    judged.push(judge(instance, context, settings, launchImageFor(group, member, instance), member));
   }
-  const due = judged.flatMap((entry) => (entry.due ? [entry.due] : []));
+  const due: DueInstance[] = [];
+  for (const entry of judged) if (entry.due) due.push(entry.due);
   return { group, settings, due, freshness: freshnessOf(judged) };
 }
 
 function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>): { unmanaged: DueInstance[]; judged: number } {
   const { policy } = context;
-  const scope = { maxAgeDays: policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, graceDays: policy.defaultGraceDays };
+  const scope: JudgeScope = { maxAgeDays: policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, graceDays: policy.defaultGraceDays };
   const unmanaged: DueInstance[] = [];
   let judged = 0;
   for (const instance of context.snapshot.instances.values()) {
@@ -119,7 +131,8 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
   const context: JudgeContext = { snapshot, policy, now, blockedAmiIds: new Set([...policy.blockedAmiIds, ...snapshot.blockedAmiIds]) };
   const errors: RunError[] = [...snapshot.errors];
   const groups: GroupEvaluation[] = [];
-  const memberIds = new Set(snapshot.groups.flatMap((group) => group.members.map((member) => member.instanceId)));
+  const memberIds = new Set<string>();
+  for (const group of snapshot.groups) for (const member of group.members) memberIds.add(member.instanceId);
   for (const group of snapshot.groups) {
     const settings = resolveGroupSettings(group, policy, now);
     if ('error' in settings) {

@@ -60,18 +60,30 @@ function toMinute(hours: string | undefined, minutes: string | undefined): numbe
   return Number(minutes) < 60 && minute <= 24 * 60 ? minute : undefined;
 }
 
+// Creating an Intl.DateTimeFormat costs about a millisecond; every group with a window tag asks again for the same zones.
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
   }
+  return known;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// A run asks about one instant for every due instance: remember the last answer per zone (formatToParts is slow).
+const lastLocalTime = new Map<string, { now: number; day: number; minute: number }>();
 
 function localDayAndMinute(now: number, timeZone: string): { day: number; minute: number } {
+  const last = lastLocalTime.get(timeZone);
+  if (last?.now === now) return last;
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -85,7 +97,9 @@ function localDayAndMinute(now: number, timeZone: string): { day: number; minute
   }
   const parts = Object.fromEntries(formatter.formatToParts(now).map((part) => [part.type, part.value]));
   const day = DAY_NAMES.indexOf(String(parts.weekday).toLowerCase());
-  return { day, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  const local = { now, day, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  lastLocalTime.set(timeZone, local);
+  return local;
 }
 
 /** True when `now` falls inside any of the windows. */
