@@ -1,0 +1,55 @@
+import type { RunReport } from '../../lambda/model/report';
+
+export type LogLine = Record<string, unknown>;
+
+export interface CapturedRun {
+  readonly report?: RunReport;
+  /** The handler's error message when it threw. */
+  readonly error?: string;
+  /** What the function wrote: Powertools log lines and EMF metric lines, parsed. */
+  readonly lines: readonly LogLine[];
+}
+
+export type Handler = (event: unknown) => Promise<unknown>;
+
+function parseLines(text: string): LogLine[] {
+  return text.split('\n').flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      return [JSON.parse(line) as LogLine];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Runs the bundled handler in this process, keeping what it writes to stdout instead of printing it. */
+export async function runCaptured(handler: Handler, event: unknown): Promise<CapturedRun> {
+  const written: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  });
+  try {
+    const report = (await handler(event)) as RunReport;
+    return { report, lines: parseLines(written.join('')) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error), lines: parseLines(written.join('')) };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+export interface FleetFigures {
+  readonly OldestInstanceAgeDays: number;
+  readonly InstancesPastLifetime: number;
+  readonly InstancesOnStaleAmi: number;
+  readonly FleetWithinPolicyPercent: number;
+}
+
+/** The account-wide freshness figures the function published as EMF (the line without a group dimension). */
+export function fleetFigures(run: CapturedRun): FleetFigures | undefined {
+  const line = run.lines.find((entry) => '_aws' in entry && 'FleetWithinPolicyPercent' in entry && !('AutoScalingGroupName' in entry));
+  return line as unknown as FleetFigures | undefined;
+}
