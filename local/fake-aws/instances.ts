@@ -1,0 +1,73 @@
+import type { Ec2State, GroupRecord, InstanceRecord, TemplateRef } from './state';
+import { nextId, type World } from './world';
+
+export interface NewInstance {
+  readonly instanceId?: string;
+  readonly imageId: string;
+  readonly instanceType?: string;
+  readonly availabilityZone?: string;
+  readonly state?: Ec2State;
+  readonly launchTime?: number;
+  readonly eniAttachTime?: number;
+  readonly rootVolumeAttachTime?: number;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly group?: GroupRecord;
+  readonly lifecycleState?: string;
+  readonly healthStatus?: string;
+  readonly protectedFromScaleIn?: boolean;
+  readonly launchTemplate?: TemplateRef;
+  readonly launchConfigurationName?: string;
+}
+
+/** The EC2 state that goes with an Auto Scaling lifecycle state: only Pending is still booting, warm pools may be stopped. */
+function ec2StateFor(lifecycleState: string | undefined): Ec2State {
+  if (lifecycleState === 'Pending') return 'pending';
+  if (lifecycleState?.startsWith('Warmed:Stopped') || lifecycleState?.startsWith('Warmed:Hibernated')) return 'stopped';
+  return 'running';
+}
+
+/** Group members carry the group's name tag and its propagated tags, as AWS adds them at launch. */
+function launchTags(group: GroupRecord | undefined): Record<string, string> {
+  if (!group) return {};
+  const tags: Record<string, string> = {};
+  for (const tag of group.tags) if (tag.propagateAtLaunch) tags[tag.key] = tag.value;
+  return { ...tags, 'aws:autoscaling:groupName': group.name };
+}
+
+function zoneFor(world: World, group: GroupRecord | undefined): string {
+  const zones = group?.availabilityZones ?? [];
+  const members = group ? Object.values(world.state.instances).filter((instance) => instance.group === group.name).length : 0;
+  return zones[members % Math.max(zones.length, 1)] ?? `${world.state.region}a`;
+}
+
+/** Adds an instance to EC2 (and to its group when given); times default to now. */
+export function createInstance(world: World, spec: NewInstance): InstanceRecord {
+  const launchTime = spec.launchTime ?? world.now();
+  const lifecycleState = spec.group ? (spec.lifecycleState ?? 'InService') : undefined;
+  const instance: InstanceRecord = {
+    instanceId: spec.instanceId ?? nextId(world.state, 'i'),
+    imageId: spec.imageId,
+    instanceType: spec.instanceType ?? 't3.micro',
+    availabilityZone: spec.availabilityZone ?? zoneFor(world, spec.group),
+    state: spec.state ?? ec2StateFor(lifecycleState),
+    launchTime,
+    eniAttachTime: spec.eniAttachTime ?? launchTime,
+    rootVolumeAttachTime: spec.rootVolumeAttachTime ?? launchTime,
+    tags: { ...launchTags(spec.group), ...spec.tags },
+  };
+  if (spec.group) {
+    Object.assign(instance, {
+      group: spec.group.name,
+      lifecycleState,
+      healthStatus: spec.healthStatus ?? 'Healthy',
+      protectedFromScaleIn: spec.protectedFromScaleIn ?? false,
+      ...(spec.launchTemplate ? { launchTemplate: spec.launchTemplate } : {}),
+      ...(spec.launchConfigurationName ? { launchConfigurationName: spec.launchConfigurationName } : {}),
+    });
+  }
+  world.state.instances[instance.instanceId] = instance;
+  return instance;
+}
+
+/** Age as the reaper counts it: the earliest first-launch witness. */
+export const firstLaunch = (instance: InstanceRecord): number => Math.min(instance.launchTime, instance.eniAttachTime, instance.rootVolumeAttachTime);

@@ -1,0 +1,92 @@
+import { requireGroup } from './group-behaviour';
+import { createInstance, type NewInstance } from './instances';
+import { launchSpec } from './launch-source';
+import type { GroupRecord, GroupTag, Override, TemplateRef } from './state';
+import { setTargetState } from './target-groups';
+import { nextId, nextUuid, type World } from './world';
+
+export interface GroupSpec {
+  readonly name: string;
+  /** Defaults: min 0, desired = min, max = max(10, desired). */
+  readonly minSize?: number;
+  readonly maxSize?: number;
+  readonly desiredCapacity?: number;
+  readonly launchTemplate?: TemplateRef;
+  readonly launchConfigurationName?: string;
+  readonly mixedInstancesPolicy?: { readonly launchTemplate: TemplateRef; readonly overrides: readonly Override[] };
+  readonly targetGroupArns?: readonly string[];
+  /** Plain key/value (not propagated) or full tags. */
+  readonly tags?: Readonly<Record<string, string>> | readonly GroupTag[];
+  readonly availabilityZones?: readonly string[];
+  readonly status?: string;
+  readonly suspendedProcesses?: readonly string[];
+  readonly instanceMaintenancePolicy?: { readonly minHealthyPercentage: number; readonly maxHealthyPercentage: number };
+}
+
+/** An instance to seed; in a group, the image, type and template default to what the group launches now. */
+export type InstanceSpec = Omit<NewInstance, 'group' | 'imageId'> & { readonly group?: string; readonly imageId?: string };
+
+const isTagList = (tags: GroupSpec['tags']): tags is readonly GroupTag[] => Array.isArray(tags);
+
+const toTags = (tags: GroupSpec['tags']): GroupTag[] =>
+  isTagList(tags) ? tags.map((tag) => ({ ...tag })) : Object.entries(tags ?? {}).map(([key, value]) => ({ key, value, propagateAtLaunch: false }));
+
+export function addGroup(world: World, spec: GroupSpec): GroupRecord {
+  if (world.state.groups[spec.name]) throw new Error(`fake-aws: group ${spec.name} exists`);
+  const { accountId, region } = world.state;
+  const minSize = spec.minSize ?? 0;
+  const desiredCapacity = spec.desiredCapacity ?? minSize;
+  const group: GroupRecord = {
+    name: spec.name,
+    arn: `arn:aws:autoscaling:${region}:${accountId}:autoScalingGroup:${nextUuid(world.state)}:autoScalingGroupName/${spec.name}`,
+    minSize,
+    maxSize: spec.maxSize ?? Math.max(10, desiredCapacity),
+    desiredCapacity,
+    availabilityZones: [...(spec.availabilityZones ?? [`${region}a`, `${region}b`])],
+    targetGroupArns: [...(spec.targetGroupArns ?? [])],
+    tags: toTags(spec.tags),
+    suspendedProcesses: [...(spec.suspendedProcesses ?? [])],
+    createdTime: world.now(),
+    ...(spec.status ? { status: spec.status } : {}),
+    ...(spec.launchTemplate ? { launchTemplate: { ...spec.launchTemplate } } : {}),
+    ...(spec.launchConfigurationName ? { launchConfigurationName: spec.launchConfigurationName } : {}),
+    ...(spec.mixedInstancesPolicy ? { mixedInstancesPolicy: structuredClone({ ...spec.mixedInstancesPolicy, overrides: [...spec.mixedInstancesPolicy.overrides] }) } : {}),
+    ...(spec.instanceMaintenancePolicy ? { instanceMaintenancePolicy: { ...spec.instanceMaintenancePolicy } } : {}),
+  };
+  for (const arn of group.targetGroupArns) world.state.targetGroups[arn] ??= {};
+  world.state.groups[group.name] = group;
+  return group;
+}
+
+export function addTargetGroup(world: World, name?: string): string {
+  const id = nextId(world.state, 'tg').slice(3);
+  const arn = `arn:aws:elasticloadbalancing:${world.state.region}:${world.state.accountId}:targetgroup/${name ?? `tg-${id}`}/${id}`;
+  world.state.targetGroups[arn] = {};
+  return arn;
+}
+
+export function addInstance(world: World, spec: InstanceSpec): string {
+  const group = spec.group !== undefined ? requireGroup(world.state, spec.group) : undefined;
+  const source = group ? launchSpec(world.state, group, spec.instanceType) : undefined;
+  const imageId = spec.imageId ?? source?.imageId;
+  if (!imageId) throw new Error('fake-aws: addInstance needs an imageId (or a group whose launch source resolves)');
+  const instance = createInstance(world, { ...source, ...spec, imageId, group });
+  if (group && instance.lifecycleState === 'InService') setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'healthy');
+  if (group && instance.lifecycleState?.startsWith('Terminating')) setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'draining');
+  return instance.instanceId;
+}
+
+/** Launches InService, Healthy members until the group holds its desired capacity (seeding: no Pending step). */
+export function fillGroup(world: World, name: string, launchTime?: number): string[] {
+  const group = requireGroup(world.state, name);
+  const ids: string[] = [];
+  const overrides = group.mixedInstancesPolicy?.overrides ?? [];
+  const count = Object.values(world.state.instances).filter((instance) => instance.group === name && instance.lifecycleState === 'InService').length;
+  for (let index = count; index < group.desiredCapacity; index += 1) {
+    const instanceType = overrides[index % Math.max(overrides.length, 1)]?.instanceType;
+    const source = launchSpec(world.state, group, instanceType);
+    if (!source) throw new Error(`fake-aws: the launch source of group ${name} does not resolve`);
+    ids.push(addInstance(world, { ...source, group: name, ...(launchTime !== undefined ? { launchTime } : {}) }));
+  }
+  return ids;
+}

@@ -1,0 +1,32 @@
+import {
+  CreateOrUpdateTags$,
+  DeleteTags$,
+  DescribeAutoScalingGroups$,
+  DescribeInstanceRefreshes$,
+  DescribeLaunchConfigurations$,
+  SetDesiredCapacity$,
+  TerminateInstanceInAutoScalingGroup$,
+} from '@aws-sdk/client-auto-scaling';
+import { AwsError } from '../protocol/aws-error';
+import { queryService } from '../protocol/query-service';
+import { operation } from '../protocol/service';
+import { createOrUpdateTags, deleteTags, setDesired, terminateInstanceInAutoScalingGroup } from './auto-scaling-actions';
+import { describeAutoScalingGroups, describeInstanceRefreshes, describeLaunchConfigurations } from './auto-scaling-reads';
+
+/** Auto Scaling over awsQuery; one throttling bucket for all its APIs, like AWS. */
+export const autoScalingService = queryService({
+  signingName: 'autoscaling',
+  serviceIds: ['Auto Scaling'],
+  ec2: false,
+  xmlns: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
+  operations: {
+    DescribeAutoScalingGroups: operation(DescribeAutoScalingGroups$, describeAutoScalingGroups),
+    DescribeLaunchConfigurations: operation(DescribeLaunchConfigurations$, describeLaunchConfigurations),
+    DescribeInstanceRefreshes: operation(DescribeInstanceRefreshes$, describeInstanceRefreshes),
+    TerminateInstanceInAutoScalingGroup: operation(TerminateInstanceInAutoScalingGroup$, terminateInstanceInAutoScalingGroup),
+    SetDesiredCapacity: operation(SetDesiredCapacity$, setDesired),
+    CreateOrUpdateTags: operation(CreateOrUpdateTags$, createOrUpdateTags),
+    DeleteTags: operation(DeleteTags$, deleteTags),
+  },
+  throttle: () => new AwsError('Throttling', 'Rate exceeded'),
+});

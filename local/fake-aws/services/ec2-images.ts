@@ -1,0 +1,45 @@
+import type { DescribeImagesRequest, DescribeImagesResult } from '@aws-sdk/client-ec2';
+import type { FakeAccount } from '../account';
+import { AwsError } from '../protocol/aws-error';
+import type { ImageRecord } from '../state';
+import { applyFilters, notFound } from './ec2-filters';
+import { imageStateName, toImage } from './ec2-shapes';
+
+function imageField(image: ImageRecord, name: string): string | undefined {
+  if (name === 'image-id') return image.imageId;
+  if (name === 'name') return image.name;
+  if (name === 'state') return imageStateName(image);
+  if (name === 'owner-id') return image.ownerId;
+  return undefined;
+}
+const knownImageFilter = (name: string): boolean => ['image-id', 'name', 'state', 'owner-id'].includes(name);
+
+/** Named images must all exist (long-gone ones do not): one unknown ID fails the whole call, naming every unknown ID. */
+function namedImages(account: FakeAccount, ids: readonly string[]): ImageRecord[] {
+  const malformed = ids.find((id) => !/^ami-[0-9a-f]+$/.test(id));
+  if (malformed !== undefined) throw new AwsError('InvalidAMIID.Malformed', `Invalid id: "${malformed}" (expecting "ami-...")`);
+  const known = (id: string) => {
+    const image = account.state.images[id];
+    return image && image.state !== 'gone' ? image : undefined;
+  };
+  const missing = ids.filter((id) => !known(id));
+  if (missing.length > 0) throw notFound('InvalidAMIID.NotFound', 'image id', [...new Set(missing)], true);
+  return [...new Set(ids)].flatMap((id) => known(id) ?? []);
+}
+
+/**
+ * Disabled AMIs only with IncludeDisabled; deprecated ones only with IncludeDeprecated, unless
+ * the account owns them. Owners and ExecutableUsers are ignored: every image is visible.
+ */
+export function describeImages(account: FakeAccount, input: DescribeImagesRequest): DescribeImagesResult {
+  const now = account.now();
+  const candidates = input.ImageIds?.length
+    ? namedImages(account, input.ImageIds)
+    : Object.values(account.state.images).filter((image) => image.state !== 'gone');
+  const visible = candidates.filter((image) => {
+    if (image.state === 'disabled' && !input.IncludeDisabled) return false;
+    const deprecated = image.deprecationTime !== undefined && image.deprecationTime <= now;
+    return !deprecated || input.IncludeDeprecated === true || image.ownerId === account.state.accountId;
+  });
+  return { Images: applyFilters(visible, input.Filters, imageField, knownImageFilter).map(toImage) };
+}

@@ -1,0 +1,86 @@
+import type {
+  DescribeInstanceImageMetadataRequest,
+  DescribeInstanceImageMetadataResult,
+  DescribeInstancesRequest,
+  DescribeInstancesResult,
+} from '@aws-sdk/client-ec2';
+import type { FakeAccount } from '../account';
+import { AwsError } from '../protocol/aws-error';
+import { pageOf } from '../protocol/paging';
+import type { InstanceRecord } from '../state';
+import { applyFilters, notFound } from './ec2-filters';
+import { ec2Tags, instanceState, toImageMetadata, toInstance } from './ec2-shapes';
+
+function instanceField(instance: InstanceRecord, name: string): string | undefined {
+  if (name === 'instance-state-name') return instance.state;
+  if (name === 'instance-id') return instance.instanceId;
+  if (name === 'image-id') return instance.imageId;
+  if (name === 'instance-type') return instance.instanceType;
+  if (name.startsWith('tag:')) return instance.tags[name.slice(4)];
+  return undefined;
+}
+const knownInstanceFilter = (name: string): boolean => name.startsWith('tag:') || ['instance-state-name', 'instance-id', 'image-id', 'instance-type'].includes(name);
+
+/** The instances named, in order; any unknown ID fails the call like AWS. */
+function selectInstances(account: FakeAccount, ids: readonly string[] | undefined): InstanceRecord[] {
+  const all = account.state.instances;
+  if (!ids || ids.length === 0) return Object.values(all);
+  const malformed = ids.filter((id) => !/^i-[0-9a-f]+$/.test(id));
+  if (malformed.length > 0) throw new AwsError('InvalidInstanceID.Malformed', `Invalid id: "${malformed[0] ?? ''}"`);
+  const missing = ids.filter((id) => !all[id]);
+  if (missing.length > 0) throw notFound('InvalidInstanceID.NotFound', 'instance ID', missing);
+  return [...new Set(ids)].flatMap((id) => (all[id] ? [all[id]] : []));
+}
+
+function checkMaxResults(maxResults: number | undefined, min: number): void {
+  if (maxResults !== undefined && (maxResults < min || maxResults > 1000)) {
+    throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${min} and 1000.`);
+  }
+}
+
+/** One reservation per instance. Without MaxResults AWS returns everything at once, and so does the fake. */
+export function describeInstances(account: FakeAccount, input: DescribeInstancesRequest): DescribeInstancesResult {
+  if (input.MaxResults !== undefined && (input.InstanceIds?.length ?? 0) > 0) {
+    throw new AwsError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults');
+  }
+  checkMaxResults(input.MaxResults, 5);
+  const matching = applyFilters(selectInstances(account, input.InstanceIds), input.Filters, instanceField, knownInstanceFilter);
+  const page =
+    input.MaxResults === undefined && !input.NextToken
+      ? { items: matching }
+      : pageOf(matching, { requested: input.MaxResults, serverMax: account.state.pageSizes.instances, nextToken: input.NextToken, invalidTokenCode: 'InvalidParameterValue' });
+  return {
+    Reservations: page.items.map((instance) => ({
+      // Derived, not generated: reads must not move the ID counter.
+      ReservationId: `r-${instance.instanceId.slice(2)}`,
+      OwnerId: account.state.accountId,
+      Instances: [toInstance(instance)],
+    })),
+    ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+  };
+}
+
+/** What each instance was launched from, even when that AMI is deregistered, disabled or gone. */
+export function describeInstanceImageMetadata(account: FakeAccount, input: DescribeInstanceImageMetadataRequest): DescribeInstanceImageMetadataResult {
+  checkMaxResults(input.MaxResults, 1);
+  const matching = applyFilters(selectInstances(account, input.InstanceIds), input.Filters, instanceField, knownInstanceFilter);
+  const page = pageOf(matching, {
+    requested: input.MaxResults,
+    serverMax: account.state.pageSizes.imageMetadata,
+    nextToken: input.NextToken,
+    invalidTokenCode: 'InvalidParameterValue',
+  });
+  return {
+    InstanceImageMetadata: page.items.map((instance) => ({
+      InstanceId: instance.instanceId,
+      InstanceType: toInstance(instance).InstanceType,
+      LaunchTime: new Date(instance.launchTime),
+      AvailabilityZone: instance.availabilityZone,
+      State: instanceState(instance),
+      OwnerId: account.state.accountId,
+      Tags: ec2Tags(instance.tags),
+      ImageMetadata: toImageMetadata(account.state, instance.imageId),
+    })),
+    ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+  };
+}

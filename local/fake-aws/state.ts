@@ -1,0 +1,198 @@
+/*
+ * The account's data: plain JSON (epoch milliseconds for every time) so it serializes as is.
+ * Records hold what the fake needs; services translate them to the SDK's shapes.
+ */
+
+export type Ec2State = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+export type ImageState = 'available' | 'disabled' | 'deregistered' | 'gone';
+export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+/** A launch template as a group or override names it (ID or name; version `$Latest`, `$Default` or a number). */
+export interface TemplateRef {
+  readonly id?: string;
+  readonly name?: string;
+  readonly version?: string;
+}
+
+export interface ImageRecord {
+  imageId: string;
+  name: string;
+  ownerId: string;
+  creationDate: number;
+  deprecationTime?: number;
+  /** `gone`: deregistered long ago; DescribeImages no longer knows it, instance metadata still does. */
+  state: ImageState;
+}
+
+export interface InstanceRecord {
+  instanceId: string;
+  imageId: string;
+  instanceType: string;
+  availabilityZone: string;
+  state: Ec2State;
+  /** Last start: resets on stop/start. */
+  launchTime: number;
+  /** First-launch witnesses; they differ from launchTime after a stop/start. */
+  eniAttachTime: number;
+  rootVolumeAttachTime: number;
+  tags: Record<string, string>;
+  /** Auto Scaling membership: absent for unmanaged instances and after termination. */
+  group?: string;
+  lifecycleState?: string;
+  healthStatus?: string;
+  protectedFromScaleIn?: boolean;
+  launchTemplate?: TemplateRef;
+  launchConfigurationName?: string;
+}
+
+export interface GroupTag {
+  key: string;
+  value: string;
+  propagateAtLaunch: boolean;
+}
+
+export interface Override {
+  instanceType: string;
+  launchTemplate?: TemplateRef;
+}
+
+export interface GroupRecord {
+  name: string;
+  arn: string;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  /** e.g. `Delete in progress`. */
+  status?: string;
+  availabilityZones: string[];
+  launchTemplate?: TemplateRef;
+  launchConfigurationName?: string;
+  mixedInstancesPolicy?: { launchTemplate: TemplateRef; overrides: Override[] };
+  targetGroupArns: string[];
+  tags: GroupTag[];
+  suspendedProcesses: string[];
+  instanceMaintenancePolicy?: { minHealthyPercentage: number; maxHealthyPercentage: number };
+  createdTime: number;
+}
+
+export interface TemplateVersionRecord {
+  number: number;
+  /** An AMI ID or `resolve:ssm:/parameter`. */
+  imageId: string;
+  instanceType?: string;
+  createdAt: number;
+}
+
+export interface TemplateRecord {
+  id: string;
+  name: string;
+  defaultVersion: number;
+  versions: TemplateVersionRecord[];
+}
+
+export interface LaunchConfigurationRecord {
+  name: string;
+  imageId: string;
+  instanceType: string;
+  createdAt: number;
+}
+
+export interface ParameterRecord {
+  name: string;
+  type: 'String' | 'StringList' | 'SecureString';
+  value: string;
+  version: number;
+  lastModified: number;
+}
+
+export interface AlarmRecord {
+  name: string;
+  type: 'MetricAlarm' | 'CompositeAlarm';
+  state: AlarmState;
+  updatedAt: number;
+}
+
+export interface InstanceRefreshRecord {
+  id: string;
+  group: string;
+  status: string;
+  startTime: number;
+}
+
+export interface PublishedMessage {
+  messageId: string;
+  topicArn: string;
+  subject?: string;
+  message: string;
+  at: number;
+}
+
+/** Server-side page sizes: small by default so every caller's pagination is exercised. */
+export interface PageSizes {
+  groups: number;
+  instances: number;
+  imageMetadata: number;
+  templateVersions: number;
+  launchConfigurations: number;
+  instanceRefreshes: number;
+  alarms: number;
+}
+
+export interface AccountState {
+  accountId: string;
+  region: string;
+  /** Source of every generated ID, so runs are reproducible. */
+  counter: number;
+  pageSizes: PageSizes;
+  images: Record<string, ImageRecord>;
+  instances: Record<string, InstanceRecord>;
+  groups: Record<string, GroupRecord>;
+  templates: Record<string, TemplateRecord>;
+  launchConfigurations: Record<string, LaunchConfigurationRecord>;
+  parameters: Record<string, ParameterRecord>;
+  alarms: Record<string, AlarmRecord>;
+  /** Target group ARN → instance ID → health state. */
+  targetGroups: Record<string, Record<string, string>>;
+  instanceRefreshes: InstanceRefreshRecord[];
+  published: PublishedMessage[];
+}
+
+export const SMALL_PAGE_SIZES: Readonly<PageSizes> = {
+  groups: 3,
+  instances: 5,
+  imageMetadata: 5,
+  templateVersions: 2,
+  launchConfigurations: 3,
+  instanceRefreshes: 2,
+  alarms: 3,
+};
+
+/** AWS's own maxima, for benchmarks. */
+export const AWS_PAGE_SIZES: Readonly<PageSizes> = {
+  groups: 100,
+  instances: 1000,
+  imageMetadata: 1000,
+  templateVersions: 200,
+  launchConfigurations: 100,
+  instanceRefreshes: 100,
+  alarms: 100,
+};
+
+export function emptyState(accountId: string, region: string, pageSizes: Partial<PageSizes> = {}): AccountState {
+  return {
+    accountId,
+    region,
+    counter: 0,
+    pageSizes: { ...SMALL_PAGE_SIZES, ...pageSizes },
+    images: {},
+    instances: {},
+    groups: {},
+    templates: {},
+    launchConfigurations: {},
+    parameters: {},
+    alarms: {},
+    targetGroups: {},
+    instanceRefreshes: [],
+    published: [],
+  };
+}

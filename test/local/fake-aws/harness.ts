@@ -1,0 +1,62 @@
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { FakeAccount, type FakeAccountOptions } from '../../../local/fake-aws/account';
+import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../../../local/fake-aws/server';
+
+export const NOW = Date.parse('2025-06-01T12:00:00Z');
+export const DAY = 86_400_000;
+
+export interface Harness {
+  readonly account: FakeAccount;
+  readonly fake: FakeAws;
+  readonly ec2: EC2Client;
+  readonly autoScaling: AutoScalingClient;
+  readonly ssm: SSMClient;
+  readonly cloudWatch: CloudWatchClient;
+  readonly elbv2: ElasticLoadBalancingV2Client;
+  readonly sns: SNSClient;
+  close(): Promise<void>;
+}
+
+/** Real SDK clients pointed at the fake; throttling retried with a 1 ms backoff so tests stay fast. */
+export async function startHarness(options: { account?: FakeAccountOptions; server?: FakeAwsOptions } = {}): Promise<Harness> {
+  const account = new FakeAccount({ now: () => NOW, ...options.account });
+  const fake = await startFakeAws(account, options.server);
+  const config = {
+    endpoint: fake.endpoint,
+    region: fake.env.AWS_REGION ?? 'us-east-1',
+    credentials: { accessKeyId: fake.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: fake.env.AWS_SECRET_ACCESS_KEY ?? '' },
+    retryStrategy: new ConfiguredRetryStrategy(10, () => 1),
+  };
+  const clients = {
+    ec2: new EC2Client(config),
+    autoScaling: new AutoScalingClient(config),
+    ssm: new SSMClient(config),
+    cloudWatch: new CloudWatchClient(config),
+    elbv2: new ElasticLoadBalancingV2Client(config),
+    sns: new SNSClient(config),
+  };
+  return {
+    account,
+    fake,
+    ...clients,
+    async close() {
+      for (const client of Object.values(clients)) client.destroy();
+      await fake.close();
+    },
+  };
+}
+
+/** A small account: one image, one template, one group of three InService instances. */
+export function seedWebGroup(account: FakeAccount): { imageId: string; templateId: string; instanceIds: string[] } {
+  const imageId = account.addImage({ name: 'web-1', creationDate: NOW - 10 * DAY });
+  const templateId = account.addLaunchTemplate({ name: 'web', imageId, instanceType: 't3.small' });
+  account.addGroup({ name: 'web', minSize: 1, maxSize: 6, desiredCapacity: 3, launchTemplate: { id: templateId, version: '$Latest' } });
+  const instanceIds = account.fillGroup('web', { launchTime: NOW - 5 * DAY });
+  return { imageId, templateId, instanceIds };
+}
