@@ -29,7 +29,8 @@ export function matchesFilterPattern(pattern: string | undefined, message: strin
     if (!match) throw new AwsError('InvalidParameterException', `fake-aws: unsupported filter pattern ${text}`);
     const [, path = '', operator, quoted, bare] = match;
     const value = fieldOf(message, path);
-    const equal = value !== undefined && String(value) === (quoted ?? bare);
+    const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    const equal = scalar && String(value) === (quoted ?? bare);
     return operator === '=' ? equal : value !== undefined && !equal;
   }
   return termsOf(text).every((term) => message.includes(term));

@@ -1,0 +1,71 @@
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import type { AwsClients } from '../../lambda/clients';
+import { RETRY_SETTINGS } from '../../lambda/clients';
+
+/** The function's own clients (so `plan` reads the fleet exactly as a run does) plus the control plane the CLI drives. */
+export interface CliClients extends AwsClients {
+  readonly lambda: LambdaClient;
+  readonly eventBridge: EventBridgeClient;
+  readonly cloudFormation: CloudFormationClient;
+  readonly logs: CloudWatchLogsClient;
+}
+
+/** How to reach AWS: the operator's credential chain (optionally a profile and region), or an explicit endpoint for the local account. */
+export interface Connection {
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpoint?: string;
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+}
+
+/** Told of every AWS call, for the progress indicator. */
+export interface CallObserver {
+  listener?: () => void;
+}
+
+interface ObservableClient {
+  middlewareStack: { add(middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>, options: { step: 'finalizeRequest'; name: string }): void };
+}
+
+function observe<T>(client: T, observer: CallObserver): T {
+  (client as unknown as ObservableClient).middlewareStack.add(
+    (next) => (args) => {
+      observer.listener?.();
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'instanceReaperCliProgress' },
+  );
+  return client;
+}
+
+/** Undefined settings are left out, so the SDK's own chain (AWS_REGION, AWS_PROFILE, ~/.aws/config) decides. */
+function clientConfig(connection: Connection): Record<string, unknown> {
+  const config: Record<string, unknown> = { ...RETRY_SETTINGS };
+  for (const key of ['region', 'profile', 'endpoint', 'credentials'] as const) if (connection[key] !== undefined) config[key] = connection[key];
+  return config;
+}
+
+export function createCliClients(connection: Connection, observer: CallObserver = {}): CliClients {
+  const config = clientConfig(connection);
+  return {
+    ec2: observe(new EC2Client(config), observer),
+    autoScaling: observe(new AutoScalingClient(config), observer),
+    ssm: observe(new SSMClient(config), observer),
+    cloudWatch: observe(new CloudWatchClient(config), observer),
+    elbv2: observe(new ElasticLoadBalancingV2Client(config), observer),
+    sns: observe(new SNSClient(config), observer),
+    lambda: observe(new LambdaClient(config), observer),
+    eventBridge: observe(new EventBridgeClient(config), observer),
+    cloudFormation: observe(new CloudFormationClient(config), observer),
+    logs: observe(new CloudWatchLogsClient(config), observer),
+  };
+}

@@ -1,0 +1,63 @@
+import { DescribeRuleCommand, DisableRuleCommand, EnableRuleCommand } from '@aws-sdk/client-eventbridge';
+import { GetFunctionConcurrencyCommand, InvokeCommand, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
+import type { RunReport } from '../../lambda/model/report';
+import { CommandFailedError } from '../errors';
+import type { CliClients } from './cli-clients';
+import type { Deployment } from './find-deployment';
+
+/** The construct's reserved concurrency: one run at a time, so runs never overlap. `resume` restores it. */
+export const RUNNING_CONCURRENCY = 1;
+
+/** Thrown when the function refuses the invocation because it is paused (reserved concurrency 0). */
+export class FunctionPausedError extends CommandFailedError {
+  constructor(functionName: string, options?: { cause?: unknown }) {
+    super(`${functionName} is paused (reserved concurrency 0) and refused the invocation; run 'resume' to start it again`, options);
+    this.name = 'FunctionPausedError';
+  }
+}
+
+/** Runs the function once with its configured policy and returns its report. */
+export async function invokeFunction(clients: CliClients, functionName: string): Promise<RunReport> {
+  let response;
+  try {
+    response = await clients.lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: Buffer.from('{}') }));
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TooManyRequestsException') throw new FunctionPausedError(functionName, { cause: error });
+    throw error;
+  }
+  const payload = response.Payload ? Buffer.from(response.Payload).toString('utf8') : '';
+  if (response.FunctionError) throw new CommandFailedError(`${functionName} failed: ${payload}`);
+  return JSON.parse(payload) as RunReport;
+}
+
+/**
+ * Stops or restarts everything at once. Concurrency goes first on pause (so nothing, scheduled or
+ * manual, can start once the command returns) and first on resume (so the first scheduled run is accepted).
+ */
+export async function setPaused(clients: CliClients, deployment: Deployment, paused: boolean): Promise<void> {
+  const concurrency = paused ? 0 : RUNNING_CONCURRENCY;
+  await clients.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: deployment.functionName, ReservedConcurrentExecutions: concurrency }));
+  for (const name of deployment.ruleNames) {
+    await clients.eventBridge.send(paused ? new DisableRuleCommand({ Name: name }) : new EnableRuleCommand({ Name: name }));
+  }
+}
+
+export interface ScheduleState {
+  readonly name: string;
+  readonly state: string;
+  readonly expression?: string;
+}
+
+export async function readSchedules(clients: CliClients, deployment: Deployment): Promise<ScheduleState[]> {
+  const schedules: ScheduleState[] = [];
+  for (const name of deployment.ruleNames) {
+    const rule = await clients.eventBridge.send(new DescribeRuleCommand({ Name: name }));
+    schedules.push({ name, state: rule.State ?? 'UNKNOWN', expression: rule.ScheduleExpression });
+  }
+  return schedules;
+}
+
+/** Undefined: no reserved concurrency (the account's unreserved pool). */
+export async function readReservedConcurrency(clients: CliClients, functionName: string): Promise<number | undefined> {
+  return (await clients.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: functionName }))).ReservedConcurrentExecutions;
+}

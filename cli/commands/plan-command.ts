@@ -1,0 +1,32 @@
+import { mergeRunPolicy } from '../../lambda/config/load-run-policy';
+import { simulatePlan } from '../../lambda/execute/execute-plan';
+import type { RunReport } from '../../lambda/model/report';
+import { buildReport } from '../../lambda/report/build-report';
+import { decideRun } from '../../lambda/run-reaper';
+import { readNamedGroups } from '../aws/rotation-intent';
+import { withProgress, type CommandContext } from '../command-context';
+import { readConfiguredPolicy } from '../configured-policy';
+import { describePolicy } from '../describe-policy';
+import { EXIT_CODES, type ExitCode } from '../exit-codes';
+import { formatReport } from '../format-report';
+import { overridesFromOptions, validateOverrides } from '../overrides-event';
+
+/**
+ * What the next run would do: the function's own read-and-decide step (`decideRun`) with the
+ * deployed policy and the flags as a manual invocation's overrides, as a dry run. Changes nothing.
+ */
+export async function planCommand(context: CommandContext): Promise<ExitCode> {
+  const overrides = overridesFromOptions(context.options);
+  const event = validateOverrides({ ...overrides, dryRun: true });
+  if (event.groups) await readNamedGroups(context.clients, event.groups);
+  const policy = await readConfiguredPolicy(context);
+  const settings = mergeRunPolicy(policy.env, event);
+  const report: RunReport = await withProgress(context, 'Reading the fleet', async () => {
+    const { plan } = await decideRun(context.clients, settings, context.io.now());
+    return buildReport(plan, simulatePlan(plan));
+  });
+  const flags = Object.keys(overrides).length > 0 ? `\nOverrides: ${JSON.stringify(overrides)}` : '';
+  const header = `Policy of ${policy.source}: ${describePolicy(policy.env).join('; ')}${flags}`;
+  context.output.result(`${header}\n\n${formatReport(report, 'plan')}`, report);
+  return EXIT_CODES.ok;
+}

@@ -1,0 +1,77 @@
+import type { ReaperEnv } from '../../lambda/config/env-schema';
+import type { RunReport } from '../../lambda/model/report';
+import { TAG } from '../../lambda/policy/tag-keys';
+import { findDeployment, type Deployment } from '../aws/find-deployment';
+import { invokeFunction } from '../aws/function-control';
+import { blockAmis, readNamedGroups, requestGroupRotation } from '../aws/rotation-intent';
+import { deploymentTarget, type CommandContext } from '../command-context';
+import { describeDeployment, loadDeployedEnv } from '../configured-policy';
+import { confirm } from '../confirm';
+import { CommandFailedError } from '../errors';
+import { EXIT_CODES, type ExitCode } from '../exit-codes';
+import { formatReport } from '../format-report';
+import { formatPreview, previewAmiRotation, previewGroupRotation, type RotationPreview } from '../rotation-preview';
+import { rotationRequest, type RotationRequest } from '../rotation-request';
+
+interface Recorded {
+  readonly what: string;
+  readonly data: Record<string, unknown>;
+}
+
+async function preview(context: CommandContext, env: ReaperEnv, request: RotationRequest): Promise<RotationPreview> {
+  if (request.kind === 'amis') return previewAmiRotation(context, env, request.amiIds);
+  return previewGroupRotation(context, env, await readNamedGroups(context.clients, request.groups));
+}
+
+/** Makes the request outlive this command: the function reads it on every run until it is done (or withdrawn). */
+async function record(context: CommandContext, deployment: Deployment, request: RotationRequest, before: string): Promise<Recorded> {
+  if (request.kind === 'groups') {
+    await requestGroupRotation(context.clients, request.groups, before);
+    return { what: `tag ${TAG.rotateBefore}=${before} on ${request.groups.join(', ')}`, data: { groups: request.groups, rotateBefore: before } };
+  }
+  const parameter = deployment.blockedAmisParameterName ?? '';
+  const blocked = await blockAmis(context.clients, parameter, request.amiIds);
+  return { what: `${request.amiIds.join(', ')} in ${parameter} (now blocked: ${blocked.join(', ')})`, data: { amiIds: request.amiIds, parameter, blockedAmis: blocked } };
+}
+
+function showPreview(context: CommandContext, env: ReaperEnv, rotation: RotationPreview): void {
+  context.output.info(`Will rotate ${rotation.rows.length} instance(s):\n${formatPreview(rotation)}\n`);
+  for (const warning of rotation.warnings) context.output.note(`Warning: ${warning}`);
+  if (env.REAPER_DRY_RUN) context.output.note('Warning: the function is configured for dry run: its runs only report, nothing will be terminated.');
+}
+
+async function invokeAfterRecording(context: CommandContext, deployment: Deployment, recorded: Recorded): Promise<RunReport> {
+  try {
+    return await invokeFunction(context.clients, deployment.functionName);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new CommandFailedError(`Recorded ${recorded.what}; scheduled runs will carry it out. Starting a run now failed: ${why}`, { cause: error });
+  }
+}
+
+/**
+ * Emergency rotation: preview, confirm, record the intent (group tag or blocked-AMIs parameter),
+ * then run the function once so rotation starts now. Later runs keep going until it is finished.
+ */
+export async function rotateCommand(context: CommandContext): Promise<ExitCode> {
+  const request = rotationRequest(context.options);
+  const deployment = await findDeployment(context.clients, deploymentTarget(context.options));
+  const env = loadDeployedEnv(deployment);
+  if (request.kind === 'amis' && !deployment.blockedAmisParameterName) {
+    throw new CommandFailedError(`${describeDeployment(deployment)} has no blocked-AMIs parameter (REAPER_BLOCKED_AMIS_PARAMETER); use --group instead`);
+  }
+  // Taken before the fleet is read, so every instance the preview shows was launched before the recorded time.
+  const before = new Date(context.io.now()).toISOString();
+  const rotation = await preview(context, env, request);
+  showPreview(context, env, rotation);
+  if (!context.options.yes && !(await confirm(context.io, `Rotate ${rotation.rows.length} instance(s) with ${describeDeployment(deployment)}?`))) {
+    context.output.note('Nothing changed.');
+    return EXIT_CODES.failure;
+  }
+  const recorded = await record(context, deployment, request, before);
+  context.output.info(`Recorded ${recorded.what}.\nInvoking ${deployment.functionName} to start now...`);
+  const report = await invokeAfterRecording(context, deployment, recorded);
+  const human = `${formatReport(report, 'done')}\n\nLater runs go on until every instance is replaced; watch with 'instance-reaper status' and 'instance-reaper plan'.`;
+  context.output.result(human, { function: deployment.functionName, stack: deployment.stackName, requested: recorded.data, preview: rotation, report });
+  return EXIT_CODES.ok;
+}

@@ -1,0 +1,56 @@
+import { findDeployment, type Deployment } from '../aws/find-deployment';
+import { readReservedConcurrency, readSchedules, type ScheduleState } from '../aws/function-control';
+import { readLatestReport } from '../aws/latest-report';
+import { readBlockedAmiList, readGroupRotations } from '../aws/rotation-intent';
+import { deploymentTarget, type CommandContext } from '../command-context';
+import { describeDeployment, loadDeployedEnv } from '../configured-policy';
+import { describePolicy } from '../describe-policy';
+import { EXIT_CODES, type ExitCode } from '../exit-codes';
+import { emergencyCount, summarizeReport } from '../format-report';
+
+type RunState = 'running' | 'paused' | 'partly paused';
+
+/** Paused means both halves: a disabled schedule alone still lets manual runs through, concurrency 0 alone leaves failing scheduled runs. */
+function runState(schedules: readonly ScheduleState[], concurrency: number | undefined): RunState {
+  const scheduleOff = schedules.every((rule) => rule.state === 'DISABLED');
+  const invokeOff = concurrency === 0;
+  if (scheduleOff && invokeOff) return 'paused';
+  return scheduleOff || invokeOff ? 'partly paused' : 'running';
+}
+
+function policyLines(deployment: Deployment): string[] {
+  try {
+    return describePolicy(loadDeployedEnv(deployment));
+  } catch (error) {
+    return [`MISCONFIGURED: ${(error as Error).message}`];
+  }
+}
+
+const keyValues = (pairs: readonly (readonly [string, string])[]): string => pairs.map(([key, value]) => `${key.padEnd(13)}${value}`).join('\n');
+
+/** Schedule, concurrency, configured policy, the emergency intent in force, and the latest run's report. */
+export async function statusCommand(context: CommandContext): Promise<ExitCode> {
+  const { clients } = context;
+  const deployment = await findDeployment(clients, deploymentTarget(context.options));
+  const schedules = await readSchedules(clients, deployment);
+  const concurrency = await readReservedConcurrency(clients, deployment.functionName);
+  const parameter = deployment.blockedAmisParameterName;
+  const blocked = parameter ? (await readBlockedAmiList(clients, parameter)).amiIds : [];
+  const rotations = await readGroupRotations(clients);
+  const latest = await readLatestReport(clients, deployment.logGroupName, context.io.now());
+  const state = runState(schedules, concurrency);
+  const human = keyValues([
+    ['Function', describeDeployment(deployment)],
+    ['State', state === 'running' ? 'running' : state.toUpperCase()],
+    ['Schedule', schedules.map((rule) => `${rule.name} ${rule.state} ${rule.expression ?? ''}`.trim()).join('; ') || 'none found'],
+    ['Concurrency', concurrency === undefined ? 'unreserved' : `${concurrency} reserved`],
+    ['Policy', policyLines(deployment).join('; ')],
+    ['Blocked AMIs', `${blocked.length > 0 ? blocked.join(', ') : 'none'}${parameter ? ` (${parameter})` : ''}`],
+    ['Rotations', rotations.length > 0 ? rotations.map((rotation) => `${rotation.group} before ${rotation.before}`).join(', ') : 'none'],
+    ['Latest run', latest ? `${latest.time}: ${summarizeReport(latest.report, 'done')}` : 'no report logged in the last 14 days'],
+  ]);
+  const latestRun = latest ? { time: latest.time, emergencyRemaining: emergencyCount(latest.report), report: latest.report } : null;
+  const data = { function: deployment.functionName, stack: deployment.stackName, state, schedules, reservedConcurrency: concurrency ?? null, environment: deployment.environment, blockedAmis: blocked, rotations, latestRun };
+  context.output.result(human, data);
+  return EXIT_CODES.ok;
+}

@@ -1,0 +1,63 @@
+import type { ReasonCode } from '../lambda/model/reasons';
+import { EMERGENCY_REASONS } from '../lambda/model/reasons';
+import type { RunReport } from '../lambda/model/report';
+import { formatTable } from './format-table';
+
+/** `plan` describes the next run; `done` describes a run that happened. */
+export type ReportTense = 'plan' | 'done';
+
+const isEmergency = (reasons: readonly ReasonCode[]): boolean => reasons.some((reason) => EMERGENCY_REASONS.has(reason));
+
+function detailCells(report: RunReport, instanceId: string): [string, string] {
+  const detail = report.details[instanceId];
+  return [detail ? `${detail.ageDays.toFixed(1)}d` : '?', detail?.imageId ?? '?'];
+}
+
+/** One row per listed instance: what goes, then what waits and why, then what is only reported. */
+export function reportRows(report: RunReport, tense: ReportTense): string[][] {
+  const terminate = tense === 'plan' ? 'terminate' : 'terminated';
+  return [
+    ...report.terminated.map((entry) => [entry.group, entry.instanceId, ...detailCells(report, entry.instanceId), entry.reasons.join(','), terminate]),
+    ...report.deferred.map((entry) => [entry.group, entry.instanceId, ...detailCells(report, entry.instanceId), entry.reasons.join(','), `deferred: ${entry.why}`]),
+    ...report.unmanaged.map((entry) => ['(none)', entry.instanceId, ...detailCells(report, entry.instanceId), entry.reasons.join(','), 'unmanaged: report only']),
+  ];
+}
+
+export function formatReportTable(report: RunReport, tense: ReportTense): string {
+  const rows = reportRows(report, tense);
+  if (rows.length === 0) return 'No instance is due.';
+  return formatTable(['GROUP', 'INSTANCE', 'AGE', 'AMI', 'REASONS', tense === 'plan' ? 'NEXT RUN' : 'RUN'], rows);
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].map(([name, count]) => `${name} ${count}`).join(', ');
+}
+
+/** Due instances still carrying an emergency reason: 0 means an emergency rotation is finished. */
+export function emergencyCount(report: RunReport): number {
+  return [...report.terminated, ...report.deferred, ...report.unmanaged].filter((entry) => isEmergency(entry.reasons)).length;
+}
+
+/** The totals in one line, e.g. `Scanned 3 groups, 12 instances; due 5 (2 emergency): terminate 1, deferred 3 (group-budget 3), unmanaged 1; errors 0.` */
+export function summarizeReport(report: RunReport, tense: ReportTense): string {
+  const due = report.terminated.length + report.deferred.length + report.unmanaged.length;
+  const why = report.deferred.length > 0 ? ` (${countBy(report.deferred, (entry) => entry.why)})` : '';
+  return (
+    `Scanned ${report.scanned.groups} groups, ${report.scanned.instances} instances; ` +
+    `due ${due} (${emergencyCount(report)} emergency): ${tense === 'plan' ? 'terminate' : 'terminated'} ${report.terminated.length}, ` +
+    `deferred ${report.deferred.length}${why}, unmanaged ${report.unmanaged.length}; errors ${report.errors.length}.`
+  );
+}
+
+export function formatReportErrors(report: RunReport): string {
+  if (report.errors.length === 0) return '';
+  const lines = report.errors.map((error) => `  ${[error.group, error.instanceId].filter(Boolean).join(' ') || 'run'}: ${error.message}`);
+  return `Errors:\n${lines.join('\n')}`;
+}
+
+/** Table, totals and errors: the human form of a report. */
+export function formatReport(report: RunReport, tense: ReportTense): string {
+  return [formatReportTable(report, tense), '', summarizeReport(report, tense), formatReportErrors(report)].filter((part, index) => index < 3 || part !== '').join('\n');
+}

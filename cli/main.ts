@@ -1,0 +1,78 @@
+import { createCliClients, type CallObserver, type Connection } from './aws/cli-clients';
+import { processIo, type CliIo } from './cli-io';
+import type { CommandContext } from './command-context';
+import { localCommand } from './commands/local-command';
+import { pauseCommand } from './commands/pause-command';
+import { planCommand } from './commands/plan-command';
+import { rotateCommand } from './commands/rotate-command';
+import { statusCommand } from './commands/status-command';
+import { unblockCommand } from './commands/unblock-command';
+import { UsageError } from './errors';
+import { EXIT_CODES, type ExitCode } from './exit-codes';
+import { withLocalAccount } from './local/with-local-account';
+import { createOutput } from './output';
+import { parseCliArgs, type CliArgs, type Command } from './parse-cli-args';
+import { USAGE } from './usage';
+
+type AwsCommand = Exclude<Command, 'help' | 'local'>;
+
+const RUN: Readonly<Record<AwsCommand, (context: CommandContext) => Promise<ExitCode>>> = {
+  plan: planCommand,
+  rotate: rotateCommand,
+  unblock: unblockCommand,
+  pause: (context) => pauseCommand(context, true),
+  resume: (context) => pauseCommand(context, false),
+  status: statusCommand,
+};
+
+/** The same command against AWS (operator's credentials) or, with --local, against the local account. */
+async function runAgainstAws(args: CliArgs, io: CliIo, command: AwsCommand): Promise<ExitCode> {
+  const calls: CallObserver = {};
+  const output = createOutput(io, args.options.json);
+  const run = (connection: Connection) => RUN[command]({ io, options: args.options, clients: createCliClients(connection, calls), calls, output });
+  if (!args.options.local) return run({ region: args.options.region, profile: args.options.profile });
+  return withLocalAccount(io, run);
+}
+
+async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCode> {
+  if (args.command === 'help' || args.options.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT_CODES.ok;
+  }
+  if (args.command === 'local') {
+    return localCommand(args, io, createOutput(io, args.options.json));
+  }
+  return runAgainstAws(args, io, args.command);
+}
+
+/** Our own errors speak for themselves; AWS errors read best with their code ("AccessDeniedException: User ... is not authorized"). */
+const OWN_ERRORS = new Set(['Error', 'CommandFailedError', 'DeploymentNotFoundError', 'FunctionPausedError', 'InvalidInputError', 'FleetReadError']);
+
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return OWN_ERRORS.has(error.name) ? error.message : `${error.name}: ${error.message}`;
+}
+
+/** Runs one command line and returns its exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  try {
+    return await dispatch(parseCliArgs(argv), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`instance-reaper: ${error.message}\nRun 'instance-reaper help' for usage.\n`);
+      return EXIT_CODES.usage;
+    }
+    io.stderr.write(`instance-reaper: ${describeFailure(error)}\n`);
+    return EXIT_CODES.failure;
+  }
+}
+
+/** The process entry point (bin/instance-reaper.js). */
+export function main(): void {
+  void runCli(process.argv.slice(2)).then((code) => {
+    // Exit once stdout has drained, so a piped report is never cut short, and idle SDK sockets cannot hold the process open.
+    process.stdout.write('', () => process.exit(code));
+  });
+}
+
+if (require.main === module) main();

@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors';
+
+export const COMMANDS = ['plan', 'rotate', 'unblock', 'pause', 'resume', 'status', 'local', 'help'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const OPTION_SPEC = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  local: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  stack: { type: 'string' },
+  function: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  group: { type: 'string', multiple: true },
+  ami: { type: 'string', multiple: true },
+  instance: { type: 'string', multiple: true },
+  'max-age-days': { type: 'string' },
+  'ami-max-age-days': { type: 'string' },
+  'max-terminations': { type: 'string' },
+  'max-terminations-per-group': { type: 'string' },
+} as const;
+
+type OptionName = keyof typeof OPTION_SPEC;
+
+const CONNECTION: readonly OptionName[] = ['profile', 'region', 'local', 'json', 'help', 'stack', 'function'];
+const OVERRIDES: readonly OptionName[] = ['group', 'ami', 'instance', 'max-age-days', 'ami-max-age-days', 'max-terminations', 'max-terminations-per-group'];
+
+/** Which options each command takes: an option a command would ignore is refused, so a mistyped command line never half-works. */
+const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
+  plan: [...CONNECTION, ...OVERRIDES],
+  rotate: [...CONNECTION, 'group', 'ami', 'yes'],
+  unblock: [...CONNECTION, 'group', 'ami'],
+  pause: CONNECTION,
+  resume: CONNECTION,
+  status: CONNECTION,
+  local: ['json', 'help'],
+  help: ['help'],
+};
+
+export interface CliOptions {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly local: boolean;
+  readonly json: boolean;
+  readonly help: boolean;
+  /** Undefined: the default stack name, or discovery when it does not exist. */
+  readonly stack?: string;
+  readonly functionName?: string;
+  readonly yes: boolean;
+  readonly groups: readonly string[];
+  readonly amiIds: readonly string[];
+  readonly instanceIds: readonly string[];
+  /** Numbers stay text here: the event schema judges them, so the CLI and the function refuse the same values. */
+  readonly maxAgeDays?: string;
+  readonly amiMaxAgeDays?: string;
+  readonly maxTerminations?: string;
+  readonly maxTerminationsPerGroup?: string;
+}
+
+export interface CliArgs {
+  readonly command: Command;
+  /** Words after the command, e.g. `tick 3` for `local tick 3`. */
+  readonly positionals: readonly string[];
+  readonly options: CliOptions;
+}
+
+/** `--ami ami-1,ami-2` and `--ami ami-1 --ami ami-2` mean the same. */
+const list = (values: readonly string[] | undefined): string[] =>
+  (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+
+function readCommand(word: string | undefined): Command {
+  if (word === undefined) return 'help';
+  if ((COMMANDS as readonly string[]).includes(word)) return word as Command;
+  throw new UsageError(`unknown command '${word}'; commands: ${COMMANDS.join(', ')}`);
+}
+
+function parseRaw(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: typeof OPTION_SPEC; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args: [...argv], options: OPTION_SPEC, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message, { cause: error });
+  }
+}
+
+function checkAllowed(command: Command, given: readonly string[], positionals: readonly string[]): void {
+  const refused = given.filter((name) => !COMMAND_OPTIONS[command].includes(name as OptionName));
+  if (refused.length > 0) throw new UsageError(`'${command}' does not take ${refused.map((name) => `--${name}`).join(', ')}`);
+  if (command !== 'local' && positionals.length > 0) throw new UsageError(`'${command}' takes no arguments, got '${positionals.join(' ')}'`);
+}
+
+/** Parses the command line; anything unknown, misplaced or missing a value is a UsageError (exit 2) before any AWS call. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const { values, positionals } = parseRaw(argv);
+  const command = readCommand(positionals[0]);
+  checkAllowed(command, Object.keys(values), positionals.slice(1));
+  if (values.local && (values.profile !== undefined || values.region !== undefined)) {
+    throw new UsageError('--local runs against the local account; --profile and --region do not apply');
+  }
+  const options: CliOptions = {
+    profile: values.profile,
+    region: values.region,
+    local: values.local ?? false,
+    json: values.json ?? false,
+    help: values.help ?? false,
+    stack: values.stack,
+    functionName: values.function,
+    yes: values.yes ?? false,
+    groups: list(values.group),
+    amiIds: list(values.ami),
+    instanceIds: list(values.instance),
+    maxAgeDays: values['max-age-days'],
+    amiMaxAgeDays: values['ami-max-age-days'],
+    maxTerminations: values['max-terminations'],
+    maxTerminationsPerGroup: values['max-terminations-per-group'],
+  };
+  return { command, positionals: positionals.slice(1), options };
+}

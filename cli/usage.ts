@@ -1,0 +1,26 @@
+/** `instance-reaper help`; the README's CLI section says the same. */
+export const USAGE = `Usage: instance-reaper <command> [options]
+
+Commands:
+  plan      What the next run would do, read-only: group, instance, age, AMI, reasons, terminate or deferred and why.
+              [--group G ...] [--ami AMI ...] [--instance I ...] [--max-age-days N] [--ami-max-age-days N]
+              [--max-terminations N] [--max-terminations-per-group N|P%]   (override the deployed policy, like a manual invocation)
+  rotate    Emergency rotation that keeps going until finished: --ami AMI ... (block AMIs) or --group G ... (rotate groups).
+              Shows what will be rotated, asks unless --yes, records the request, then runs the function once.
+  unblock   Withdraw a request: --ami AMI ... (unblock AMIs) or --group G ... (cancel a group rotation).
+  pause     Stop everything: schedule disabled, reserved concurrency 0 (manual invocations are refused too).
+  resume    Schedule enabled, reserved concurrency 1.
+  status    Schedule, concurrency, configured policy, blocked AMIs, requested rotations, latest run's report.
+  local     The local account: 'local reset' (fresh demo fleet), 'local tick [N]' (advance it N steps: replacements go InService).
+
+Options:
+  --profile P     AWS profile (default: the standard credential chain)
+  --region R      AWS region (default: the standard chain)
+  --local         use the local account (.build/local-account.json) instead of AWS
+  --stack NAME    the reaper's CloudFormation stack (default InstanceReaper, or the only reaper stack in the region)
+  --function F    the reaper's function, instead of finding it through the stack
+  --json          print the result as JSON
+  --yes, -y       rotate without asking
+  --help, -h      this text
+
+Exit codes: 0 ok; 1 failure (or a rotation was declined; nothing changed then); 2 bad usage (nothing changed).`;
