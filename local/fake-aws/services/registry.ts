@@ -1,12 +1,22 @@
 import type { FakeService } from '../protocol/service';
 import { autoScalingService } from './auto-scaling';
+import { cloudWatchService } from './cloudwatch';
 import { ec2Service } from './ec2';
+import { elbv2Service } from './elbv2';
+import { snsService } from './sns';
+import { ssmService } from './ssm';
+
+const bySigningName = (services: readonly FakeService[]) => Object.fromEntries(services.map((service) => [service.signingName, service]));
 
 /**
  * Every service the fake speaks, keyed by SigV4 signing name. To add one (e.g. `lambda`, `events`,
  * `cloudformation`, `logs`), write a module exporting a FakeService and add one line here.
  */
-export const SERVICES: Readonly<Record<string, FakeService>> = {
-  [ec2Service.signingName]: ec2Service,
-  [autoScalingService.signingName]: autoScalingService,
-};
+export const SERVICES: Readonly<Record<string, FakeService>> = bySigningName([
+  ec2Service,
+  autoScalingService,
+  ssmService,
+  cloudWatchService,
+  elbv2Service,
+  snsService,
+]);

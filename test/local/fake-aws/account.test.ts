@@ -1,0 +1,93 @@
+import { FakeAccount } from '../../../local/fake-aws/account';
+import { AWS_PAGE_SIZES } from '../../../local/fake-aws/state';
+import { DAY, NOW, seedWebGroup } from './harness';
+
+let now = NOW;
+const account = () => new FakeAccount({ now: () => now });
+
+beforeEach(() => {
+  now = NOW;
+});
+
+describe('what groups launch', () => {
+  it('replaces from a resolve:ssm template, the mixed override of the same type, or the launch configuration', () => {
+    const a = account();
+    const [ssmImage, armImage, lcImage, baseImage] = [a.addImage(), a.addImage(), a.addImage(), a.addImage()];
+    a.putParameter('/golden', ssmImage);
+    a.addLaunchTemplate({ name: 'base', imageId: 'resolve:ssm:/golden', instanceType: 'm5.large' });
+    const arm = a.addLaunchTemplate({ name: 'arm', imageId: armImage });
+    a.addGroup({
+      name: 'mixed',
+      desiredCapacity: 2,
+      mixedInstancesPolicy: { launchTemplate: { name: 'base' }, overrides: [{ instanceType: 'm5.large' }, { instanceType: 'm6g.large', launchTemplate: { id: arm } }] },
+    });
+    a.addLaunchConfiguration({ name: 'lc', imageId: lcImage, instanceType: 'c5.large' });
+    a.addGroup({ name: 'legacy', desiredCapacity: 1, launchConfigurationName: 'lc' });
+    const [x86, graviton] = a.fillGroup('mixed');
+    const [legacy] = a.fillGroup('legacy');
+    expect([a.instance(x86 ?? '').imageId, a.instance(graviton ?? '').imageId]).toEqual([ssmImage, armImage]);
+
+    a.putParameter('/golden', baseImage);
+    for (const id of [x86, graviton, legacy]) a.terminateInstanceInGroup(id ?? '');
+    const pending = a.instances((instance) => instance.lifecycleState === 'Pending');
+    expect(pending.map((instance) => [instance.group, instance.instanceType, instance.imageId])).toEqual([
+      ['mixed', 'm5.large', baseImage],
+      ['mixed', 'm6g.large', armImage],
+      ['legacy', 'c5.large', lcImage],
+    ]);
+    expect(a.group('mixed').launchImageId).toBe(baseImage);
+  });
+});
+
+describe('tick', () => {
+  it('scales in unprotected instances not on the current AMI first, then the oldest, unless Terminate is suspended', () => {
+    const a = account();
+    const { instanceIds } = seedWebGroup(a);
+    const [oldest, middle] = [a.addInstance({ group: 'web', launchTime: NOW - 50 * DAY }), a.addInstance({ group: 'web', launchTime: NOW - 20 * DAY })];
+    const protectedOne = a.addInstance({ group: 'web', launchTime: NOW - 90 * DAY, protectedFromScaleIn: true });
+    const stale = a.addInstance({ group: 'web', imageId: a.addImage() });
+    a.suspendProcesses('web', ['Terminate']);
+    expect(a.tick().terminating).toEqual([]);
+    a.resumeProcesses('web', ['Terminate']);
+    expect(a.group('web').members.filter((member) => member.lifecycleState === 'Terminating').map((member) => member.instanceId)).toEqual([instanceIds[0], oldest, middle, stale]);
+    // Desired 3 of 7: the stale one, then the oldest three; the protected one, oldest of all, stays.
+    expect(a.instance(protectedOne).lifecycleState).toBe('InService');
+    expect(a.tick().terminated).toEqual([instanceIds[0], oldest, middle, stale]);
+  });
+
+  it('leaves lifecycle-hook waits alone until the hook completes, and groups being deleted do not launch', () => {
+    const a = account();
+    const { instanceIds } = seedWebGroup(a);
+    a.setLifecycleState(instanceIds[0] ?? '', 'Terminating:Wait');
+    a.setGroupStatus('web', 'Delete in progress');
+    expect(a.tick()).toEqual({ terminated: [], inService: [], launched: [], terminating: [] });
+    a.completeLifecycleAction(instanceIds[0] ?? '');
+    expect(a.tick().terminated).toEqual([instanceIds[0]]);
+  });
+
+  it('takes launch times of new instances from the clock; a restart moves LaunchTime but not the attach times', () => {
+    const a = account();
+    const { instanceIds } = seedWebGroup(a);
+    now = NOW + DAY;
+    a.setDesiredCapacity('web', 4);
+    expect(a.group('web').members[3]).toMatchObject({ lifecycleState: 'Pending', launchTime: NOW + DAY });
+    const id = instanceIds[0] ?? '';
+    a.stopInstance(id);
+    a.startInstance(id);
+    expect(a.instance(id)).toMatchObject({ launchTime: NOW + DAY, eniAttachTime: NOW - 5 * DAY, firstLaunch: NOW - 5 * DAY });
+  });
+});
+
+describe('serialization', () => {
+  it('round-trips the whole account through JSON and carries on from it', () => {
+    const a = account();
+    const { instanceIds } = seedWebGroup(a);
+    a.addAlarm('cpu', { state: 'ALARM' });
+    a.terminateInstanceInGroup(instanceIds[0] ?? '');
+    const copy = FakeAccount.deserialize(a.serialize(), { now: () => now, pageSizes: AWS_PAGE_SIZES });
+    expect(copy.group('web')).toEqual(a.group('web'));
+    expect(copy.state.pageSizes).toEqual(AWS_PAGE_SIZES);
+    expect(copy.tick()).toEqual(a.tick());
+    expect(copy.addImage()).toBe(a.addImage());
+  });
+});

@@ -1,0 +1,67 @@
+import { DescribeAlarmsCommand, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
+import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { DeleteParameterCommand, GetParameterCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
+import { NOW, seedWebGroup, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => h.close());
+
+describe('SSM', () => {
+  it('puts, overwrites, gets and deletes parameters, answering ParameterNotFound like AWS', async () => {
+    await expect(h.ssm.send(new GetParameterCommand({ Name: '/reaper/blocked' }))).rejects.toMatchObject({ name: 'ParameterNotFound', $metadata: { httpStatusCode: 400 } });
+    expect(await h.ssm.send(new PutParameterCommand({ Name: '/reaper/blocked', Value: 'ami-1,ami-2', Type: 'StringList' }))).toMatchObject({ Version: 1 });
+    await expect(h.ssm.send(new PutParameterCommand({ Name: '/reaper/blocked', Value: 'none', Type: 'String' }))).rejects.toMatchObject({ name: 'ParameterAlreadyExists' });
+    await h.ssm.send(new PutParameterCommand({ Name: '/reaper/blocked', Value: 'ami-3', Overwrite: true }));
+    const { Parameter } = await h.ssm.send(new GetParameterCommand({ Name: '/reaper/blocked' }));
+    expect(Parameter).toMatchObject({ Name: '/reaper/blocked', Type: 'StringList', Value: 'ami-3', Version: 2, LastModifiedDate: new Date(NOW) });
+    await h.ssm.send(new DeleteParameterCommand({ Name: '/reaper/blocked' }));
+    await expect(h.ssm.send(new DeleteParameterCommand({ Name: '/reaper/blocked' }))).rejects.toMatchObject({ name: 'ParameterNotFound' });
+  });
+});
+
+describe('CloudWatch', () => {
+  it('describes metric and composite alarms by name with their state, unknown names absent, page by page', async () => {
+    for (const name of ['a', 'b', 'c']) h.account.addAlarm(name);
+    h.account.addAlarm('composite', { type: 'CompositeAlarm', state: 'ALARM' });
+    h.account.setAlarmState('b', 'ALARM');
+    const states = new Map<string, string>();
+    const pages = paginateDescribeAlarms({ client: h.cloudWatch }, { AlarmNames: ['a', 'b', 'c', 'composite', 'missing'], AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] });
+    for await (const page of pages) for (const alarm of [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? [])]) states.set(alarm.AlarmName ?? '', alarm.StateValue ?? '');
+    expect(Object.fromEntries(states)).toEqual({ a: 'OK', b: 'ALARM', c: 'OK', composite: 'ALARM' });
+    const metricOnly = await h.cloudWatch.send(new DescribeAlarmsCommand({ AlarmNames: ['composite'] }));
+    expect([metricOnly.MetricAlarms, metricOnly.CompositeAlarms]).toEqual([[], []]);
+  });
+});
+
+describe('Elastic Load Balancing v2', () => {
+  it('lists the group targets: healthy on entering service, settable, draining while terminating; unknown ARN fails', async () => {
+    const arn = h.account.addTargetGroup('web');
+    const { instanceIds } = seedWebGroup(h.account);
+    h.account.addGroup({ name: 'lb', desiredCapacity: 2, launchTemplate: { name: 'web' }, targetGroupArns: [arn] });
+    const [first, second] = h.account.fillGroup('lb');
+    h.account.setTargetHealth(arn, second ?? '', 'unhealthy');
+    h.account.terminateInstanceInGroup(first ?? '');
+    const response = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
+    const states = Object.fromEntries((response.TargetHealthDescriptions ?? []).map((target) => [target.Target?.Id, target.TargetHealth?.State]));
+    expect(states).toEqual({ [first ?? '']: 'draining', [second ?? '']: 'unhealthy' });
+    h.account.tick();
+    const after = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
+    expect(after.TargetHealthDescriptions?.map((target) => target.TargetHealth?.State)).toEqual(['unhealthy', 'healthy']);
+    const unregistered = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn, Targets: [{ Id: instanceIds[0] }] }));
+    expect(unregistered.TargetHealthDescriptions?.[0]?.TargetHealth).toEqual({ State: 'unused', Reason: 'Target.NotRegistered' });
+    await expect(h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: `${arn}x` }))).rejects.toMatchObject({ name: 'TargetGroupNotFoundException' });
+  });
+});
+
+describe('SNS', () => {
+  it('records published messages and returns their IDs', async () => {
+    const topic = 'arn:aws:sns:us-east-1:123456789012:reaper';
+    const { MessageId } = await h.sns.send(new PublishCommand({ TopicArn: topic, Subject: 'reaper: 1 terminated', Message: 'details' }));
+    expect(h.account.published).toEqual([{ messageId: MessageId, topicArn: topic, subject: 'reaper: 1 terminated', message: 'details', at: NOW }]);
+    expect(h.account.mutatingCalls()).toEqual([{ service: 'sns', action: 'Publish', params: { TopicArn: topic, Subject: 'reaper: 1 terminated', Message: 'details' }, throttled: false }]);
+  });
+});
