@@ -64,7 +64,7 @@ export class LocalReaper {
 
 /** A launch template on a current AMI, and a group of InService instances of the given ages in days. */
 export function seedGroup(account: FakeAccount, name: string, ages: readonly number[], group: Record<string, unknown> = {}): string[] {
-  const template = `lt-${name}`;
+  const template = `${name}-template`;
   const imageId = account.addImage({ name: `${name}-current`, creationDate: Date.now() - 2 * DAY_MS });
   account.addLaunchTemplate({ name: template, imageId, instanceType: 't3.small' });
   account.addGroup({ name, minSize: 0, maxSize: ages.length + 2, desiredCapacity: ages.length, launchTemplate: { name: template, version: '$Latest' }, ...group });
