@@ -43,10 +43,10 @@ function pickForScaleIn(world: World, group: GroupRecord, counted: readonly Inst
 }
 
 /** Brings the group to its desired capacity now: launches Pending or starts terminating, unless suspended. Returns the IDs touched. */
-export function reconcile(world: World, group: GroupRecord): { launched: string[]; terminating: string[] } {
+export function reconcile(world: World, group: GroupRecord, members = membersOf(world.state, group.name)): { launched: string[]; terminating: string[] } {
   const touched = { launched: [] as string[], terminating: [] as string[] };
   if (group.status === 'Delete in progress') return touched;
-  const counted = membersOf(world.state, group.name).filter(countsTowardCapacity);
+  const counted = members.filter(countsTowardCapacity);
   const shortBy = group.desiredCapacity - counted.length;
   const overrides = group.mixedInstancesPolicy?.overrides ?? [];
   for (let index = 0; index < shortBy && !isSuspended(group, 'Launch'); index += 1) {

@@ -34,21 +34,22 @@ function launchTags(group: GroupRecord | undefined): Record<string, string> {
   return { ...tags, 'aws:autoscaling:groupName': group.name };
 }
 
-function zoneFor(world: World, group: GroupRecord | undefined): string {
+/** Zones taken in turn by ID number: spread like AWS balances, in O(1) even for large fleets. */
+function zoneFor(world: World, group: GroupRecord | undefined, instanceId: string): string {
   const zones = group?.availabilityZones ?? [];
-  const members = group ? Object.values(world.state.instances).filter((instance) => instance.group === group.name).length : 0;
-  return zones[members % Math.max(zones.length, 1)] ?? `${world.state.region}a`;
+  return zones[Number.parseInt(instanceId.slice(2), 16) % Math.max(zones.length, 1)] ?? `${world.state.region}a`;
 }
 
 /** Adds an instance to EC2 (and to its group when given); times default to now. */
 export function createInstance(world: World, spec: NewInstance): InstanceRecord {
   const launchTime = spec.launchTime ?? world.now();
   const lifecycleState = spec.group ? (spec.lifecycleState ?? 'InService') : undefined;
+  const instanceId = spec.instanceId ?? nextId(world.state, 'i');
   const instance: InstanceRecord = {
-    instanceId: spec.instanceId ?? nextId(world.state, 'i'),
+    instanceId,
     imageId: spec.imageId,
     instanceType: spec.instanceType ?? 't3.micro',
-    availabilityZone: spec.availabilityZone ?? zoneFor(world, spec.group),
+    availabilityZone: spec.availabilityZone ?? zoneFor(world, spec.group, instanceId),
     state: spec.state ?? ec2StateFor(lifecycleState),
     launchTime,
     eniAttachTime: spec.eniAttachTime ?? launchTime,

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeAccount } from './account';
-import { AwsError } from './protocol/aws-error';
+import { dispatch, type DispatchContext } from './dispatch';
 import type { FakeService, RawRequest, RawResponse } from './protocol/service';
 import { SERVICES } from './services/registry';
 import { Throttle, type ThrottleOptions } from './throttle';
+
+export { signingNameOf } from './dispatch';
 
 export interface FakeAwsOptions {
   /** Default 0: a free port. The server listens on 127.0.0.1 only. */
@@ -36,12 +37,6 @@ export interface FakeAws {
   close(): Promise<void>;
 }
 
-/** The signing name from `Credential=AKID/date/region/<service>/aws4_request`: one endpoint serves every service. */
-export function signingNameOf(request: RawRequest): string | undefined {
-  const credential = String(request.headers.authorization ?? '') || (request.query.get('X-Amz-Credential') ?? '');
-  return /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\/aws4_request/.exec(credential)?.[1] ?? /^[^/]+\/[^/]+\/[^/]+\/([^/]+)\/aws4_request$/.exec(credential)?.[1];
-}
-
 /** `AWS_ENDPOINT_URL_` + the SDK service ID upper-cased, spaces as `_`: what SDK v3 reads. */
 export const endpointVariable = (serviceId: string): string => `AWS_ENDPOINT_URL_${serviceId.toUpperCase().replace(/ /g, '_')}`;
 
@@ -68,52 +63,18 @@ function send(response: ServerResponse, answer: RawResponse): void {
   response.end(answer.body);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Starts the fake on 127.0.0.1; every call is decoded, logged on the account, maybe throttled, then answered. */
+/** Starts the fake on 127.0.0.1: every call is decoded, logged on the account, maybe throttled, then answered. */
 export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions = {}): Promise<FakeAws> {
   const services: Record<string, FakeService> = { ...SERVICES, ...options.services };
-  const throttle = new Throttle(options.throttle);
-  let latencyMs = options.latencyMs ?? 0;
-  const counts = { requests: 0, throttled: 0, inFlight: 0, peakInFlight: 0 };
-
-  async function answer(request: RawRequest): Promise<RawResponse> {
-    const requestId = randomUUID();
-    const signingName = signingNameOf(request) ?? '';
-    const service = services[signingName];
-    if (!service) {
-      const body = JSON.stringify({ __type: 'UnknownService', message: `fake-aws does not implement service '${signingName}'` });
-      return { status: 400, headers: { 'content-type': 'application/json' }, body };
-    }
-    let call;
-    try {
-      call = service.decode(request);
-    } catch (error) {
-      return service.renderError(error instanceof AwsError ? error : new AwsError('MalformedQueryString', String(error)), requestId);
-    }
-    if (latencyMs > 0) await sleep(latencyMs);
-    const throttled = throttle.shouldThrottle(signingName, call.action);
-    account.recordCall({ service: signingName, action: call.action, params: call.params, throttled });
-    if (throttled) {
-      counts.throttled += 1;
-      return service.renderError(service.throttleError(), requestId, call);
-    }
-    try {
-      return service.render(call, await service.invoke(call, account), requestId);
-    } catch (error) {
-      if (error instanceof AwsError) return service.renderError(error, requestId, call);
-      const message = error instanceof Error ? error.message : String(error);
-      return service.renderError(new AwsError('InternalFailure', `fake-aws: ${message}`, 500, 'Receiver'), requestId, call);
-    }
-  }
-
+  const context: DispatchContext = { account, services, throttle: new Throttle(options.throttle), latencyMs: options.latencyMs ?? 0, throttled: 0 };
+  const counts = { requests: 0, inFlight: 0, peakInFlight: 0 };
   const server = createServer((message, response) => {
     counts.requests += 1;
     counts.inFlight += 1;
     counts.peakInFlight = Math.max(counts.peakInFlight, counts.inFlight);
     readRequest(message)
-      .then(answer)
-      .then((result) => send(response, result))
+      .then((request) => dispatch(context, request))
+      .then((answer) => send(response, answer))
       .catch((error: unknown) => send(response, { status: 500, headers: {}, body: String(error) }))
       .finally(() => {
         counts.inFlight -= 1;
@@ -124,11 +85,14 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
   return {
     endpoint,
     env: buildEnv(endpoint, account.state.region, Object.values(services)),
-    stats: () => ({ ...counts }),
-    resetStats: () => Object.assign(counts, { requests: 0, throttled: 0, peakInFlight: counts.inFlight }),
-    setThrottle: (throttleOptions) => throttle.configure(throttleOptions),
+    stats: () => ({ ...counts, throttled: context.throttled }),
+    resetStats: () => {
+      Object.assign(counts, { requests: 0, peakInFlight: counts.inFlight });
+      context.throttled = 0;
+    },
+    setThrottle: (throttle) => context.throttle.configure(throttle),
     setLatency: (ms) => {
-      latencyMs = ms;
+      context.latencyMs = ms;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { reconcile } from './group-behaviour';
+import { membersByGroup } from './group-members';
 import type { InstanceRecord } from './state';
 import { setTargetState } from './target-groups';
 import type { World } from './world';
@@ -49,8 +50,10 @@ export function tick(world: World): TickResult {
       result.inService.push(instance.instanceId);
     }
   }
+  // Members are listed once for all groups: reconciling one group never changes another's.
+  const members = membersByGroup(world.state);
   for (const group of Object.values(world.state.groups)) {
-    const touched = reconcile(world, group);
+    const touched = reconcile(world, group, members.get(group.name) ?? []);
     result.launched.push(...touched.launched);
     result.terminating.push(...touched.terminating);
   }

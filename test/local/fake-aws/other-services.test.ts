@@ -65,3 +65,11 @@ describe('SNS', () => {
     expect(h.account.mutatingCalls()).toEqual([{ service: 'sns', action: 'Publish', params: { TopicArn: topic, Subject: 'reaper: 1 terminated', Message: 'details' }, throttled: false }]);
   });
 });
+
+it('answers CloudWatch errors query-compatibly, so the SDK maps ValidationError to its modelled exception', async () => {
+  await expect(h.cloudWatch.send(new DescribeAlarmsCommand({ MaxRecords: 101 }))).rejects.toMatchObject({
+    name: 'ValidationException',
+    Error: { Code: 'ValidationError', Type: 'Sender' },
+    $metadata: { httpStatusCode: 400 },
+  });
+});

@@ -1,5 +1,9 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, TerminateInstanceInAutoScalingGroupCommand } from '@aws-sdk/client-auto-scaling';
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeInstancesCommand, EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
+import { DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { seedWebGroup, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -60,6 +64,17 @@ describe('throttling', () => {
       message: 'Rate exceeded',
       $metadata: { httpStatusCode: 400 },
     });
+    const others = [
+      [new SSMClient(noRetry(h)), new GetParameterCommand({ Name: '/x' }), 'ThrottlingException', 400],
+      [new CloudWatchClient(noRetry(h)), new DescribeAlarmsCommand({}), 'Throttling', 400],
+      [new ElasticLoadBalancingV2Client(noRetry(h)), new DescribeTargetHealthCommand({ TargetGroupArn: 'arn' }), 'Throttling', 400],
+      [new SNSClient(noRetry(h)), new PublishCommand({ TopicArn: 'arn', Message: 'm' }), 'ThrottledException', 429],
+    ] as const;
+    for (const [client, command, name, status] of others) {
+      // One loop over four client types: only `send` matters here.
+      await expect((client as unknown as { send(command: unknown): Promise<unknown> }).send(command)).rejects.toMatchObject({ name, $metadata: { httpStatusCode: status } });
+      client.destroy();
+    }
     ec2.destroy();
     autoScaling.destroy();
   });
