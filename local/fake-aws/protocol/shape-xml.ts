@@ -69,9 +69,10 @@ function writerFor(schema: NormalizedSchema): Writer {
   const key = schema.getSchema();
   const cached = compiled.get(key);
   if (cached) return cached;
-  let writer: Writer | undefined;
-  compiled.set(key, (value) => (writer ? writer(value) : ''));
-  writer = schema.isListSchema() ? listWriter(schema) : schema.isMapSchema() ? mapWriter(schema) : structWriter(schema);
+  const pending: { writer?: Writer } = {};
+  compiled.set(key, (value) => (pending.writer ? pending.writer(value) : ''));
+  const writer = schema.isListSchema() ? listWriter(schema) : schema.isMapSchema() ? mapWriter(schema) : structWriter(schema);
+  pending.writer = writer;
   compiled.set(key, writer);
   return writer;
 }
