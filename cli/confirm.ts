@@ -12,8 +12,9 @@ export function confirm(io: CliIo, question: string): Promise<boolean> {
     let answered = false;
     lines.once('line', (line) => {
       answered = true;
-      lines.close();
+      // Resolve before closing: close() emits 'close' at once, which would otherwise answer no first.
       resolve(/^\s*y(es)?\s*$/i.test(line));
+      lines.close();
     });
     lines.once('close', () => {
       if (!answered) io.stderr.write('\n');

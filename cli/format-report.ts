@@ -57,7 +57,21 @@ export function formatReportErrors(report: RunReport): string {
   return `Errors:\n${lines.join('\n')}`;
 }
 
-/** Table, totals and errors: the human form of a report. */
+const SURGE_STEP: Readonly<Record<string, string>> = {
+  'capacity-added': 'add capacity first',
+  completed: 'terminate the replaced instances and give the capacity back',
+  'rolled-back': 'give back capacity that never served',
+};
+
+/** Launch-before-terminate steps, which the table's `surge-pending` rows wait for. */
+export function formatSurges(report: RunReport, tense: ReportTense): string {
+  if (report.surges.length === 0) return '';
+  const lines = report.surges.map((surge) => `  ${surge.group}: ${SURGE_STEP[surge.action] ?? surge.action}, desired capacity ${surge.desiredCapacity} (${surge.instanceIds.join(', ')})`);
+  return `Launch before terminate${tense === 'plan' ? ' (next run)' : ''}:\n${lines.join('\n')}`;
+}
+
+/** Table, totals, surges and errors: the human form of a report. */
 export function formatReport(report: RunReport, tense: ReportTense): string {
-  return [formatReportTable(report, tense), '', summarizeReport(report, tense), formatReportErrors(report)].filter((part, index) => index < 3 || part !== '').join('\n');
+  const optional = [formatSurges(report, tense), formatReportErrors(report)].filter((part) => part !== '');
+  return [formatReportTable(report, tense), '', summarizeReport(report, tense), ...optional].join('\n');
 }

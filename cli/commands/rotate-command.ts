@@ -2,7 +2,7 @@ import type { ReaperEnv } from '../../lambda/config/env-schema';
 import type { RunReport } from '../../lambda/model/report';
 import { TAG } from '../../lambda/policy/tag-keys';
 import { findDeployment, type Deployment } from '../aws/find-deployment';
-import { invokeFunction } from '../aws/function-control';
+import { FunctionPausedError, invokeFunction } from '../aws/function-control';
 import { blockAmis, readNamedGroups, requestGroupRotation } from '../aws/rotation-intent';
 import { deploymentTarget, type CommandContext } from '../command-context';
 import { describeDeployment, loadDeployedEnv } from '../configured-policy';
@@ -44,6 +44,9 @@ async function invokeAfterRecording(context: CommandContext, deployment: Deploym
   try {
     return await invokeFunction(context.clients, deployment.functionName);
   } catch (error) {
+    if (error instanceof FunctionPausedError) {
+      throw new CommandFailedError(`Recorded ${recorded.what}, but the reaper is paused: nothing runs until 'instance-reaper resume', and rotation starts then.`, { cause: error });
+    }
     const why = error instanceof Error ? error.message : String(error);
     throw new CommandFailedError(`Recorded ${recorded.what}; scheduled runs will carry it out. Starting a run now failed: ${why}`, { cause: error });
   }

@@ -1,0 +1,146 @@
+import type { RunReport } from '../../lambda/model/report';
+import { DEMO } from '../../local/demo-fleet';
+import type { LocalAccount } from '../../local/local-account-store';
+import { demoAccount, deployed, mutatingActions, runLocal } from './cli-harness';
+
+const ROTATE_BEFORE = 'instance-reaper:rotate-before';
+let local: LocalAccount;
+
+beforeEach(() => {
+  local = demoAccount();
+});
+
+const blockedAmis = () => local.account.state.parameters[DEMO.blockedAmisParameter]?.value;
+const imageOf = (group: string) => local.account.group(group).members[0]?.imageId ?? '';
+
+describe('rotate --group', () => {
+  it('with --yes records rotate-before on the group, then runs the function once', async () => {
+    const started = Date.now();
+    const { code, stdout } = await runLocal(local, ['rotate', '--local', '--group', 'web', '--yes']);
+    const tag = local.account.group('web').tags[ROTATE_BEFORE] ?? '';
+
+    expect(code).toBe(0);
+    expect(Date.parse(tag)).toBeGreaterThanOrEqual(started - 1000);
+    expect(Date.parse(tag)).toBeLessThanOrEqual(Date.now());
+    expect(mutatingActions(local).slice(0, 2)).toEqual(['autoscaling:CreateOrUpdateTags', 'lambda:Invoke']);
+    expect(mutatingActions(local).filter((action) => action === 'lambda:Invoke')).toHaveLength(1);
+    expect(stdout).toMatch(/^web\s+i-\w+\s+45\.0d.*rotation-requested\s+terminated$/m);
+  });
+
+  it('shows every instance of the group and what the first run does with it before it asks', async () => {
+    const { stdout, stderr } = await runLocal(local, ['rotate', '--local', '--group', 'web'], 'n\n');
+
+    expect(stdout).toContain('Will rotate 6 instance(s)');
+    expect(stdout).toMatch(/^web\s+i-\w+\s+45\.0d\s+ami-\w+\s+terminate$/m);
+    expect(stdout).toMatch(/^web\s+i-\w+\s+20\.0d\s+ami-\w+\s+waits: protected$/m);
+    expect(stderr).toMatch(/Rotate 6 instance\(s\) with function InstanceReaper-\S+ \(stack InstanceReaper\)\? \[y\/N\]/);
+  });
+
+  it('answered n changes nothing and exits 1', async () => {
+    const { code, stderr } = await runLocal(local, ['rotate', '--local', '--group', 'web'], 'n\n');
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('Nothing changed.');
+    expect(mutatingActions(local)).toEqual([]);
+    expect(local.account.group('web').tags[ROTATE_BEFORE]).toBeUndefined();
+  });
+
+  it('with nothing on stdin (a script without --yes) changes nothing', async () => {
+    const { code } = await runLocal(local, ['rotate', '--local', '--group', 'web']);
+
+    expect(code).toBe(1);
+    expect(mutatingActions(local)).toEqual([]);
+  });
+
+  it('refuses a group that does not exist with exit 2, changing nothing', async () => {
+    const { code, stderr } = await runLocal(local, ['rotate', '--local', '--group', 'web', '--group', 'nope', '--yes']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('Auto Scaling group not found: nope; nothing was changed');
+    expect(mutatingActions(local)).toEqual([]);
+    expect(local.account.group('web').tags[ROTATE_BEFORE]).toBeUndefined();
+  });
+});
+
+describe('rotate --ami', () => {
+  it('answered y adds the AMI to the blocked-AMIs parameter (replacing none) and runs the function', async () => {
+    const ami = imageOf('api');
+    const { code, stdout } = await runLocal(local, ['rotate', '--local', '--ami', ami], 'y\n');
+
+    expect(code).toBe(0);
+    expect(blockedAmis()).toBe(ami);
+    expect(mutatingActions(local).slice(0, 2)).toEqual(['ssm:PutParameter', 'lambda:Invoke']);
+    expect(stdout).toMatch(/^api\s+i-\w+\s+40\.0d.*ami-blocked\s+terminated$/m);
+  });
+
+  it('keeps the AMIs already blocked', async () => {
+    local.account.putParameter(DEMO.blockedAmisParameter, 'ami-0aaa,ami-0bbb', 'StringList');
+
+    await runLocal(local, ['rotate', '--local', '--ami', `ami-0bbb,${imageOf('api')}`, '--yes']);
+
+    expect(blockedAmis()).toBe(`ami-0aaa,ami-0bbb,${imageOf('api')}`);
+  });
+
+  it('prints the request, the preview and the run report with --json', async () => {
+    const ami = imageOf('api');
+    const { stdout } = await runLocal(local, ['rotate', '--local', '--ami', ami, '--yes', '--json']);
+    const result = JSON.parse(stdout) as { requested: { blockedAmis: string[] }; preview: { rows: unknown[] }; report: RunReport };
+
+    expect(result.requested.blockedAmis).toEqual([ami]);
+    expect(result.preview.rows).toHaveLength(4);
+    expect(result.report.terminated.some((entry) => entry.reasons.includes('ami-blocked'))).toBe(true);
+  });
+
+  it.each([
+    ['a malformed AMI ID', ['--ami', 'ami_123'], /--ami "ami_123": expected an AMI ID/],
+    ['both --ami and --group', ['--ami', 'ami-0abc', '--group', 'web'], /not both/],
+    ['neither --ami nor --group', [], /takes --ami AMI \.\.\. or --group GROUP \.\.\., one of them/],
+    ['an unknown flag', ['--ami', 'ami-0abc', '--force'], /Unknown option '--force'/],
+  ])('refuses %s with exit 2 before any AWS call', async (_title, flags, message) => {
+    const { code, stderr } = await runLocal(local, ['rotate', '--local', '--yes', ...flags]);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(local.account.calls).toEqual([]);
+  });
+
+  it('warns when a group still launches the AMI being blocked', async () => {
+    const { stderr } = await runLocal(local, ['rotate', '--local', '--ami', imageOf('bastion')], 'n\n');
+
+    expect(stderr).toMatch(/Warning: group bastion still launches ami-\w+: its replacements would be blocked too/);
+  });
+});
+
+describe('rotate while paused', () => {
+  it('records the request, says nothing runs until resume, and exits 1', async () => {
+    deployed(local).fn.reservedConcurrency = 0;
+
+    const { code, stderr } = await runLocal(local, ['rotate', '--local', '--group', 'web', '--yes']);
+
+    expect(code).toBe(1);
+    expect(local.account.group('web').tags[ROTATE_BEFORE]).toBeDefined();
+    expect(stderr).toContain("the reaper is paused: nothing runs until 'instance-reaper resume'");
+  });
+});
+
+describe('unblock', () => {
+  it('--ami removes AMIs and leaves none when the last goes', async () => {
+    local.account.putParameter(DEMO.blockedAmisParameter, 'ami-0aaa,ami-0bbb', 'StringList');
+
+    await runLocal(local, ['unblock', '--local', '--ami', 'ami-0aaa']);
+    expect(blockedAmis()).toBe('ami-0bbb');
+    const { stdout } = await runLocal(local, ['unblock', '--local', '--ami', 'ami-0bbb']);
+
+    expect(blockedAmis()).toBe('none');
+    expect(stdout).toContain('still blocked: none');
+  });
+
+  it('--group removes the rotate-before tag', async () => {
+    local.account.setGroupTag('web', ROTATE_BEFORE, '2026-01-01T00:00:00Z');
+
+    const { code } = await runLocal(local, ['unblock', '--local', '--group', 'web']);
+
+    expect(code).toBe(0);
+    expect(local.account.group('web').tags[ROTATE_BEFORE]).toBeUndefined();
+  });
+});
