@@ -8,7 +8,12 @@ import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { FakeAccount, type FakeAccountOptions } from '../../../local/fake-aws/account';
 import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../../../local/fake-aws/server';
 
-export const NOW = Date.parse('2025-06-01T12:00:00Z');
+/**
+ * The accounts' frozen clock: the machine's time when the tests start, so SDK clients in this
+ * process stay within minutes of the Date the fake answers with (a client more than 4 minutes
+ * off corrects its clock on every error and retries it).
+ */
+export const NOW = Date.now();
 export const DAY = 86_400_000;
 
 export interface Harness {
