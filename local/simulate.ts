@@ -28,6 +28,8 @@ function explainFailure(run: CapturedRun): string {
 
 interface Progress {
   held?: string;
+  /** What the last printed run decided: a dry run decides the same every hour. */
+  said?: string;
   quietSince?: number;
   quietRuns: number;
   rotations: Rotation[];
@@ -38,13 +40,14 @@ function printRun(at: number, run: CapturedRun, progress: Progress): void {
   if (!report) return;
   for (const entry of report.terminated) progress.rotations.push({ at, ...entry, ageDays: report.details[entry.instanceId]?.ageDays });
   const lines = formatRun(at, report, progress.held);
-  if (lines.length === 0) {
+  const said = JSON.stringify([report.terminated.map((entry) => entry.instanceId), report.surges, report.errors, heldSummary(report)]);
+  if (lines.length === 0 || said === progress.said) {
     progress.quietSince ??= at;
     progress.quietRuns += 1;
     return;
   }
   if (progress.quietRuns > 0) console.log(`${' '.repeat(18)}· ${progress.quietRuns} run(s) with nothing new since ${formatTime(progress.quietSince ?? at)}`);
-  Object.assign(progress, { quietRuns: 0, quietSince: undefined, held: heldSummary(report) });
+  Object.assign(progress, { quietRuns: 0, quietSince: undefined, held: heldSummary(report), said });
   for (const line of lines) console.log(line);
 }
 
@@ -90,12 +93,29 @@ function printSummary(runs: readonly CapturedRun[], progress: Progress, options:
   console.log('');
   for (const line of formatFleet(first && fleetFigures(first), last && fleetFigures(last))) console.log(line);
   const terminated = runs.reduce((sum, run) => sum + (run.report?.terminated.length ?? 0), 0);
-  console.log(`\n${runs.length} runs, ${terminated} instance(s) ${options.dryRun ? 'would have been' : ''} rotated, ${last?.report?.unmanaged.length ?? 0} unmanaged reported (never touched).`);
+  const outcome = options.dryRun
+    ? `dry run: nothing changed; each run would have rotated ${first?.report?.terminated.length ?? 0} instance(s)`
+    : `${terminated} instance(s) rotated`;
+  console.log(`\n${runs.length} runs, ${outcome}, ${last?.report?.unmanaged.length ?? 0} unmanaged reported (never touched).`);
   if (options.forecast) for (const line of formatForecast(progress.rotations, last?.report)) console.log(line);
   else console.log('Add --forecast for when each instance was rotated, --help for the policy flags.');
 }
 
+/** The SDK warns once that its next versions need Node.js 22; the Lambda runs 22, and the warning would cut into the timeline. */
+function quietNodeVersionWarning(): void {
+  const printers = process.listeners('warning');
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (!warning.message.startsWith('NodeVersionSupportWarning')) for (const print of printers) print(warning);
+  });
+}
+
 async function main(): Promise<void> {
+  quietNodeVersionWarning();
+  // Piped into `head`: stop quietly when the reader has gone.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
   let options: SimulationOptions;
   try {
     options = parseSimulationOptions(process.argv.slice(2));
@@ -108,7 +128,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  process.exitCode = await simulate(options);
+  try {
+    process.exitCode = await simulate(options);
+  } catch (error) {
+    console.error(`instance-reaper simulation failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
 }
 
 void main();

@@ -21,13 +21,36 @@ export interface SynthesizedFunction {
   readonly environment: Record<string, string>;
 }
 
+const stderrOf = (error: unknown): string => {
+  const stderr = (error as { stderr?: unknown }).stderr;
+  return Buffer.isBuffer(stderr) ? stderr.toString('utf8') : typeof stderr === 'string' ? stderr : '';
+};
+
+/** Runs `cdk synth`; when another synth (a test run, `npm start`) holds the output folder, waits its turn, up to two minutes. */
+function runSynth(): void {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      execFileSync(path.join(ROOT, 'node_modules', '.bin', 'cdk'), ['synth', '--no-notices', '--quiet', '-o', OUT_DIR], {
+        cwd: ROOT,
+        env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      return;
+    } catch (error) {
+      const stderr = stderrOf(error);
+      if (stderr.includes('is currently synthing') && attempt < 120) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+        continue;
+      }
+      const message = stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm warn')).join('\n');
+      throw new Error(`cdk synth failed: ${message || String(error)}`, { cause: error });
+    }
+  }
+}
+
 /** Runs `cdk synth` offline (no credentials, no notices, no telemetry) into .build/cdk.out and finds the reaper's bundle. */
 export function synthesizeFunction(): SynthesizedFunction {
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'cdk'), ['synth', '--no-notices', '--quiet', '-o', OUT_DIR], {
-    cwd: ROOT,
-    env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  runSynth();
   const template = JSON.parse(readFileSync(path.join(OUT_DIR, 'InstanceReaper.template.json'), 'utf8')) as { Resources: Record<string, TemplateResource> };
   const functions = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Lambda::Function');
   if (functions.length !== 1) throw new Error(`expected one Lambda function in the synthesized stack, found ${functions.length}`);

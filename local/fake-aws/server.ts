@@ -58,8 +58,9 @@ async function readRequest(message: IncomingMessage): Promise<RawRequest> {
   return { method: message.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: message.headers, body: Buffer.concat(chunks).toString('utf8') };
 }
 
-function send(response: ServerResponse, answer: RawResponse): void {
-  response.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) });
+/** The account's clock, not the machine's: AWS's Date header is its now, and the SDK corrects its signing clock to it. */
+function send(response: ServerResponse, answer: RawResponse, now: number): void {
+  response.writeHead(answer.status, { ...answer.headers, date: new Date(now).toUTCString(), 'content-length': String(Buffer.byteLength(answer.body)) });
   response.end(answer.body);
 }
 
@@ -74,8 +75,8 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
     counts.peakInFlight = Math.max(counts.peakInFlight, counts.inFlight);
     readRequest(message)
       .then((request) => dispatch(context, request))
-      .then((answer) => send(response, answer))
-      .catch((error: unknown) => send(response, { status: 500, headers: {}, body: String(error) }))
+      .then((answer) => send(response, answer, account.now()))
+      .catch((error: unknown) => send(response, { status: 500, headers: {}, body: String(error) }, account.now()))
       .finally(() => {
         counts.inFlight -= 1;
       });
