@@ -32,18 +32,26 @@ export class LocalReaper {
   private constructor(
     readonly account: FakeAccount,
     readonly aws: FakeAws,
+    private readonly clock: { offset: number },
   ) {}
 
   static async start(seed: (account: FakeAccount) => void, options: FakeAwsOptions = {}): Promise<LocalReaper> {
-    const account = new FakeAccount();
+    const clock = { offset: 0 };
+    const account = new FakeAccount({ now: () => Date.now() + clock.offset });
     seed(account);
-    return new LocalReaper(account, await startFakeAws(account, options));
+    return new LocalReaper(account, await startFakeAws(account, options), clock);
   }
 
   /** Invokes the deployed bundle in a fresh process; the result or the error it threw, and its logs. */
-  invokeRaw(event: unknown = SCHEDULED_EVENT, options: InvokeOptions = {}): Promise<Invocation> {
+  async invokeRaw(event: unknown = SCHEDULED_EVENT, options: InvokeOptions = {}): Promise<Invocation> {
     const fn = synthesizedFunction();
-    return invokeBundle(fn.bundlePath, { ...fn.environment, ...this.aws.env, ...options.env }, event, options.at);
+    // The account answers at the function's time, as AWS and a Lambda share one clock.
+    this.clock.offset = options.at === undefined ? 0 : options.at - Date.now();
+    try {
+      return await invokeBundle(fn.bundlePath, { ...fn.environment, ...this.aws.env, ...options.env }, event, options.at);
+    } finally {
+      this.clock.offset = 0;
+    }
   }
 
   /** Invokes and returns the report; fails the test with the handler's error if it threw. */
