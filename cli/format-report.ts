@@ -35,9 +35,14 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): string {
   return [...counts].map(([name, count]) => `${name} ${count}`).join(', ');
 }
 
-/** Due instances still carrying an emergency reason: 0 means an emergency rotation is finished. */
+/** Due instances carrying an emergency reason (targeted, ami-blocked, rotation-requested). */
 export function emergencyCount(report: RunReport): number {
   return [...report.terminated, ...report.deferred, ...report.unmanaged].filter((entry) => isEmergency(entry.reasons)).length;
+}
+
+/** Emergency instances the run left in place: 0 in a run's report means the emergency rotation is done. */
+export function emergencyRemaining(report: RunReport): number {
+  return [...report.deferred, ...report.unmanaged].filter((entry) => isEmergency(entry.reasons)).length;
 }
 
 /** The totals in one line, e.g. `Scanned 3 groups, 12 instances; due 5 (2 emergency): terminate 1, deferred 3 (group-budget 3), unmanaged 1; errors 0.` */

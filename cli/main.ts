@@ -46,7 +46,7 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCode> {
 }
 
 /** Our own errors speak for themselves; AWS errors read best with their code ("AccessDeniedException: User ... is not authorized"). */
-const OWN_ERRORS = new Set(['Error', 'CommandFailedError', 'DeploymentNotFoundError', 'FunctionPausedError', 'InvalidInputError', 'FleetReadError']);
+const OWN_ERRORS = new Set(['Error', 'CommandFailedError', 'DeploymentNotFoundError', 'InvalidInputError', 'FleetReadError']);
 
 function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

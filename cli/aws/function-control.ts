@@ -8,23 +8,9 @@ import type { Deployment } from './find-deployment';
 /** The construct's reserved concurrency: one run at a time, so runs never overlap. `resume` restores it. */
 export const RUNNING_CONCURRENCY = 1;
 
-/** Thrown when the function refuses the invocation because it is paused (reserved concurrency 0). */
-export class FunctionPausedError extends CommandFailedError {
-  constructor(functionName: string, options?: { cause?: unknown }) {
-    super(`${functionName} is paused (reserved concurrency 0) and refused the invocation; run 'resume' to start it again`, options);
-    this.name = 'FunctionPausedError';
-  }
-}
-
-/** Runs the function once with its configured policy and returns its report. */
+/** Runs the function once with its configured policy and returns its report. A run already under way makes Lambda refuse (concurrency 1); the SDK retries that as throttling. */
 export async function invokeFunction(clients: CliClients, functionName: string): Promise<RunReport> {
-  let response;
-  try {
-    response = await clients.lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: Buffer.from('{}') }));
-  } catch (error) {
-    if (error instanceof Error && error.name === 'TooManyRequestsException') throw new FunctionPausedError(functionName, { cause: error });
-    throw error;
-  }
+  const response = await clients.lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: Buffer.from('{}') }));
   const payload = response.Payload ? Buffer.from(response.Payload).toString('utf8') : '';
   if (response.FunctionError) throw new CommandFailedError(`${functionName} failed: ${payload}`);
   return JSON.parse(payload) as RunReport;

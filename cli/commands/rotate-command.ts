@@ -2,7 +2,7 @@ import type { ReaperEnv } from '../../lambda/config/env-schema';
 import type { RunReport } from '../../lambda/model/report';
 import { TAG } from '../../lambda/policy/tag-keys';
 import { findDeployment, type Deployment } from '../aws/find-deployment';
-import { FunctionPausedError, invokeFunction } from '../aws/function-control';
+import { invokeFunction, readReservedConcurrency } from '../aws/function-control';
 import { blockAmis, readNamedGroups, requestGroupRotation } from '../aws/rotation-intent';
 import { deploymentTarget, type CommandContext } from '../command-context';
 import { describeDeployment, loadDeployedEnv } from '../configured-policy';
@@ -34,19 +34,19 @@ async function record(context: CommandContext, deployment: Deployment, request: 
   return { what: `${request.amiIds.join(', ')} in ${parameter} (now blocked: ${blocked.join(', ')})`, data: { amiIds: request.amiIds, parameter, blockedAmis: blocked } };
 }
 
-function showPreview(context: CommandContext, env: ReaperEnv, rotation: RotationPreview): void {
+function showPreview(context: CommandContext, env: ReaperEnv, rotation: RotationPreview, paused: boolean): void {
   context.output.info(`Will rotate ${rotation.rows.length} instance(s):\n${formatPreview(rotation)}\n`);
   for (const warning of rotation.warnings) context.output.note(`Warning: ${warning}`);
   if (env.REAPER_DRY_RUN) context.output.note('Warning: the function is configured for dry run: its runs only report, nothing will be terminated.');
+  if (paused) context.output.note("Warning: the reaper is paused: the request is recorded, but nothing runs until 'instance-reaper resume'.");
 }
 
-async function invokeAfterRecording(context: CommandContext, deployment: Deployment, recorded: Recorded): Promise<RunReport> {
+/** A paused function refuses the invocation, and Lambda's refusal is retried as throttling for a minute: better not to ask. */
+async function invokeAfterRecording(context: CommandContext, deployment: Deployment, recorded: Recorded, paused: boolean): Promise<RunReport> {
+  if (paused) throw new CommandFailedError(`Recorded ${recorded.what}, but the reaper is paused: nothing runs until 'instance-reaper resume', and rotation starts then.`);
   try {
     return await invokeFunction(context.clients, deployment.functionName);
   } catch (error) {
-    if (error instanceof FunctionPausedError) {
-      throw new CommandFailedError(`Recorded ${recorded.what}, but the reaper is paused: nothing runs until 'instance-reaper resume', and rotation starts then.`, { cause: error });
-    }
     const why = error instanceof Error ? error.message : String(error);
     throw new CommandFailedError(`Recorded ${recorded.what}; scheduled runs will carry it out. Starting a run now failed: ${why}`, { cause: error });
   }
@@ -63,17 +63,18 @@ export async function rotateCommand(context: CommandContext): Promise<ExitCode> 
   if (request.kind === 'amis' && !deployment.blockedAmisParameterName) {
     throw new CommandFailedError(`${describeDeployment(deployment)} has no blocked-AMIs parameter (REAPER_BLOCKED_AMIS_PARAMETER); use --group instead`);
   }
+  const paused = (await readReservedConcurrency(context.clients, deployment.functionName)) === 0;
   // Taken before the fleet is read, so every instance the preview shows was launched before the recorded time.
   const before = new Date(context.io.now()).toISOString();
   const rotation = await preview(context, env, request);
-  showPreview(context, env, rotation);
+  showPreview(context, env, rotation, paused);
   if (!context.options.yes && !(await confirm(context.io, `Rotate ${rotation.rows.length} instance(s) with ${describeDeployment(deployment)}?`))) {
     context.output.note('Nothing changed.');
     return EXIT_CODES.failure;
   }
   const recorded = await record(context, deployment, request, before);
   context.output.info(`Recorded ${recorded.what}.\nInvoking ${deployment.functionName} to start now...`);
-  const report = await invokeAfterRecording(context, deployment, recorded);
+  const report = await invokeAfterRecording(context, deployment, recorded, paused);
   const human = `${formatReport(report, 'done')}\n\nLater runs go on until every instance is replaced; watch with 'instance-reaper status' and 'instance-reaper plan'.`;
   context.output.result(human, { function: deployment.functionName, stack: deployment.stackName, requested: recorded.data, preview: rotation, report });
   return EXIT_CODES.ok;

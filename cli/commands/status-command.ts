@@ -6,7 +6,7 @@ import { deploymentTarget, type CommandContext } from '../command-context';
 import { describeDeployment, loadDeployedEnv } from '../configured-policy';
 import { describePolicy } from '../describe-policy';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
-import { emergencyCount, summarizeReport } from '../format-report';
+import { emergencyRemaining, summarizeReport } from '../format-report';
 
 type RunState = 'running' | 'paused' | 'partly paused';
 
@@ -49,7 +49,7 @@ export async function statusCommand(context: CommandContext): Promise<ExitCode> 
     ['Rotations', rotations.length > 0 ? rotations.map((rotation) => `${rotation.group} before ${rotation.before}`).join(', ') : 'none'],
     ['Latest run', latest ? `${latest.time}: ${summarizeReport(latest.report, 'done')}` : 'no report logged in the last 14 days'],
   ]);
-  const latestRun = latest ? { time: latest.time, emergencyRemaining: emergencyCount(latest.report), report: latest.report } : null;
+  const latestRun = latest ? { time: latest.time, emergencyRemaining: emergencyRemaining(latest.report), report: latest.report } : null;
   const data = { function: deployment.functionName, stack: deployment.stackName, state, schedules, reservedConcurrency: concurrency ?? null, environment: deployment.environment, blockedAmis: blocked, rotations, latestRun };
   context.output.result(human, data);
   return EXIT_CODES.ok;

@@ -57,7 +57,9 @@ export async function invokeDeployed(local: LocalAccount, event: unknown): Promi
   const fake = await startFakeAws(local.account, { services: CONTROL_PLANE_SERVICES });
   local.plane.runtime = { bundlePath: () => synthesizedFunction().bundlePath, env: fake.env };
   try {
-    const client = new LambdaClient({ endpoint: fake.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const credentials = { accessKeyId: 'a', secretAccessKey: 'b' };
+    // One attempt: a refusal (a paused function) is the answer, not something to wait out.
+    const client = new LambdaClient({ endpoint: fake.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
     const response = await client.send(new InvokeCommand({ FunctionName: deployed(local).fn.name, Payload: Buffer.from(JSON.stringify(event)) }));
     return JSON.parse(Buffer.from(response.Payload ?? new Uint8Array()).toString('utf8'));
   } finally {

@@ -119,7 +119,9 @@ describe('rotate while paused', () => {
 
     expect(code).toBe(1);
     expect(local.account.group('web').tags[ROTATE_BEFORE]).toBeDefined();
-    expect(stderr).toContain("the reaper is paused: nothing runs until 'instance-reaper resume'");
+    expect(stderr).toContain("Warning: the reaper is paused: the request is recorded, but nothing runs until 'instance-reaper resume'");
+    expect(stderr).toContain("the reaper is paused: nothing runs until 'instance-reaper resume', and rotation starts then");
+    expect(mutatingActions(local)).toEqual(['autoscaling:CreateOrUpdateTags']);
   });
 });
 
