@@ -76,19 +76,19 @@ function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralR
 function place(candidate: Candidate, input: PlanInput, tally: Tally): void {
   const { due, evaluation } = candidate;
   const name = evaluation.group.name;
-  const entry = { instanceId: due.instanceId, group: name, reasons: due.reasons };
   const why = decide(candidate, input, tally);
+  // Entries are written out, not spread from a shared one: this runs for every due instance of the fleet.
   if (why !== undefined) {
-    tally.deferred.push({ ...entry, why });
+    tally.deferred.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, why });
     return;
   }
   tally.takenByGroup.set(name, (tally.takenByGroup.get(name) ?? 0) + 1);
   tally.runLeft -= 1;
   if (wantsSurge(evaluation)) {
     tally.surgeIds.set(name, [...(tally.surgeIds.get(name) ?? []), due.instanceId]);
-    tally.deferred.push({ ...entry, why: 'surge-pending' });
+    tally.deferred.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, why: 'surge-pending' });
   } else {
-    tally.terminations.push({ ...entry, decrementDesiredCapacity: false });
+    tally.terminations.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, decrementDesiredCapacity: false });
   }
 }
 
