@@ -12,6 +12,7 @@ import type { Plan } from './plan/plan';
 import { instanceHold } from './plan/holds';
 import type { FleetEvaluation, GroupEvaluation } from './policy/evaluation';
 import { evaluateFleet } from './policy/evaluate-fleet';
+import { staleLaunches } from './policy/stale-launches';
 import { TAG } from './policy/tag-keys';
 import { buildReport } from './report/build-report';
 import { logReport } from './report/log-report';
@@ -59,6 +60,9 @@ export async function runReaper({ clients, settings, now, logger, metrics }: Run
   const report = buildReport(plan, outcome);
 
   logReport(logger, report);
+  for (const stale of staleLaunches(evaluation)) {
+    logger.warn('group launches a stale AMI: its replacements will be due again until its launch template changes', { ...stale });
+  }
   publishMetrics(metrics, report, evaluation);
   const summary = notificationSummary(report);
   if (summary && settings.topicArn) {

@@ -35,11 +35,12 @@ function run(variables: Record<string, string>) {
   const logger = new Logger({ serviceName: 'instance-reaper', logLevel: 'SILENT' });
   const metrics = new Metrics({ namespace: 'InstanceReaper', serviceName: 'instance-reaper' });
   const info = jest.spyOn(logger, 'info');
+  const warn = jest.spyOn(logger, 'warn');
   const emf: EmfLine[] = [];
   jest.spyOn(metrics['console'], 'log').mockImplementation((...args: unknown[]) => emf.push(JSON.parse(String(args[0])) as EmfLine));
   const settings = mergeRunPolicy(loadEnv({ REAPER_BLOCKED_AMIS_PARAMETER: '/reaper/blocked', ...variables }), {});
   const report = runReaper({ clients: testClients(), settings, now: NOW, logger, metrics });
-  return { report, info, emf };
+  return { report, info, warn, emf };
 }
 
 describe('runReaper', () => {
@@ -89,5 +90,20 @@ describe('runReaper', () => {
     sns.on(PublishCommand).rejects(new Error('topic gone'));
 
     await expect(run({ REAPER_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:reaper' }).report).resolves.toMatchObject({ terminated: [{ instanceId: 'i-old' }] });
+  });
+
+  it('warns when a group launches the stale AMI its instances are due for: replacements would be due again', async () => {
+    ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-new', State: 'available', CreationDate: daysAgo(5).toISOString(), DeprecationTime: daysAgo(1).toISOString() }] });
+    const { report, warn } = run({ REAPER_DRY_RUN: 'true' });
+    await report;
+
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('stale AMI'), { group: 'web', imageId: 'ami-new', reasons: ['ami-deprecated'] });
+  });
+
+  it('does not warn when the group launches a fresh AMI', async () => {
+    const { report, warn } = run({});
+    await report;
+
+    expect(warn).not.toHaveBeenCalled();
   });
 });
