@@ -8,12 +8,16 @@ import type { Deployment } from './find-deployment';
 /** The construct's reserved concurrency: one run at a time, so runs never overlap. `resume` restores it. */
 export const RUNNING_CONCURRENCY = 1;
 
-/** Runs the function once with its configured policy and returns its report. A run already under way makes Lambda refuse (concurrency 1); the SDK retries that as throttling. */
-export async function invokeFunction(clients: CliClients, functionName: string): Promise<RunReport> {
-  const response = await clients.lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: Buffer.from('{}') }));
-  const payload = response.Payload ? Buffer.from(response.Payload).toString('utf8') : '';
-  if (response.FunctionError) throw new CommandFailedError(`${functionName} failed: ${payload}`);
-  return JSON.parse(payload) as RunReport;
+/**
+ * Runs the function once and returns its report; the empty event means the configured policy. A run
+ * already under way makes Lambda refuse (concurrency 1); the SDK retries that as throttling.
+ */
+export async function invokeFunction(clients: CliClients, functionName: string, event: unknown = {}): Promise<RunReport> {
+  const payload = Buffer.from(JSON.stringify(event));
+  const response = await clients.lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: payload }));
+  const answer = response.Payload ? Buffer.from(response.Payload).toString('utf8') : '';
+  if (response.FunctionError) throw new CommandFailedError(`${functionName} failed: ${answer}`);
+  return JSON.parse(answer) as RunReport;
 }
 
 /**

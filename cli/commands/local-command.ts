@@ -1,11 +1,13 @@
-import type { TickResult } from '../../local/fake-aws/tick';
 import type { LocalAccount } from '../../local/local-account-store';
 import type { CliArgs } from '../parse-cli-args';
 import type { CliIo } from '../cli-io';
 import { UsageError } from '../errors';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
+import { emergencyRemaining, summarizeReport } from '../format-report';
 import { formatTable } from '../format-table';
 import { localStore } from '../local/local-store';
+import { tickLocalAccount, type LocalStep } from '../local/tick-local-account';
+import { withLocalAccount } from '../local/with-local-account';
 import type { Output } from '../output';
 
 const MAX_TICKS = 1000;
@@ -27,25 +29,28 @@ function fleetTable(local: LocalAccount): string {
   return formatTable(['GROUP', 'DESIRED', 'INSTANCES'], rows);
 }
 
-const describeTick = (result: TickResult, step: number): string =>
-  `step ${step}: ${result.terminated.length} terminated, ${result.inService.length} in service, ${result.launched.length} launched, ${result.terminating.length} terminating`;
+function describeStep({ fleet, run }: LocalStep, step: number): string {
+  const moved = `${fleet.terminated.length} terminated, ${fleet.inService.length} in service, ${fleet.launched.length} launched, ${fleet.terminating.length} terminating`;
+  const ran = run ? `scheduled run: ${summarizeReport(run, 'done')} Emergency left: ${emergencyRemaining(run)}.` : 'no scheduled run (paused)';
+  return `step ${step}: ${moved}\n  ${ran}`;
+}
 
-/** `local reset`: a fresh demo account. `local tick [N]`: N steps of time, so replacements come into service and terminations finish. */
-export function localCommand(args: CliArgs, io: CliIo, output: Output): Promise<ExitCode> {
+function reset(io: CliIo, output: Output): ExitCode {
+  const local = localStore(io).reset();
+  output.result(`Local account reset: the demo fleet, with the reaper deployed as stack InstanceReaper.\n\n${fleetTable(local)}`, { reset: true, groups: local.account.groupNames() });
+  return EXIT_CODES.ok;
+}
+
+/** `local reset`: a fresh demo account. `local tick [N]`: N schedule intervals: the fleet moves on, then the scheduled run. */
+export async function localCommand(args: CliArgs, io: CliIo, output: Output): Promise<ExitCode> {
   const [action, count, ...extra] = args.positionals;
   if (extra.length > 0 || (action === 'reset' && count !== undefined)) throw new UsageError(`too many arguments for 'local ${action ?? ''}'`);
-  const store = localStore(io);
-  if (action === 'reset') {
-    const local = store.reset();
-    output.result(`Local account reset: the demo fleet, with the reaper deployed as stack InstanceReaper.\n\n${fleetTable(local)}`, { reset: true, groups: local.account.groupNames() });
-    return Promise.resolve(EXIT_CODES.ok);
-  }
+  if (action === 'reset') return reset(io, output);
   if (action !== 'tick') throw new UsageError(`'local' takes 'reset' or 'tick [N]', got '${action ?? ''}'`);
   const steps = tickCount(count);
-  const { local } = store.load();
-  const results = Array.from({ length: steps }, () => local.account.tick());
-  store.save(local);
-  const human = `${results.map((result, index) => describeTick(result, index + 1)).join('\n')}\n\n${fleetTable(local)}`;
-  output.result(human, { steps: results });
-  return Promise.resolve(EXIT_CODES.ok);
+  return withLocalAccount(io, async (connection, local) => {
+    const results = await tickLocalAccount(connection, local, steps, io.now);
+    output.result(`${results.map((result, index) => describeStep(result, index + 1)).join('\n')}\n\n${fleetTable(local)}`, { steps: results });
+    return EXIT_CODES.ok;
+  });
 }

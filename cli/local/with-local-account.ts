@@ -24,13 +24,13 @@ function openAccount(io: CliIo): LocalAccount {
  * invoked as its synthesized bundle against this endpoint. What the command changed is saved
  * afterwards, failed or not, as AWS keeps what a failing script did.
  */
-export async function withLocalAccount(io: CliIo, run: (connection: Connection) => Promise<ExitCode>): Promise<ExitCode> {
+export async function withLocalAccount(io: CliIo, run: (connection: Connection, local: LocalAccount) => Promise<ExitCode>): Promise<ExitCode> {
   const local = openAccount(io);
   const fake = await startFakeAws(local.account, { services: CONTROL_PLANE_SERVICES });
   local.plane.runtime = { bundlePath: () => localFunctionBundle().bundlePath, env: fake.env };
   try {
     const credentials = { accessKeyId: fake.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: fake.env.AWS_SECRET_ACCESS_KEY ?? '' };
-    return await run({ endpoint: fake.endpoint, region: fake.env.AWS_REGION, credentials });
+    return await run({ endpoint: fake.endpoint, region: fake.env.AWS_REGION, credentials }, local);
   } finally {
     local.plane.runtime = undefined;
     localStore(io).save(local);

@@ -50,15 +50,24 @@ describe('the local account between commands', () => {
     expect(stdout).toMatch(/^Latest run\s+\S+: Scanned 8 groups/m);
   });
 
-  it('local tick brings replacements into service, so the next run can go on', async () => {
+  it('local tick moves the fleet on, then runs the schedule, until the rotation is done', async () => {
     await run(['rotate', '--local', '--group', 'web', '--yes']);
 
-    const { code, stdout } = await run(['local', 'tick', '2']);
+    const { code, stdout } = await run(['local', 'tick', '6']);
 
     expect(code).toBe(0);
     expect(stdout).toMatch(/^step 1: 4 terminated, 5 in service, 0 launched, 0 terminating$/m);
+    expect(stdout).toMatch(/^ {2}scheduled run: Scanned 8 groups, .* Emergency left: 4\.$/m);
+    expect(stdout).toMatch(/^step 6: .*\n {2}scheduled run: .* Emergency left: 1\.$/m);
     expect(stdout).toMatch(/^web\s+6\s+InService 6$/m);
-    expect((await run(['plan', '--local'])).stdout).toMatch(/^web\s+i-\w+\s+33\.0d\s.*rotation-requested\s+terminate$/m);
+  });
+
+  it('local tick runs nothing while the reaper is paused', async () => {
+    await run(['pause', '--local']);
+
+    const { stdout } = await run(['local', 'tick']);
+
+    expect(stdout).toMatch(/^ {2}no scheduled run \(paused\)$/m);
   });
 
   it('local reset starts over from the demo fleet', async () => {
