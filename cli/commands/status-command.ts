@@ -47,7 +47,7 @@ export async function statusCommand(context: CommandContext): Promise<ExitCode> 
     ['Policy', policyLines(deployment).join('; ')],
     ['Blocked AMIs', `${blocked.length > 0 ? blocked.join(', ') : 'none'}${parameter ? ` (${parameter})` : ''}`],
     ['Rotations', rotations.length > 0 ? rotations.map((rotation) => `${rotation.group} before ${rotation.before}`).join(', ') : 'none'],
-    ['Latest run', latest ? `${latest.time}: ${summarizeReport(latest.report, 'done')}` : 'no report logged in the last 14 days'],
+    ['Latest run', latest ? `${latest.time}: ${summarizeReport(latest.report, 'done')} Emergency left: ${emergencyRemaining(latest.report)}.` : 'no report logged in the last 14 days'],
   ]);
   const latestRun = latest ? { time: latest.time, emergencyRemaining: emergencyRemaining(latest.report), report: latest.report } : null;
   const data = { function: deployment.functionName, stack: deployment.stackName, state, schedules, reservedConcurrency: concurrency ?? null, environment: deployment.environment, blockedAmis: blocked, rotations, latestRun };
