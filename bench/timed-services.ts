@@ -1,0 +1,39 @@
+import type { DecodedCall, FakeService, RawRequest } from '../local/fake-aws/protocol/service';
+import { SERVICES } from '../local/fake-aws/services/registry';
+
+/** One answered call: when it arrived and when its answer was ready (epoch ms). */
+export interface TimedCall {
+  readonly action: string;
+  readonly arrivedAt: number;
+  readonly answeredAt: number;
+}
+
+/**
+ * The fake's services, each wrapped to note when a call arrives and when its answer is rendered,
+ * so the bench can tell how long the reads took before the first change. Behaviour is untouched.
+ */
+export function timedServices(): { services: Record<string, FakeService>; calls: TimedCall[] } {
+  const calls: TimedCall[] = [];
+  const arrivals = new WeakMap<DecodedCall, number>();
+  const answered = (call: DecodedCall | undefined) => {
+    if (call) calls.push({ action: call.action, arrivedAt: arrivals.get(call) ?? Date.now(), answeredAt: Date.now() });
+  };
+  const services = Object.fromEntries(
+    Object.entries(SERVICES).map(([name, service]): [string, FakeService] => {
+      const timed: FakeService = Object.create(service) as FakeService;
+      return [
+        name,
+        Object.assign(timed, {
+          decode: (request: RawRequest) => {
+            const call = service.decode(request);
+            arrivals.set(call, Date.now());
+            return call;
+          },
+          render: (call: DecodedCall, output: unknown, requestId: string) => (answered(call), service.render(call, output, requestId)),
+          renderError: (...args: Parameters<FakeService['renderError']>) => (answered(args[2]), service.renderError(...args)),
+        }),
+      ];
+    }),
+  );
+  return { services, calls };
+}
