@@ -11,7 +11,9 @@ import { UsageError } from './errors';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { withLocalAccount } from './local/with-local-account';
 import { createOutput } from './output';
-import { parseCliArgs, type CliArgs, type Command } from './parse-cli-args';
+import { overridesFromOptions, validateOverrides } from './overrides-event';
+import { parseCliArgs, type CliArgs, type CliOptions, type Command } from './parse-cli-args';
+import { rotationRequest } from './rotation-request';
 import { USAGE } from './usage';
 
 type AwsCommand = Exclude<Command, 'help' | 'local'>;
@@ -25,8 +27,16 @@ const RUN: Readonly<Record<AwsCommand, (context: CommandContext) => Promise<Exit
   status: statusCommand,
 };
 
+/** Checks that need no AWS, run before connecting: bad arguments change nothing, not even a new local account file. */
+const VALIDATE: Partial<Readonly<Record<AwsCommand, (options: CliOptions) => unknown>>> = {
+  plan: (options) => validateOverrides(overridesFromOptions(options)),
+  rotate: (options) => rotationRequest(options),
+  unblock: (options) => rotationRequest(options, 'unblock'),
+};
+
 /** The same command against AWS (operator's credentials) or, with --local, against the local account. */
-async function runAgainstAws(args: CliArgs, io: CliIo, command: AwsCommand): Promise<ExitCode> {
+async function runFleetCommand(args: CliArgs, io: CliIo, command: AwsCommand): Promise<ExitCode> {
+  VALIDATE[command]?.(args.options);
   const calls: CallObserver = {};
   const output = createOutput(io, args.options.json);
   const run = (connection: Connection) => RUN[command]({ io, options: args.options, clients: createCliClients(connection, calls), calls, output });
@@ -42,7 +52,7 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCode> {
   if (args.command === 'local') {
     return localCommand(args, io, createOutput(io, args.options.json));
   }
-  return runAgainstAws(args, io, args.command);
+  return runFleetCommand(args, io, args.command);
 }
 
 /** Our own errors speak for themselves; AWS errors read best with their code ("AccessDeniedException: User ... is not authorized"). */

@@ -83,6 +83,8 @@ describe('the local account between commands', () => {
     ['a step count that is not a number', ['local', 'tick', 'many'], /'local tick' takes a number of steps from 1 to 1000, got 'many'/],
     ['no action', ['local'], /'local' takes 'reset' or 'tick \[N\]'/],
     ['an unknown action', ['local', 'nuke'], /'local' takes 'reset' or 'tick \[N\]', got 'nuke'/],
+    ['a malformed AMI to rotate', ['rotate', '--local', '--ami', 'ami-?', '--yes'], /--ami "ami-\?": expected an AMI ID/],
+    ['a bad plan override', ['plan', '--local', '--max-terminations', '1.5'], /--max-terminations 1\.5/],
   ])('refuses %s with exit 2 and creates nothing', async (_title, argv, message) => {
     const { code, stderr } = await run(argv);
 
