@@ -74,7 +74,7 @@ export async function previewAmiRotation(context: CommandContext, env: ReaperEnv
 }
 
 export function formatPreview(preview: RotationPreview): string {
-  if (preview.rows.length === 0) return 'No instance runs from these now.';
+  if (preview.rows.length === 0) return 'No instance to rotate now.';
   const rows = preview.rows.map((row) => [row.group, row.instanceId, row.ageDays === undefined ? '?' : `${row.ageDays.toFixed(1)}d`, row.imageId ?? '?', row.firstRun]);
   return formatTable(['GROUP', 'INSTANCE', 'AGE', 'AMI', 'FIRST RUN'], rows);
 }
