@@ -47,7 +47,7 @@ describe('the deployed bundle on the wire: rotation', () => {
   it('rotates a group of one by launching first: it never has fewer than one instance serving', async () => {
     let only = '';
     reaper = await LocalReaper.start((account) => {
-      [only] = seedGroup(account, 'bastion', [40], { minSize: 1, maxSize: 2 });
+      [only = ''] = seedGroup(account, 'bastion', [40], { minSize: 1, maxSize: 2 });
     });
     const local = reaper;
     const servingCounts: number[] = [];
@@ -112,7 +112,7 @@ describe('the deployed bundle on the wire: rotation', () => {
   it('does not fight a scaling policy that scales out during a surge: it gives back only what it added', async () => {
     let old = '';
     reaper = await LocalReaper.start((account) => {
-      [old] = seedGroup(account, 'bastion', [40], { minSize: 1, maxSize: 4 });
+      [old = ''] = seedGroup(account, 'bastion', [40], { minSize: 1, maxSize: 4 });
     });
 
     await reaper.invoke();

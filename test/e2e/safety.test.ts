@@ -21,7 +21,7 @@ describe('the deployed bundle on the wire: safety', () => {
   it('terminates through the group with ShouldDecrementDesiredCapacity=false, never through EC2', async () => {
     let oldest = '';
     reaper = await LocalReaper.start((account) => {
-      [oldest] = seedGroup(account, 'web', [40, 2]);
+      [oldest = ''] = seedGroup(account, 'web', [40, 2]);
     });
 
     const report = await reaper.invoke();

@@ -51,7 +51,7 @@ describe('the deployed bundle on the wire: stale AMIs and emergencies', () => {
     let blocked: string[] = [];
     let oldest = '';
     reaper = await LocalReaper.start((account) => {
-      [oldest] = seedGroup(account, 'web', [90]);
+      [oldest = ''] = seedGroup(account, 'web', [90]);
       blocked = seedGroup(account, 'api', [3, 2]);
     });
     const amiId = reaper.account.instance(blocked[0] ?? '').imageId;

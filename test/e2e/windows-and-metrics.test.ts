@@ -22,7 +22,7 @@ describe('the deployed bundle on the wire: maintenance windows and freshness met
   it('holds an instance past its lifetime outside the window and rotates it inside', async () => {
     let due = '';
     reaper = await LocalReaper.start((account) => {
-      [due] = seedGroup(account, 'queue', agesAt(TUESDAY, [30, 1]), { tags: WINDOW });
+      [due = ''] = seedGroup(account, 'queue', agesAt(TUESDAY, [30, 1]), { tags: WINDOW });
     });
 
     const outside = await reaper.invoke(undefined, { at: MONDAY_NOON });
@@ -36,7 +36,7 @@ describe('the deployed bundle on the wire: maintenance windows and freshness met
     let overdue = '';
     let targeted = '';
     reaper = await LocalReaper.start((account) => {
-      [overdue, targeted] = seedGroup(account, 'queue', agesAt(MONDAY_NOON, [36, 2, 1]), { tags: WINDOW, maxSize: 6 });
+      [overdue = '', targeted = ''] = seedGroup(account, 'queue', agesAt(MONDAY_NOON, [36, 2, 1]), { tags: WINDOW, maxSize: 6 });
     });
 
     const report = await reaper.invoke({ instanceIds: [targeted], maxTerminationsPerGroup: 2 }, { at: MONDAY_NOON });
