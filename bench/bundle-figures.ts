@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { synthesizeFunction } from '../local/synthesized-bundle';
+import { synthesizedFunction } from '../local/synthesized-bundle';
 import { bundleComposition } from './bundle-composition';
 import { bundleWithFunctionOptions } from './bundle-with-function-options';
 import type { BenchSection, Figure } from './figure';
@@ -19,9 +19,9 @@ interface Deployed {
   readonly environment: Record<string, string>;
 }
 
-/** The deployed bundle, copied out of cdk.out so that a test run synthesizing meanwhile cannot change it under the measurement. */
+/** The deployed bundle (synthesized once per bench run, shared with the fleet section), copied out of cdk.out so that a test run synthesizing meanwhile cannot change it under the measurement. */
 function deployedBundle(): Deployed {
-  const synthesized = synthesizeFunction();
+  const synthesized = synthesizedFunction();
   const bundlePath = path.join(mkdtempSync(path.join(tmpdir(), 'reaper-bench-deployed-')), 'index.js');
   copyFileSync(synthesized.bundlePath, bundlePath);
   const mapPath = `${synthesized.bundlePath}.map`;
