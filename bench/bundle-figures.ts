@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { synthesizedFunction } from '../local/synthesized-bundle';
@@ -40,13 +40,17 @@ function loadFigures(reaper: LoadTime, bare: LoadTime): Figure[] {
 /** Where the bytes are: the same entry rebuilt with the same options and a metafile (checked to be the same size). */
 function compositionFigures(deployedBytes: number): Figure[] {
   const rebuilt = bundleWithFunctionOptions(path.join(__dirname, '..', 'lambda', 'handler.ts'), { metafile: true });
-  const rebuiltBytes = statSync(rebuilt.bundlePath).size;
-  if (!rebuilt.metafilePath || rebuiltBytes !== deployedBytes) {
-    return [{ name: 'composition', value: Number.NaN, unit: 'KB', note: `rebuild is ${rebuiltBytes} bytes, deployed ${deployedBytes}: not comparable` }];
+  try {
+    const rebuiltBytes = statSync(rebuilt.bundlePath).size;
+    if (!rebuilt.metafilePath || rebuiltBytes !== deployedBytes) {
+      return [{ name: 'composition', value: Number.NaN, unit: 'KB', note: `rebuild is ${rebuiltBytes} bytes, deployed ${deployedBytes}: not comparable` }];
+    }
+    return bundleComposition(rebuilt.metafilePath)
+      .slice(0, LARGEST_PARTS)
+      .map(({ owner, bytes }) => ({ name: `  of which ${owner}`, value: bytes / KB, unit: 'KB' }));
+  } finally {
+    rmSync(rebuilt.dir, { recursive: true, force: true });
   }
-  return bundleComposition(rebuilt.metafilePath)
-    .slice(0, LARGEST_PARTS)
-    .map(({ owner, bytes }) => ({ name: `  of which ${owner}`, value: bytes / KB, unit: 'KB' }));
 }
 
 /** Size of the index.js `cdk synth` writes, where its bytes come from, and its load time against a bundle of the two bare SDK clients. */
@@ -56,16 +60,21 @@ export const bundleFigures: BenchSection = {
   measure: () => {
     const deployed = deployedBundle();
     const bare = bundleWithFunctionOptions(path.join(__dirname, 'bare-clients.ts'));
-    const env = { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', ...deployed.environment };
-    const [reaperLoad, bareLoad] = measureLoadTimes([deployed.bundlePath, bare.bundlePath], LOAD_ROUNDS, env);
-    const size = statSync(deployed.bundlePath).size;
-    const figures: Figure[] = [
-      { name: 'bundle size', value: size / MB, unit: 'MB', atMost: 1.0, note: `${size.toLocaleString('en-US')} bytes` },
-      ...compositionFigures(size),
-      { name: 'source map next to it', value: deployed.mapBytes / MB, unit: 'MB', note: 'in the code package, never loaded unless NODE_OPTIONS=--enable-source-maps' },
-      { name: 'bare-clients bundle size', value: statSync(bare.bundlePath).size / MB, unit: 'MB', note: 'EC2Client + AutoScalingClient, no commands, same bundling' },
-      ...(reaperLoad && bareLoad ? loadFigures(reaperLoad, bareLoad) : []),
-    ];
-    return Promise.resolve(figures);
+    try {
+      const env = { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', ...deployed.environment };
+      const [reaperLoad, bareLoad] = measureLoadTimes([deployed.bundlePath, bare.bundlePath], LOAD_ROUNDS, env);
+      const size = statSync(deployed.bundlePath).size;
+      const figures: Figure[] = [
+        { name: 'bundle size', value: size / MB, unit: 'MB', atMost: 1.0, note: `${size.toLocaleString('en-US')} bytes` },
+        ...compositionFigures(size),
+        { name: 'source map next to it', value: deployed.mapBytes / MB, unit: 'MB', note: 'in the code package, never loaded unless NODE_OPTIONS=--enable-source-maps' },
+        { name: 'bare-clients bundle size', value: statSync(bare.bundlePath).size / MB, unit: 'MB', note: 'EC2Client + AutoScalingClient, no commands, same bundling' },
+        ...(reaperLoad && bareLoad ? loadFigures(reaperLoad, bareLoad) : []),
+      ];
+      return Promise.resolve(figures);
+    } finally {
+      rmSync(path.dirname(deployed.bundlePath), { recursive: true, force: true });
+      rmSync(bare.dir, { recursive: true, force: true });
+    }
   },
 };

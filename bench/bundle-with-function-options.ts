@@ -7,6 +7,8 @@ import { REAPER_BUNDLING } from '../infra/instance-reaper';
 const ROOT = path.join(__dirname, '..');
 
 export interface Bundle {
+  /** The temporary synthesis holding the bundle: the caller removes it when done. */
+  readonly dir: string;
   readonly bundlePath: string;
   /** esbuild's account of which input contributed how many bytes, when asked for. */
   readonly metafilePath?: string;
@@ -33,5 +35,5 @@ export function bundleWithFunctionOptions(entry: string, options: { readonly met
   if (assets.length !== 1) throw new Error(`expected one bundled asset in ${outdir}, found ${assets.length}`);
   const assetDir = path.join(outdir, assets[0] ?? '');
   const metafilePath = path.join(assetDir, 'index.meta.json');
-  return { bundlePath: path.join(assetDir, 'index.js'), metafilePath: existsSync(metafilePath) ? metafilePath : undefined };
+  return { dir: outdir, bundlePath: path.join(assetDir, 'index.js'), metafilePath: existsSync(metafilePath) ? metafilePath : undefined };
 }
