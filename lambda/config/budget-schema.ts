@@ -1,5 +1,5 @@
+import { z } from 'zod';
 import type { Budget } from '../model/run-policy';
-import type { Check } from './checks';
 
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 
@@ -16,13 +16,13 @@ export function parseBudget(text: string): Budget | undefined {
   return value >= 1 ? { kind: 'count', value } : undefined;
 }
 
-/**
- * Event field: an integer >= 1, or a percentage string of desired capacity such as "25%".
- * A string that is no percentage gets its own message; any other value is "Invalid input" (zod's union wording).
- */
-export const budgetSchema: Check<Budget> = (value, path, issues) => {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return { kind: 'count', value };
-  if (typeof value !== 'string') return issues.fail(path, 'Invalid input');
-  const budget = parseBudget(value);
-  return budget?.kind === 'percent' ? budget : issues.fail(path, 'expected an integer >= 1 or a percentage such as "25%"');
-};
+/** Event field: an integer >= 1, or a percentage string of desired capacity such as "25%". */
+export const budgetSchema = z.union([
+  z.number().int().min(1).transform((value): Budget => ({ kind: 'count', value })),
+  z.string().transform((text, ctx): Budget => {
+    const budget = parseBudget(text);
+    if (budget?.kind === 'percent') return budget;
+    ctx.addIssue({ code: 'custom', message: 'expected an integer >= 1 or a percentage such as "25%"' });
+    return z.NEVER;
+  }),
+]);

@@ -1,36 +1,27 @@
-import type { Budget } from '../model/run-policy';
+import { z } from 'zod';
 import { budgetSchema } from './budget-schema';
-import { arrayOf, boolean, number, strictObject, text, type Check } from './checks';
 
-const amiId = text((value) => /^ami-[A-Za-z0-9]+$/.test(value), 'expected an AMI ID such as ami-0abc123');
-const instanceId = text((value) => /^i-[A-Za-z0-9]+$/.test(value), 'expected an instance ID such as i-0abc123');
-const groupName = text((value) => value.length >= 1, 'expected a non-empty group name');
-
-/** A manual invocation's overrides: every field optional. */
-export interface ManualEvent {
-  dryRun?: boolean;
-  maxAgeDays?: number;
-  amiMaxAgeDays?: number;
-  amiDrift?: boolean;
-  amiIds?: string[];
-  instanceIds?: string[];
-  groups?: string[];
-  maxTerminationsPerGroup?: Budget;
-  maxTerminations?: number;
-}
+const amiId = z.string().regex(/^ami-[A-Za-z0-9]+$/, 'expected an AMI ID such as ami-0abc123');
+const instanceId = z.string().regex(/^i-[A-Za-z0-9]+$/, 'expected an instance ID such as i-0abc123');
+const groupName = z.string().min(1, 'expected a non-empty group name');
 
 /** A manual invocation: every field optional, overriding the configured policy for this run. Unknown keys are errors. */
-export const manualEventSchema: Check<ManualEvent> = strictObject({
-  dryRun: boolean,
-  maxAgeDays: number({ min: 0 }),
-  amiMaxAgeDays: number({ min: 0 }),
-  amiDrift: boolean,
-  amiIds: arrayOf(amiId),
-  instanceIds: arrayOf(instanceId),
-  groups: arrayOf(groupName),
-  maxTerminationsPerGroup: budgetSchema,
-  maxTerminations: number({ integer: true, min: 0 }),
-});
+export const manualEventSchema = z
+  .object({
+    dryRun: z.boolean(),
+    maxAgeDays: z.number().min(0),
+    amiMaxAgeDays: z.number().min(0),
+    amiDrift: z.boolean(),
+    amiIds: z.array(amiId),
+    instanceIds: z.array(instanceId),
+    groups: z.array(groupName),
+    maxTerminationsPerGroup: budgetSchema,
+    maxTerminations: z.number().int().min(0),
+  })
+  .partial()
+  .strict();
+
+export type ManualEvent = z.output<typeof manualEventSchema>;
 
 const ENVELOPE_KEYS = new Set(['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail', 'replay-name']);
 

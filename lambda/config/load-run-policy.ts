@@ -1,8 +1,8 @@
 import { InvalidInputError } from '../errors';
 import type { RunPolicy } from '../model/run-policy';
-import { INVALID, IssueList } from './checks';
 import { envSchema, type ReaperEnv } from './env-schema';
 import { isScheduledEvent, manualEventSchema, type ManualEvent } from './event-schema';
+import { formatIssues } from './format-issues';
 import { parseWindows } from '../policy/windows';
 
 export interface RunSettings {
@@ -20,24 +20,26 @@ function windowIssue(text: string | undefined): string | undefined {
 
 /** Reads REAPER_* variables; every bad variable is named in one error. */
 export function loadEnv(env: Readonly<Record<string, string | undefined>>): ReaperEnv {
-  const issues = new IssueList('environment');
-  const parsed = envSchema(env, [], issues);
+  const parsed = envSchema.safeParse(env);
+  const issues = parsed.success ? [] : formatIssues(parsed.error.issues, 'environment');
   const window = windowIssue(env.REAPER_WINDOW);
-  if (window !== undefined) issues.lines.push(window);
-  if (parsed === INVALID || issues.lines.length > 0) {
-    throw new InvalidInputError(`Invalid configuration: ${issues.lines.join('; ')}`, issues.lines);
+  if (window !== undefined) issues.push(window);
+  if (!parsed.success || issues.length > 0) {
+    throw new InvalidInputError(`Invalid configuration: ${issues.join('; ')}`, issues);
   }
-  return parsed;
+  return parsed.data;
 }
 
 /** Validates the invocation; a scheduled event carries no overrides. Every bad field is named in one error. */
 export function parseEvent(event: unknown): ManualEvent {
   if (isScheduledEvent(event)) return {};
   if (event === undefined || event === null) return {};
-  const issues = new IssueList('event');
-  const parsed = manualEventSchema(event, [], issues);
-  if (parsed === INVALID) throw new InvalidInputError(`Invalid invocation: ${issues.lines.join('; ')}`, issues.lines);
-  return parsed;
+  const parsed = manualEventSchema.safeParse(event);
+  if (!parsed.success) {
+    const issues = formatIssues(parsed.error.issues, 'event');
+    throw new InvalidInputError(`Invalid invocation: ${issues.join('; ')}`, issues);
+  }
+  return parsed.data;
 }
 
 /** The configured policy with this run's overrides applied. */
