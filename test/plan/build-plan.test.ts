@@ -59,6 +59,7 @@ describe('buildPlan: every deferral why', () => {
     ['not-in-service: Standby', { members: withMember({ lifecycleState: 'Standby' }), group: { desired: 2 } }, 'not-in-service'],
     ['not-in-service: Terminating:Wait (lifecycle hook)', { members: withMember({ lifecycleState: 'Terminating:Wait' }) }, 'not-in-service'],
     ['not-in-service: Pending:Wait', { members: withMember({ lifecycleState: 'Pending:Wait' }) }, 'not-in-service'],
+    ['not-in-service: Warmed:Running (warm pool)', { members: withMember({ lifecycleState: 'Warmed:Running' }), group: { desired: 2 } }, 'not-in-service'],
     ['processes-suspended: Launch suspended', { group: { suspended: ['Launch'] } }, 'processes-suspended'],
     ['processes-suspended: Terminate suspended', { group: { suspended: ['AZRebalance', 'Terminate'] } }, 'processes-suspended'],
     ['surge-pending: group of desired 1 adds capacity first', { members: [{ id: 'i-due' }], group: { desired: 1 } }, 'surge-pending'],
@@ -150,6 +151,13 @@ describe('buildPlan: budgets', () => {
     expect(new Set(plan.deferred.map((entry) => entry.why))).toEqual(new Set(count > terminated ? [expectedWhy] : []));
   });
 
+  it('group budget and run budget both spent: group-budget (it comes first)', () => {
+    const snapshot = makeFleet([{ group: {}, instances: [{ id: 'i-a', ageDays: 50 }, { id: 'i-b', ageDays: 40 }] }]);
+    const plan = planFor(snapshot, makePolicy({ maxTerminations: 1 })).plan;
+    expect(terminatedIds(plan)).toEqual(['i-a']);
+    expect(whyOf(plan, 'i-b')).toBe('group-budget');
+  });
+
   it('instances held back for their own sake do not use the budget', () => {
     const snapshot = makeFleet([
       {
@@ -169,6 +177,13 @@ describe('buildPlan: order', () => {
     const plan = planFor(snapshot).plan;
     expect(terminatedIds(plan)).toEqual(['i-50']);
     expect(plan.deferred.map((entry) => entry.instanceId)).toEqual(['i-40', 'i-30']);
+  });
+
+  it('oldest by first launch, not LaunchTime: restarted yesterday but first launched 60 days ago goes before 50 days old', () => {
+    const snapshot = makeFleet([{ group: {}, instances: [{ id: 'i-50', ageDays: 50 }, { id: 'i-restarted', launchAgeDays: 1, eniAgeDays: 60, rootAgeDays: 60 }] }]);
+    const plan = planFor(snapshot).plan;
+    expect(terminatedIds(plan)).toEqual(['i-restarted']);
+    expect(whyOf(plan, 'i-50')).toBe('group-budget');
   });
 
   it('emergency reasons first, even when younger', () => {

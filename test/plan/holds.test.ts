@@ -26,6 +26,12 @@ describe('buildPlan: maintenance windows and grace', () => {
     expect(expected === 'terminated' ? terminatedIds(plan) : whyOf(plan, 'i-1')).toEqual(expected === 'terminated' ? ['i-1'] : expected);
   });
 
+  it('window closed: an instance 1 day old due for rotation-requested goes (emergency ignores windows)', () => {
+    const tags = { 'instance-reaper:window': CLOSED, 'instance-reaper:rotate-before': '2026-11-24T00:00:00Z' };
+    const plan = planFor(makeFleet([{ group: { tags }, instances: [{ id: 'i-1', ageDays: 1 }, { id: 'i-2', ageDays: 0.1 }] }])).plan;
+    expect(plan.terminations).toEqual([expect.objectContaining({ instanceId: 'i-1', reasons: ['rotation-requested'] })]);
+  });
+
   it('a drifted young instance waits for the window until its lifetime + grace has passed', () => {
     const snapshot = makeFleet([{ group: { launchImageId: 'ami-new', tags: { 'instance-reaper:window': CLOSED } }, instances: [{ id: 'i-1', ageDays: 2 }, { id: 'i-2', ageDays: 1, imageId: 'ami-new' }] }]);
     expect(whyOf(planFor(snapshot).plan, 'i-1')).toBe('outside-window');
