@@ -51,6 +51,7 @@ describe('launch before terminate: starting a surge', () => {
     ['MaxSize reached (desired 1 = max 1): no-headroom, nothing added', 1, 1, 1, [['i-0', 'no-headroom']]],
     ['budget 3, headroom for 2: two surge, the third no-headroom', 3, 5, 3, [['i-0', 'surge-pending'], ['i-1', 'surge-pending'], ['i-2', 'no-headroom']]],
     ['budget 1, headroom for 2: one surges, the next group-budget', 3, 5, 1, [['i-0', 'surge-pending'], ['i-1', 'group-budget'], ['i-2', 'group-budget']]],
+    ['budget 1, headroom for 1: one surges, the next no-headroom (before group-budget, which holds too)', 3, 4, 1, [['i-0', 'surge-pending'], ['i-1', 'no-headroom'], ['i-2', 'no-headroom']]],
   ])('%s', (_title, desired, max, budget, expected) => {
     const instances: InstanceSpec[] = Array.from({ length: desired }, (_, index) => ({ id: `i-${index}`, ageDays: 50 - index }));
     const snapshot = makeFleet([{ group: { desired, max, tags: SURGE }, instances }]);

@@ -69,6 +69,18 @@ const cases: Case[] = [
   // rotation-requested
   ['rotation-requested: first launch one second before the time is due', rotationRequestedRule, { rotateBefore: daysAgo(1) + SECOND }, 'applies'],
   ['rotation-requested: first launch exactly at the time is not due', rotationRequestedRule, { rotateBefore: daysAgo(1) }, 'does-not-apply'],
+  [
+    'rotation-requested: restarted after the time (LaunchTime) but first launched before it is due',
+    rotationRequestedRule,
+    { instance: makeInstance({ launchAgeDays: 0.5, ageDays: 10 }), firstLaunch: daysAgo(10), rotateBefore: daysAgo(1) },
+    'applies',
+  ],
+  [
+    'max-age: restarted yesterday (LaunchTime) but first launched 40 days ago is due',
+    maxAgeRule,
+    { instance: makeInstance({ launchAgeDays: 1, ageDays: 40 }), firstLaunch: daysAgo(40) },
+    'applies',
+  ],
   ['rotation-requested: no tag is not applicable', rotationRequestedRule, { rotateBefore: undefined }, 'not-applicable'],
   ['rotation-requested: no first-launch time is not applicable', rotationRequestedRule, { rotateBefore: NOW, firstLaunch: undefined }, 'not-applicable'],
 ];
