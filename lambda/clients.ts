@@ -4,6 +4,8 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import type { FinalizeRequestMiddleware } from '@smithy/types';
+import { ConcurrencyLimit } from './util/concurrency-limit';
 
 /** The AWS clients the reaper uses. Default configuration, so the standard endpoint, region and credential settings apply. */
 export interface AwsClients {
@@ -18,13 +20,29 @@ export interface AwsClients {
 /** Throttling is retried with backoff; adaptive mode also slows the client down when AWS pushes back. */
 export const RETRY_SETTINGS = { retryMode: 'adaptive', maxAttempts: 8 } as const;
 
-export function createClients(): AwsClients {
+/** AWS calls in flight at once, across every client: a run of the reaper never crowds the account's API rate limits. */
+export const MAX_CALLS_IN_FLIGHT = 8;
+
+interface MiddlewareHost {
+  readonly middlewareStack: { add(middleware: FinalizeRequestMiddleware<object, object>, options: { step: 'finalizeRequest'; priority: 'low'; name: string }): void };
+}
+
+/** Each HTTP attempt waits for a slot; placed inside the retry step, so a backoff sleep holds none. */
+function limited<Client extends MiddlewareHost>(client: Client, limit: ConcurrencyLimit): Client {
+  client.middlewareStack.add((next) => (args) => limit.run(() => next(args)), { step: 'finalizeRequest', priority: 'low', name: 'reaperCallsInFlightLimit' });
+  return client;
+}
+
+/** `overrides` is for tests (a scripted HTTP handler); the function passes none. */
+export function createClients(overrides: Record<string, unknown> = {}): AwsClients {
+  const config = { ...RETRY_SETTINGS, ...overrides };
+  const limit = new ConcurrencyLimit(MAX_CALLS_IN_FLIGHT);
   return {
-    ec2: new EC2Client(RETRY_SETTINGS),
-    autoScaling: new AutoScalingClient(RETRY_SETTINGS),
-    ssm: new SSMClient(RETRY_SETTINGS),
-    cloudWatch: new CloudWatchClient(RETRY_SETTINGS),
-    elbv2: new ElasticLoadBalancingV2Client(RETRY_SETTINGS),
-    sns: new SNSClient(RETRY_SETTINGS),
+    ec2: limited(new EC2Client(config), limit),
+    autoScaling: limited(new AutoScalingClient(config), limit),
+    ssm: limited(new SSMClient(config), limit),
+    cloudWatch: limited(new CloudWatchClient(config), limit),
+    elbv2: limited(new ElasticLoadBalancingV2Client(config), limit),
+    sns: limited(new SNSClient(config), limit),
   };
 }

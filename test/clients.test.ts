@@ -1,7 +1,7 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { Readable } from 'node:stream';
-import { RETRY_SETTINGS } from '../lambda/clients';
+import { createClients, MAX_CALLS_IN_FLIGHT, RETRY_SETTINGS } from '../lambda/clients';
 
 const EC2_THROTTLE = { status: 503, body: '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r</RequestID></Response>' };
 const EC2_OK = { status: 200, body: '<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><reservationSet/></DescribeInstancesResponse>' };
@@ -48,5 +48,28 @@ describe('client retry settings', () => {
 
     await expect(client.send(new DescribeAutoScalingGroupsCommand({}))).resolves.toMatchObject({ AutoScalingGroups: [] });
     expect(handler.requests).toHaveLength(2);
+  });
+
+  it('keep at most 8 calls in flight across every client at once', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const slowHandler = {
+      handle: async (request: { headers: Record<string, string> }) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight -= 1;
+        const ec2 = String(request.headers.authorization ?? '').includes('/ec2/');
+        const answer = ec2 ? EC2_OK : ASG_OK;
+        return { response: { statusCode: 200, headers: { 'content-type': 'text/xml' }, body: Readable.from([answer.body]) } };
+      },
+    };
+    const clients = createClients({ region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, requestHandler: slowHandler });
+
+    const calls = Array.from({ length: 12 }, () => [clients.ec2.send(new DescribeInstancesCommand({})), clients.autoScaling.send(new DescribeAutoScalingGroupsCommand({}))]).flat();
+    await Promise.all(calls);
+
+    expect(MAX_CALLS_IN_FLIGHT).toBe(8);
+    expect(peak).toBe(8);
   });
 });
