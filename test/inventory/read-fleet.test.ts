@@ -62,6 +62,31 @@ describe('readFleet', () => {
     expect(instance?.rootVolumeAttachTime).toBe(daysAgo(40).getTime());
   });
 
+  it('takes the root volume by RootDeviceName, not the first block device mapping', async () => {
+    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [awsGroup('web', ['i-1'])] });
+    const withDataVolume = awsInstance('i-1', 1, 'ami-new', {
+      BlockDeviceMappings: [
+        { DeviceName: '/dev/sdf', Ebs: { AttachTime: daysAgo(1), VolumeId: 'vol-data' } },
+        { DeviceName: '/dev/xvda', Ebs: { AttachTime: daysAgo(40), VolumeId: 'vol-root' } },
+      ],
+    });
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [withDataVolume] }] });
+
+    const instance = (await readFleet(testClients(), {})).instances.get('i-1');
+
+    expect(instance?.rootVolumeAttachTime).toBe(daysAgo(40).getTime());
+  });
+
+  it('keeps the instance maintenance policy MaxHealthyPercentage (above 100: launch before terminate)', async () => {
+    const group = awsGroup('web', ['i-1'], { InstanceMaintenancePolicy: { MinHealthyPercentage: 100, MaxHealthyPercentage: 110 } });
+    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [group] });
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [awsInstance('i-1', 3)] }] });
+
+    const snapshot = await readFleet(testClients(), {});
+
+    expect(snapshot.groups[0]?.maxHealthyPercentage).toBe(110);
+  });
+
   it('asks again without a deregistered AMI, marks it missing and learns what it was from instance metadata', async () => {
     autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [awsGroup('web', ['i-1', 'i-2'])] });
     ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [awsInstance('i-1', 3, 'ami-gone'), awsInstance('i-2', 3, 'ami-new')] }] });
@@ -172,6 +197,7 @@ describe('readFleet', () => {
 
   it.each([
     ['a StringList', { Parameter: { Value: 'ami-1,ami-2', Type: 'StringList' as const } }, ['ami-1', 'ami-2'], 0],
+    ['a String holding one AMI ID', { Parameter: { Value: 'ami-1', Type: 'String' as const } }, ['ami-1'], 0],
     ['the value none', { Parameter: { Value: 'none', Type: 'StringList' as const } }, [], 0],
   ])('reads blocked AMIs from %s', async (_title, response, expected, errors) => {
     autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
