@@ -9,6 +9,7 @@ import type { LaunchImages, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { describeError } from './describe-error';
+import { ALIASES, listAliasVersions } from './list-alias-versions';
 
 /** A template as groups name it: by ID when known, else by name. */
 interface TemplateRef {
@@ -51,6 +52,30 @@ function imagesByVersion(versions: readonly LaunchTemplateVersion[], requested: 
   return byVersion;
 }
 
+/** From this many distinct templates on, one account-wide listing is cheaper than a call per template. */
+const ACCOUNT_WIDE_FROM = 50;
+
+type WantedTemplate = { readonly ref: TemplateRef; readonly versions: ReadonlySet<string> };
+
+/**
+ * With many templates, resolves those used only at `$Latest`/`$Default` from one account-wide listing and
+ * returns the rest (numbered versions, templates the listing lacks, or all of them if it failed).
+ */
+async function resolveFromListing(wanted: readonly WantedTemplate[], clients: AwsClients, images: Map<string, string>): Promise<WantedTemplate[]> {
+  if (wanted.length < ACCOUNT_WIDE_FROM) return [...wanted];
+  const listing = await listAliasVersions(clients);
+  if (!listing) return [...wanted];
+  return wanted.filter(({ ref, versions }) => {
+    const listed = listing.get(ref.key);
+    const requested = [...versions];
+    if (!listed || !requested.every((version) => ALIASES.has(version))) return true;
+    const resolved = imagesByVersion(listed, requested);
+    if (resolved.size < requested.length) return true;
+    for (const [version, imageId] of resolved) images.set(slot(ref, version), imageId);
+    return false;
+  });
+}
+
 async function readTemplateImages(clients: AwsClients, groups: readonly AutoScalingGroup[], errors: RunError[]): Promise<Map<string, string>> {
   const wanted = new Map<string, { ref: TemplateRef; versions: Set<string> }>();
   for (const { spec } of groups.flatMap(templateUses)) {
@@ -61,8 +86,9 @@ async function readTemplateImages(clients: AwsClients, groups: readonly AutoScal
     wanted.set(ref.key, entry);
   }
   const images = new Map<string, string>();
-  // One call per distinct template, every version it is used at, at most 8 in flight.
-  await mapWithConcurrency([...wanted.values()], 8, async ({ ref, versions }) => {
+  const remaining = await resolveFromListing([...wanted.values()], clients, images);
+  // One call per distinct template left, every version it is used at, at most 8 in flight.
+  await mapWithConcurrency(remaining, 8, async ({ ref, versions }) => {
     const requested = [...versions];
     try {
       const response = await clients.ec2.send(

@@ -1,0 +1,26 @@
+import { paginateDescribeLaunchTemplateVersions, type LaunchTemplateVersion } from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../clients';
+
+/** `$Latest` and `$Default` are all a template can be asked for in one account-wide call; numbers need their template. */
+export const ALIASES: ReadonlySet<string> = new Set(['$Latest', '$Default']);
+
+/**
+ * The `$Latest` and `$Default` versions of every launch template in the account, in a few paginated calls,
+ * by template ID and by name. Undefined when the listing fails: the caller then asks template by template.
+ */
+export async function listAliasVersions(clients: AwsClients): Promise<Map<string, LaunchTemplateVersion[]> | undefined> {
+  const byTemplate = new Map<string, LaunchTemplateVersion[]>();
+  try {
+    const pages = paginateDescribeLaunchTemplateVersions({ client: clients.ec2, pageSize: 200 }, { Versions: [...ALIASES], ResolveAlias: true, MaxResults: 200 });
+    for await (const page of pages) {
+      for (const version of page.LaunchTemplateVersions ?? []) {
+        for (const key of [version.LaunchTemplateId, version.LaunchTemplateName]) {
+          if (key) byTemplate.set(key, [...(byTemplate.get(key) ?? []), version]);
+        }
+      }
+    }
+    return byTemplate;
+  } catch {
+    return undefined;
+  }
+}
