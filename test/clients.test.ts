@@ -34,6 +34,15 @@ describe('client retry settings', () => {
     await expect(client.config.retryStrategy()).resolves.toMatchObject({ mode: 'adaptive' });
   });
 
+  it('are the ones the function builds: every client of createClients allows at least 5 attempts', async () => {
+    const clients = Object.values(createClients()) as { config: { maxAttempts: () => Promise<number> } }[];
+
+    const attempts = await Promise.all(clients.map((client) => client.config.maxAttempts()));
+
+    expect(attempts).toHaveLength(6);
+    for (const count of attempts) expect(count).toBeGreaterThanOrEqual(5);
+  });
+
   it('retry EC2 RequestLimitExceeded until the call succeeds', async () => {
     const handler = scriptedHandler([EC2_THROTTLE, EC2_OK]);
     const client = new EC2Client({ ...base, requestHandler: handler });
