@@ -10,7 +10,7 @@ import { DescribeImagesCommand, DescribeInstancesCommand, DescribeLaunchTemplate
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { loadEnv, mergeRunPolicy } from '../lambda/config/load-run-policy';
+import { loadEnv, mergeRunPolicy, parseEvent } from '../lambda/config/load-run-policy';
 import { runReaper } from '../lambda/run-reaper';
 import { awsGroup, awsInstance, daysAgo, NOW, testClients } from './inventory/aws-fixtures';
 
@@ -31,14 +31,14 @@ beforeEach(() => {
   sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
 });
 
-function run(variables: Record<string, string>) {
+function run(variables: Record<string, string>, event: unknown = {}) {
   const logger = new Logger({ serviceName: 'instance-reaper', logLevel: 'SILENT' });
   const metrics = new Metrics({ namespace: 'InstanceReaper', serviceName: 'instance-reaper' });
   const info = jest.spyOn(logger, 'info');
   const warn = jest.spyOn(logger, 'warn');
   const emf: EmfLine[] = [];
   jest.spyOn(metrics['console'], 'log').mockImplementation((...args: unknown[]) => emf.push(JSON.parse(String(args[0])) as EmfLine));
-  const settings = mergeRunPolicy(loadEnv({ REAPER_BLOCKED_AMIS_PARAMETER: '/reaper/blocked', ...variables }), {});
+  const settings = mergeRunPolicy(loadEnv({ REAPER_BLOCKED_AMIS_PARAMETER: '/reaper/blocked', ...variables }), parseEvent(event));
   const report = runReaper({ clients: testClients(), settings, now: NOW, logger, metrics });
   return { report, info, warn, emf };
 }
@@ -51,6 +51,16 @@ describe('runReaper', () => {
     const commandNames = autoScaling.calls().map((call) => call.args[0].constructor.name);
     expect(commandNames.filter((name) => !name.startsWith('Describe'))).toEqual([]);
     expect(commandNames).toContain('DescribeAutoScalingGroupsCommand');
+  });
+
+  it('considers only the groups the invocation names: asks Auto Scaling for them alone and reports no unmanaged instance', async () => {
+    const loose = awsInstance('i-loose', 200, 'ami-new', { Tags: [] });
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [awsInstance('i-old', 40), awsInstance('i-new', 3), loose] }] });
+
+    const report = await run({ REAPER_DRY_RUN: 'true' }, { groups: ['web'] }).report;
+
+    expect(autoScaling).toHaveReceivedCommandWith(DescribeAutoScalingGroupsCommand, { AutoScalingGroupNames: ['web'] });
+    expect(report.unmanaged).toEqual([]);
   });
 
   it('terminates the due instance through its group without decrementing, and only it', async () => {
