@@ -1,0 +1,30 @@
+import { LocalReaper, seedGroup } from './local-reaper';
+
+let reaper: LocalReaper | undefined;
+afterEach(async () => reaper?.close());
+
+const jsonLines = (logs: string): Record<string, unknown>[] =>
+  logs.split('\n').flatMap((line) => {
+    try {
+      const parsed: unknown = JSON.parse(line);
+      return typeof parsed === 'object' && parsed !== null ? [parsed as Record<string, unknown>] : [];
+    } catch {
+      return [];
+    }
+  });
+
+describe('the deployed bundle on the wire: the report', () => {
+  it('logs the report it returns as one JSON line', async () => {
+    reaper = await LocalReaper.start((account) => {
+      seedGroup(account, 'web', [40, 1]);
+    });
+
+    const invocation = await reaper.invokeRaw();
+    const reportLines = jsonLines(invocation.logs).filter((line) => line.report !== undefined);
+
+    expect(invocation.error).toBeUndefined();
+    expect(reportLines).toHaveLength(1);
+    expect(reportLines[0]?.report).toEqual(invocation.result);
+    expect(invocation.result).toMatchObject({ dryRun: false, scanned: { groups: 1, instances: 2 }, terminated: [expect.objectContaining({ group: 'web' })] });
+  });
+});
