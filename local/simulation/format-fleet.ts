@@ -1,6 +1,7 @@
-import type { RunReport } from '../../lambda/model/report';
 import type { FleetFigures } from './run-captured';
-import { formatTime } from './format-run';
+
+// The forecast listing lives with what the CLI's `plan --forecast` shares; the simulation imports it from here.
+export { formatForecast, type Rotation } from './format-forecast';
 
 const ROWS: readonly [string, (figures: FleetFigures) => string][] = [
   ['oldest instance', (figures) => `${figures.OldestInstanceAgeDays.toFixed(1)} d`],
@@ -16,20 +17,4 @@ export function formatFleet(before: FleetFigures | undefined, after: FleetFigure
     `${'fleet (Auto Scaling groups)'.padEnd(28)}${'before'.padStart(9)}${'after'.padStart(9)}`,
     ...ROWS.map(([label, value]) => `${('  ' + label).padEnd(28)}${value(before).padStart(9)}${value(after).padStart(9)}`),
   ];
-}
-
-export interface Rotation {
-  readonly at: number;
-  readonly instanceId: string;
-  readonly group: string;
-  readonly reasons: readonly string[];
-  readonly ageDays?: number;
-}
-
-/** When each instance was rotated, then what is still due at the end and why. */
-export function formatForecast(rotations: readonly Rotation[], last: RunReport | undefined): string[] {
-  const lines = ['when', ...rotations.map((rotation) => `  ${formatTime(rotation.at).padEnd(18)}${rotation.instanceId} ${rotation.group.padEnd(9)}${rotation.reasons.join(', ')}`)];
-  const still = last?.deferred ?? [];
-  if (still.length > 0) lines.push('still due at the end', ...still.map((entry) => `  ${entry.instanceId} ${entry.group.padEnd(9)}${entry.reasons.join(', ')}: held, ${entry.why}`));
-  return lines;
 }

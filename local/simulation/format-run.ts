@@ -2,11 +2,15 @@ import type { RunReport } from '../../lambda/model/report';
 
 const PAD = ' '.repeat(18);
 
-/** `Mon 23 Nov 01:00`, in UTC. */
-export function formatTime(at: number): string {
-  const date = new Date(at);
-  const day = date.toLocaleDateString('en-GB', { weekday: 'short', day: '2-digit', month: 'short', timeZone: 'UTC' }).replace(',', '');
-  return `${day} ${date.toISOString().slice(11, 16)}`;
+/** `Mon 23 Nov`, in UTC or the given IANA zone. */
+export function formatDay(at: number, timeZone = 'UTC'): string {
+  return new Date(at).toLocaleDateString('en-GB', { weekday: 'short', day: '2-digit', month: 'short', timeZone }).replace(',', '');
+}
+
+/** `Mon 23 Nov 01:00`, in UTC or the given IANA zone (a maintenance window's wall clock). */
+export function formatTime(at: number, timeZone = 'UTC'): string {
+  const clock = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  return `${formatDay(at, timeZone)} ${clock}`;
 }
 
 /** Deferrals counted by group and why, e.g. `payments 3 exempt · web 1 protected`. */
