@@ -25,6 +25,11 @@ export interface Connection {
   readonly profile?: string;
   readonly endpoint?: string;
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /**
+   * For an account on a simulated clock: its Date header is days from the machine's, which the SDK
+   * would take as skew and answer by retrying every error. The local fake checks no signature.
+   */
+  readonly disableClockSkewCorrection?: boolean;
 }
 
 /** Told of every AWS call, for the progress indicator. */
@@ -50,7 +55,7 @@ function observe<T>(client: T, observer: CallObserver): T {
 /** Undefined settings are left out, so the SDK's own chain (AWS_REGION, AWS_PROFILE, ~/.aws/config) decides. */
 function clientConfig(connection: Connection): Record<string, unknown> {
   const config: Record<string, unknown> = { ...RETRY_SETTINGS };
-  for (const key of ['region', 'profile', 'endpoint', 'credentials'] as const) if (connection[key] !== undefined) config[key] = connection[key];
+  for (const key of ['region', 'profile', 'endpoint', 'credentials', 'disableClockSkewCorrection'] as const) if (connection[key] !== undefined) config[key] = connection[key];
   return config;
 }
 
