@@ -3,11 +3,14 @@ import { LocalReaper, seedGroup } from './local-reaper';
 let reaper: LocalReaper | undefined;
 afterEach(async () => reaper?.close());
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The log lines that are JSON objects. */
 const jsonLines = (logs: string): Record<string, unknown>[] =>
   logs.split('\n').flatMap((line) => {
     try {
       const parsed: unknown = JSON.parse(line);
-      return typeof parsed === 'object' && parsed !== null ? [parsed as Record<string, unknown>] : [];
+      return isRecord(parsed) ? [parsed] : [];
     } catch {
       return [];
     }
