@@ -9,6 +9,7 @@ import { statusCommand } from './commands/status-command';
 import { unblockCommand } from './commands/unblock-command';
 import { UsageError } from './errors';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
+import { forecastOptions } from './forecast/forecast-options';
 import { withLocalAccount } from './local/with-local-account';
 import { createOutput } from './output';
 import { overridesFromOptions, validateOverrides } from './overrides-event';
@@ -29,7 +30,7 @@ const RUN: Readonly<Record<AwsCommand, (context: CommandContext) => Promise<Exit
 
 /** Checks that need no AWS, run before connecting: bad arguments change nothing, not even a new local account file. */
 const VALIDATE: Partial<Readonly<Record<AwsCommand, (options: CliOptions) => unknown>>> = {
-  plan: (options) => validateOverrides(overridesFromOptions(options)),
+  plan: (options) => [validateOverrides(overridesFromOptions(options)), forecastOptions(options)],
   rotate: (options) => rotationRequest(options),
   unblock: (options) => rotationRequest(options, 'unblock'),
 };

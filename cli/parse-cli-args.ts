@@ -20,16 +20,21 @@ const OPTION_SPEC = {
   'ami-max-age-days': { type: 'string' },
   'max-terminations': { type: 'string' },
   'max-terminations-per-group': { type: 'string' },
+  forecast: { type: 'string' },
+  every: { type: 'string' },
+  window: { type: 'string' },
+  'grace-days': { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTION_SPEC;
 
 const CONNECTION: readonly OptionName[] = ['profile', 'region', 'local', 'json', 'help', 'stack', 'function'];
 const OVERRIDES: readonly OptionName[] = ['group', 'ami', 'instance', 'max-age-days', 'ami-max-age-days', 'max-terminations', 'max-terminations-per-group'];
+const FORECAST: readonly OptionName[] = ['forecast', 'every', 'window', 'grace-days'];
 
 /** Which options each command takes: an option a command would ignore is refused, so a mistyped command line never half-works. */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
-  plan: [...CONNECTION, ...OVERRIDES],
+  plan: [...CONNECTION, ...OVERRIDES, ...FORECAST],
   rotate: [...CONNECTION, 'group', 'ami', 'yes'],
   unblock: [...CONNECTION, 'group', 'ami'],
   pause: CONNECTION,
@@ -57,6 +62,11 @@ export interface CliOptions {
   readonly amiMaxAgeDays?: string;
   readonly maxTerminations?: string;
   readonly maxTerminationsPerGroup?: string;
+  /** `plan --forecast DAYS` and the flags only a forecast takes, as text: `forecastOptions` judges them. */
+  readonly forecast?: string;
+  readonly every?: string;
+  readonly window?: string;
+  readonly graceDays?: string;
 }
 
 export interface CliArgs {
@@ -114,6 +124,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     amiMaxAgeDays: values['ami-max-age-days'],
     maxTerminations: values['max-terminations'],
     maxTerminationsPerGroup: values['max-terminations-per-group'],
+    forecast: values.forecast,
+    every: values.every,
+    window: values.window,
+    graceDays: values['grace-days'],
   };
   return { command, positionals: positionals.slice(1), options };
 }

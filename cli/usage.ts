@@ -5,6 +5,10 @@ Commands:
   plan      What the next run would do, read-only: group, instance, age, AMI, reasons, terminate or deferred and why.
               [--group G ...] [--ami AMI ...] [--instance I ...] [--max-age-days N] [--ami-max-age-days N]
               [--max-terminations N] [--max-terminations-per-group N|P%]   (override the deployed policy, like a manual invocation)
+            --forecast DAYS (1-30): when each instance would be rotated over the next DAYS, then what is still due and
+              rotations per day. The fleet is read once; the function runs on a private in-memory copy of it, once per
+              schedule interval (the deployed rate, else 15 minutes), health gates held as read. Nothing is changed.
+              [--every 15m|1h] [--window EXPR] [--grace-days N]   (forecast only: interval, default window and grace)
   rotate    Emergency rotation that keeps going until finished: --ami AMI ... (block AMIs) or --group G ... (rotate groups).
               Shows what will be rotated, asks unless --yes, records the request, then runs the function once.
   unblock   Withdraw a request: --ami AMI ... (unblock AMIs) or --group G ... (cancel a group rotation).

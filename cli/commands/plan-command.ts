@@ -8,14 +8,18 @@ import { withProgress, type CommandContext } from '../command-context';
 import { readConfiguredPolicy } from '../configured-policy';
 import { describePolicy } from '../describe-policy';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
+import { forecastOptions } from '../forecast/forecast-options';
+import { planForecast } from '../forecast/plan-forecast';
 import { formatReport } from '../format-report';
 import { overridesFromOptions, validateOverrides } from '../overrides-event';
 
 /**
- * What the next run would do: the function's own read-and-decide step (`decideRun`) with the
+ * What the next run would do (with `--forecast DAYS`, every run over those days): the function's own read-and-decide step (`decideRun`) with the
  * deployed policy and the flags as a manual invocation's overrides, as a dry run. Changes nothing.
  */
 export async function planCommand(context: CommandContext): Promise<ExitCode> {
+  const forecast = forecastOptions(context.options);
+  if (forecast) return planForecast(context, forecast);
   const overrides = overridesFromOptions(context.options);
   const event = validateOverrides({ ...overrides, dryRun: true });
   if (event.groups) await readNamedGroups(context.clients, event.groups);

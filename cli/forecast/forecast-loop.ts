@@ -15,6 +15,8 @@ import { createCliClients, type CallObserver } from '../aws/cli-clients';
 export interface ForecastRotation extends Rotation {
   /** The IANA zone of the group's maintenance window, when one applies. */
   readonly timeZone?: string;
+  /** Past lifetime + grace when rotated: windows no longer held it (the run's own verdict). */
+  readonly pastDeadline: boolean;
   /** Launched during the forecast (a replacement rotated again), not read from the account. */
   readonly launchedInForecast: boolean;
 }
@@ -76,12 +78,14 @@ class ForecastLog {
 
   record(at: number, report: RunReport, evaluation: FleetEvaluation): void {
     for (const entry of report.terminated) {
-      const windows = evaluation.groups.find((group) => group.group.name === entry.group)?.settings.windows;
+      const group = evaluation.groups.find((candidate) => candidate.group.name === entry.group);
+      const windows = group?.settings.windows;
       this.rotations.push({
         at,
         ...entry,
         ageDays: report.details[entry.instanceId]?.ageDays,
         ...(windows?.[0] ? { timeZone: windows[0].timeZone } : {}),
+        pastDeadline: group?.due.find((due) => due.instanceId === entry.instanceId)?.pastDeadline ?? false,
         launchedInForecast: !this.sourceInstanceIds.has(entry.instanceId),
       });
     }

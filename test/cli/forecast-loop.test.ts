@@ -73,9 +73,9 @@ describe('runForecast: maintenance window and deadline', () => {
 
     expect(routine?.at).toBe(MONDAY + DAY + 2 * HOUR);
     expect(routine?.timeZone).toBe('UTC');
+    expect(routine?.pastDeadline).toBe(false);
     for (const rotation of result.rotations) {
-      const pastDeadline = (rotation.ageDays ?? 0) > 30;
-      expect(isInsideWindows(windows, rotation.at) || pastDeadline).toBe(true);
+      expect(isInsideWindows(windows, rotation.at) || (rotation.pastDeadline && (rotation.ageDays ?? 0) > 30)).toBe(true);
     }
   });
 
@@ -85,6 +85,7 @@ describe('runForecast: maintenance window and deadline', () => {
     // 29.5 days old on Monday 00:00: exactly 30 days at 12:00, strictly past it at the 13:00 run.
     expect(pastDeadlineSoon?.at).toBe(MONDAY + 13 * HOUR);
     expect(isInsideWindows(windows, pastDeadlineSoon?.at ?? 0)).toBe(false);
+    expect(pastDeadlineSoon?.pastDeadline).toBe(true);
     expect(young).toBeUndefined();
   });
 });
