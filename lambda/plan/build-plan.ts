@@ -112,24 +112,61 @@ function continueSurge(evaluation: GroupEvaluation, state: SurgeState, input: Pl
   tally.runLeft -= step.terminations.length;
 }
 
-/** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
-export function buildPlan(input: PlanInput): Plan {
-  const { evaluation, policy } = input;
-  const tally: Tally = { terminations: [], deferred: [], changes: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), runLeft: policy.maxTerminations };
+/** A surge under way, in the queue at the place of its most urgent recorded instance (first when none is due any more). */
+interface SurgeInProgress {
+  readonly evaluation: GroupEvaluation;
+  readonly state: SurgeState;
+  readonly lead?: Candidate;
+}
+
+type Work = { readonly candidate: Candidate } | { readonly surge: SurgeInProgress };
+
+function surgeInProgress(evaluation: GroupEvaluation, state: SurgeState): SurgeInProgress {
+  const listed = new Set(state.instanceIds);
+  const recorded = evaluation.due.filter((due) => listed.has(due.instanceId)).map((due) => ({ due, evaluation }));
+  return { evaluation, state, lead: recorded.sort(compareCandidates)[0] };
+}
+
+/** Emergency first, then oldest, whether an instance waits on its own or inside a surge that is ready to finish. */
+function compareWork(a: Work, b: Work): number {
+  const leadOf = (work: Work) => ('candidate' in work ? work.candidate : work.surge.lead);
+  const [first, second] = [leadOf(a), leadOf(b)];
+  if (!first || !second) return first ? 1 : second ? -1 : 0;
+  return compareCandidates(first, second);
+}
+
+/** Splits groups into surges under way and the rest; a malformed surge tag is an error that leaves its group alone. */
+function sortGroups(evaluation: FleetEvaluation, tally: Tally): { routine: GroupEvaluation[]; surges: SurgeInProgress[] } {
   const routine: GroupEvaluation[] = [];
+  const surges: SurgeInProgress[] = [];
   for (const groupEvaluation of evaluation.groups) {
     const tag = groupEvaluation.group.tags[TAG.surgeState];
     const state = tag === undefined ? undefined : parseSurgeState(tag);
     if (tag !== undefined && !state) {
       tally.errors.push({ group: groupEvaluation.group.name, message: `tag ${TAG.surgeState}="${tag}" is malformed; group left alone this run` });
-    } else if (state) {
-      continueSurge(groupEvaluation, state, input, tally);
+    } else if (state && !groupEvaluation.settings.exempt) {
+      surges.push(surgeInProgress(groupEvaluation, state));
     } else {
+      // An exempt group is touched in no way, not even to finish a surge: its instances are deferred `exempt`.
       routine.push(groupEvaluation);
     }
   }
-  const candidates = routine.flatMap((groupEvaluation) => groupEvaluation.due.map((due) => ({ due, evaluation: groupEvaluation })));
-  for (const candidate of candidates.sort(compareCandidates)) place(candidate, input, tally);
+  return { routine, surges };
+}
+
+/** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
+export function buildPlan(input: PlanInput): Plan {
+  const { evaluation, policy } = input;
+  const tally: Tally = { terminations: [], deferred: [], changes: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), runLeft: policy.maxTerminations };
+  const { routine, surges } = sortGroups(evaluation, tally);
+  const work: Work[] = [
+    ...routine.flatMap((groupEvaluation) => groupEvaluation.due.map((due) => ({ candidate: { due, evaluation: groupEvaluation } }))),
+    ...surges.map((surge) => ({ surge })),
+  ];
+  for (const item of work.sort(compareWork)) {
+    if ('candidate' in item) place(item.candidate, input, tally);
+    else continueSurge(item.surge.evaluation, item.surge.state, input, tally);
+  }
   startSurges(routine, tally, input.now);
 
   return {
