@@ -127,6 +127,6 @@ export function syntheticFleet(spec: SyntheticFleetSpec, now = Date.parse('2026-
     instances.set(id, makeInstance(id, imageAt(n), now, next));
   }
   const snapshot: FleetSnapshot = { groups, instances, images: new Map(images.map((image) => [image.imageId, image])), blockedAmiIds: [], limitedToGroups: false, errors: [] };
-  const gates = new Map(groups.map((group) => [group.name, { instanceRefreshActive: false, alarmsHolding: [], unhealthyTargets: [] }]));
+  const gates = new Map(groups.map((group) => [group.name, { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [] }]));
   return { snapshot, policy: benchPolicy(images, instances), gates, now };
 }

@@ -178,7 +178,7 @@ export function makePolicy(overrides: Partial<RunPolicy> = {}): RunPolicy {
 
 /** Gates of a group that is free to act: no refresh, no alarm, every target healthy. */
 export function stableGates(overrides: Partial<GroupGates> = {}): GroupGates {
-  return { instanceRefreshActive: false, alarmsHolding: [], unhealthyTargets: [], ...overrides };
+  return { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], ...overrides };
 }
 
 /** Stable gates for every group of the snapshot, with per-group overrides. */

@@ -80,6 +80,7 @@ export async function readGroupGates(clients: AwsClients, requests: readonly Gat
       {
         instanceRefreshActive: refreshes[index] ?? true,
         alarmsHolding: request.alarmNames.filter((name) => (alarms.get(name) ?? 'missing') !== 'OK' && alarms.get(name) !== 'INSUFFICIENT_DATA'),
+        alarmsUnknown: request.alarmNames.filter((name) => (alarms.get(name) ?? 'unreadable') === 'unreadable'),
         unhealthyTargets: unhealthyMembers(request.group, healthByArn),
       },
     ]),

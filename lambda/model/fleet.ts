@@ -92,6 +92,8 @@ export interface GroupGates {
   readonly instanceRefreshActive: boolean;
   /** Names of the group's alarms in ALARM, or that do not exist or could not be read. */
   readonly alarmsHolding: readonly string[];
+  /** Of those, the names that do not exist or whose state could not be read: reported in errors as well. */
+  readonly alarmsUnknown: readonly string[];
   /** Instance IDs of the group's load-balancer targets that are not healthy (or unreadable). */
   readonly unhealthyTargets: readonly string[];
 }

@@ -159,6 +159,9 @@ export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
   const tally: Tally = { terminations: [], deferred: [], changes: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), runLeft: policy.maxTerminations };
   const { routine, surges } = sortGroups(evaluation, tally);
+  for (const [group, gates] of input.gates) {
+    for (const name of gates.alarmsUnknown) tally.errors.push({ group, message: `alarm ${name} does not exist or its state could not be read; the group terminates nothing while it is named` });
+  }
   const work: Work[] = [
     ...routine.flatMap((groupEvaluation) => groupEvaluation.due.map((due) => ({ candidate: { due, evaluation: groupEvaluation } }))),
     ...surges.map((surge) => ({ surge })),

@@ -92,6 +92,18 @@ describe('the deployed bundle on the wire: rotation', () => {
     expect(after.terminated).toHaveLength(1);
   });
 
+  it('holds a group that names an alarm that does not exist, and reports it', async () => {
+    reaper = await LocalReaper.start((account) => {
+      seedGroup(account, 'web', [40, 3], { tags: { 'instance-reaper:alarms': 'web-5xx-typo' } });
+    });
+
+    const report = await reaper.invoke();
+
+    expect(report.deferred).toEqual([expect.objectContaining({ group: 'web', why: 'alarm' })]);
+    expect(report.errors).toEqual([expect.objectContaining({ group: 'web', message: expect.stringContaining('web-5xx-typo') })]);
+    expect(reaper.mutatingCalls()).toEqual([]);
+  });
+
   it('terminates only while every load-balancer target of the group is healthy', async () => {
     let ids: string[] = [];
     let targetGroup = '';

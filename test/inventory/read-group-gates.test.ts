@@ -30,7 +30,7 @@ const gatesOf = async (alarmNames: string[] = ['api-5xx']) => (await readGroupGa
 
 describe('readGroupGates', () => {
   it('opens the gates of a quiet, healthy group', async () => {
-    expect(await gatesOf()).toEqual({ instanceRefreshActive: false, alarmsHolding: [], unhealthyTargets: [] });
+    expect(await gatesOf()).toEqual({ instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [] });
     expect(cloudWatch).toHaveReceivedCommandWith(DescribeAlarmsCommand, { AlarmNames: ['api-5xx'], AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] });
     expect(elbv2).toHaveReceivedCommandWith(DescribeTargetHealthCommand, { TargetGroupArn: 'arn:tg/web' });
   });
@@ -48,6 +48,13 @@ describe('readGroupGates', () => {
   it('holds on an alarm in ALARM and on a named alarm that does not exist', async () => {
     cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [{ AlarmName: 'api-5xx', StateValue: 'ALARM' }] });
     expect((await gatesOf(['api-5xx', 'typo-alarm']))?.alarmsHolding).toEqual(['api-5xx', 'typo-alarm']);
+  });
+
+  it('names as unknown the alarms that do not exist, and all of them when their state cannot be read', async () => {
+    cloudWatch.on(DescribeAlarmsCommand).resolvesOnce({ MetricAlarms: [{ AlarmName: 'api-5xx', StateValue: 'OK' }], CompositeAlarms: [] });
+    expect((await gatesOf(['api-5xx', 'typo-alarm']))?.alarmsUnknown).toEqual(['typo-alarm']);
+    cloudWatch.on(DescribeAlarmsCommand).rejects(new Error('denied'));
+    expect((await gatesOf(['api-5xx', 'typo-alarm']))?.alarmsUnknown).toEqual(['api-5xx', 'typo-alarm']);
   });
 
   it('lists the group members whose targets are not healthy, all of them when health cannot be read', async () => {

@@ -1,5 +1,5 @@
 import { formatSurgeState } from '../../lambda/plan/surge-state';
-import { makeFleet, makePolicy, NOW, planFor } from '../factories';
+import { gatesFor, makeFleet, makePolicy, NOW, planFor } from '../factories';
 
 /** A surge that added one instance for `i-old` ten minutes ago, now serving: ready to finish. */
 const readySurge = (extraTags: Record<string, string> = {}) => ({
@@ -40,5 +40,16 @@ describe('buildPlan with a surge under way', () => {
     expect(plan.terminations).toEqual([]);
     expect(plan.capacityChanges).toEqual([]);
     expect(plan.deferred).toEqual([expect.objectContaining({ instanceId: 'i-old', why: 'exempt' })]);
+  });
+});
+
+describe('buildPlan with an alarm that does not exist', () => {
+  it('holds the group (alarm) and reports the alarm in errors for that group', () => {
+    const snapshot = makeFleet([{ group: { name: 'web', desired: 2 }, instances: [{ id: 'i-1', ageDays: 40 }, { id: 'i-2', ageDays: 1 }] }]);
+
+    const { plan } = planFor(snapshot, makePolicy(), { gates: gatesFor(snapshot, { web: { alarmsHolding: ['web-5xx-typo'], alarmsUnknown: ['web-5xx-typo'] } }) });
+
+    expect(plan.deferred).toEqual([expect.objectContaining({ instanceId: 'i-1', why: 'alarm' })]);
+    expect(plan.errors).toEqual([{ group: 'web', message: expect.stringContaining('alarm web-5xx-typo does not exist') }]);
   });
 });
