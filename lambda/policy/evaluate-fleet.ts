@@ -49,7 +49,7 @@ function judge(instance: InstanceSnapshot, context: JudgeContext, scope: JudgeSc
     imageId: instance.imageId,
     emergency: reasons.some((reason) => EMERGENCY_REASONS.has(reason)),
     pastDeadline: ageMs > lifetimeMs + scope.graceDays * DAY_MS,
-    exempt: isTrueTag(exemptTag) || isMalformedBooleanTag(exemptTag),
+    exempt: isTrueTag(exemptTag),
     member,
   };
   return { due, ageMs };
@@ -87,10 +87,6 @@ function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, context: J
       }
       continue;
     }
-    if (isMalformedBooleanTag(instance.tags[TAG.exempt])) {
-      const message = `tag ${TAG.exempt}="${instance.tags[TAG.exempt]}": expected true or false; instance left alone this run`;
-      errors.push({ group: group.name, instanceId: instance.instanceId, message });
-    }
     judged.push(judge(instance, context, settings, launchImageFor(group, member, instance), member));
   }
   const due: DueInstance[] = [];
@@ -111,6 +107,15 @@ function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>
     if (due) unmanaged.push(due);
   }
   return { unmanaged, judged };
+}
+
+/** A member's exempt tag that does not parse leaves its whole group alone, as a malformed group tag does. */
+function malformedMemberTags(group: GroupSnapshot, snapshot: FleetSnapshot): RunError[] {
+  return group.members.flatMap((member): RunError[] => {
+    const value = snapshot.instances.get(member.instanceId)?.tags[TAG.exempt];
+    if (!isMalformedBooleanTag(value)) return [];
+    return [{ group: group.name, instanceId: member.instanceId, message: `tag ${TAG.exempt}="${value}": expected true or false; group left alone this run` }];
+  });
 }
 
 /** Targeted instances the run cannot act on: not found, or in no group considered this run. */
@@ -137,6 +142,11 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
     const settings = resolveGroupSettings(group, policy, now);
     if ('error' in settings) {
       errors.push({ group: group.name, message: `${settings.error}; group left alone this run` });
+      continue;
+    }
+    const malformed = malformedMemberTags(group, snapshot);
+    if (malformed.length > 0) {
+      errors.push(...malformed);
       continue;
     }
     groups.push(evaluateGroup(group, settings, context, errors));

@@ -219,11 +219,14 @@ describe('evaluateFleet: errors and exemptions', () => {
     expect(evaluation.errors).toEqual([]);
   });
 
-  it.each(['yes', '', '1'])('instance tag instance-reaper:exempt=%p does not parse: reported, and the instance is held as exempt', (value) => {
-    const snapshot = makeFleet([{ group: {}, instances: [{ id: 'i-1', ageDays: 40, tags: { 'instance-reaper:exempt': value } }, { id: 'i-2', ageDays: 40 }] }]);
+  it.each(['yes', '', '1'])('instance tag instance-reaper:exempt=%p does not parse: reported, and its whole group left alone; other groups go on', (value) => {
+    const snapshot = makeFleet([
+      { group: {}, instances: [{ id: 'i-1', ageDays: 40, tags: { 'instance-reaper:exempt': value } }, { id: 'i-2', ageDays: 40 }] },
+      { group: { name: 'api' }, instances: [{ id: 'i-3', ageDays: 40 }] },
+    ]);
     const evaluation = evaluateFleet(snapshot, makePolicy(), NOW);
-    expect(evaluation.errors).toEqual([{ group: 'web', instanceId: 'i-1', message: expect.stringContaining('instance-reaper:exempt') }]);
-    expect(evaluation.groups[0]?.due.map((due) => [due.instanceId, due.exempt])).toEqual([['i-1', true], ['i-2', false]]);
+    expect(evaluation.errors).toEqual([{ group: 'web', instanceId: 'i-1', message: expect.stringContaining('group left alone') }]);
+    expect(evaluation.groups.map((group) => group.group.name)).toEqual(['api']);
   });
 });
 
