@@ -1,15 +1,8 @@
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import type { AwsClients } from '../../lambda/clients';
-import { RETRY_SETTINGS } from '../../lambda/clients';
+import { createClients, RETRY_SETTINGS, type AwsClients } from '../../lambda/clients';
 
 /** The function's own clients (so `plan` reads the fleet exactly as a run does) plus the control plane the CLI drives. */
 export interface CliClients extends AwsClients {
@@ -59,15 +52,17 @@ function clientConfig(connection: Connection): Record<string, unknown> {
   return config;
 }
 
+/** The fleet clients are the function's own (same retry settings, same limit on calls in flight), pointed where the operator says. */
 export function createCliClients(connection: Connection, observer: CallObserver = {}): CliClients {
   const config = clientConfig(connection);
+  const fleet = createClients(config);
   return {
-    ec2: observe(new EC2Client(config), observer),
-    autoScaling: observe(new AutoScalingClient(config), observer),
-    ssm: observe(new SSMClient(config), observer),
-    cloudWatch: observe(new CloudWatchClient(config), observer),
-    elbv2: observe(new ElasticLoadBalancingV2Client(config), observer),
-    sns: observe(new SNSClient(config), observer),
+    ec2: observe(fleet.ec2, observer),
+    autoScaling: observe(fleet.autoScaling, observer),
+    ssm: observe(fleet.ssm, observer),
+    cloudWatch: observe(fleet.cloudWatch, observer),
+    elbv2: observe(fleet.elbv2, observer),
+    sns: observe(fleet.sns, observer),
     lambda: observe(new LambdaClient(config), observer),
     eventBridge: observe(new EventBridgeClient(config), observer),
     cloudFormation: observe(new CloudFormationClient(config), observer),

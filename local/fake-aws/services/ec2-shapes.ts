@@ -47,14 +47,19 @@ const iso = (time: number | undefined): string | undefined => (time === undefine
 /** Describable states: `gone` images are not describable at all. */
 export const imageStateName = (image: ImageRecord): 'available' | 'disabled' | 'deregistered' => (image.state === 'gone' ? 'deregistered' : image.state);
 
+/** What DescribeImages and instance image metadata both say of an image. */
+const imageFacts = (image: ImageRecord) => ({
+  ImageId: image.imageId,
+  Name: image.name,
+  OwnerId: image.ownerId,
+  State: imageStateName(image),
+  CreationDate: iso(image.creationDate),
+  DeprecationTime: iso(image.deprecationTime),
+});
+
 export function toImage(image: ImageRecord): Image {
   return {
-    ImageId: image.imageId,
-    Name: image.name,
-    OwnerId: image.ownerId,
-    State: imageStateName(image),
-    CreationDate: iso(image.creationDate),
-    DeprecationTime: iso(image.deprecationTime),
+    ...imageFacts(image),
     Architecture: 'x86_64',
     ImageType: 'machine',
     Public: false,
@@ -70,12 +75,7 @@ export function toImageMetadata(state: AccountState, imageId: string): ImageMeta
   const image = state.images[imageId];
   if (!image) return { ImageId: imageId };
   return {
-    ImageId: image.imageId,
-    Name: image.name,
-    OwnerId: image.ownerId,
-    State: imageStateName(image),
-    CreationDate: iso(image.creationDate),
-    DeprecationTime: iso(image.deprecationTime),
+    ...imageFacts(image),
     ImageAllowed: true,
     IsPublic: false,
   };
