@@ -119,20 +119,35 @@ interface SurgeInProgress {
   readonly lead?: Candidate;
 }
 
-type Work = { readonly candidate: Candidate } | { readonly surge: SurgeInProgress };
-
 function surgeInProgress(evaluation: GroupEvaluation, state: SurgeState): SurgeInProgress {
   const listed = new Set(state.instanceIds);
   const recorded = evaluation.due.filter((due) => listed.has(due.instanceId)).map((due) => ({ due, evaluation }));
   return { evaluation, state, lead: recorded.sort(compareCandidates)[0] };
 }
 
-/** Emergency first, then oldest, whether an instance waits on its own or inside a surge that is ready to finish. */
-function compareWork(a: Work, b: Work): number {
-  const leadOf = (work: Work) => ('candidate' in work ? work.candidate : work.surge.lead);
-  const [first, second] = [leadOf(a), leadOf(b)];
-  if (!first || !second) return first ? 1 : second ? -1 : 0;
-  return compareCandidates(first, second);
+function compareSurges(a: SurgeInProgress, b: SurgeInProgress): number {
+  if (!a.lead || !b.lead) return a.lead ? 1 : b.lead ? -1 : 0;
+  return compareCandidates(a.lead, b.lead);
+}
+
+/**
+ * Emergency first, then oldest, whether an instance waits on its own or inside a surge that is ready to
+ * finish: the few surges are merged into the sorted candidates rather than sorted with them, which keeps
+ * the sort of 100,000 candidates on the plain comparator.
+ */
+function placeInOrder(candidates: readonly Candidate[], surges: readonly SurgeInProgress[], input: PlanInput, tally: Tally): void {
+  const queue = [...surges].sort(compareSurges);
+  let next = 0;
+  const continueSurgesUpTo = (candidate?: Candidate) => {
+    for (let surge = queue[next]; surge && (!candidate || !surge.lead || compareCandidates(surge.lead, candidate) <= 0); surge = queue[++next]) {
+      continueSurge(surge.evaluation, surge.state, input, tally);
+    }
+  };
+  for (const candidate of candidates) {
+    continueSurgesUpTo(candidate);
+    place(candidate, input, tally);
+  }
+  continueSurgesUpTo();
 }
 
 /** Splits groups into surges under way and the rest; a malformed surge tag is an error that leaves its group alone. */
@@ -162,14 +177,8 @@ export function buildPlan(input: PlanInput): Plan {
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, message: `alarm ${name} does not exist or its state could not be read; the group terminates nothing while it is named` });
   }
-  const work: Work[] = [
-    ...routine.flatMap((groupEvaluation) => groupEvaluation.due.map((due) => ({ candidate: { due, evaluation: groupEvaluation } }))),
-    ...surges.map((surge) => ({ surge })),
-  ];
-  for (const item of work.sort(compareWork)) {
-    if ('candidate' in item) place(item.candidate, input, tally);
-    else continueSurge(item.surge.evaluation, item.surge.state, input, tally);
-  }
+  const candidates = routine.flatMap((groupEvaluation) => groupEvaluation.due.map((due) => ({ due, evaluation: groupEvaluation })));
+  placeInOrder(candidates.sort(compareCandidates), surges, input, tally);
   startSurges(routine, tally, input.now);
 
   return {
