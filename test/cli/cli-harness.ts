@@ -26,20 +26,25 @@ export function memoryStore(local: LocalAccount): LocalAccountStore {
   return { load: () => ({ local, created: false }), save: () => undefined, reset: () => local };
 }
 
-/** Runs one command line in-process against the local account; `stdin` is what the operator types. */
-export async function runLocal(local: LocalAccount, argv: readonly string[], stdin = ''): Promise<CliRun> {
+/** Runs one command line in-process, keeping what it prints; `stdin` is what the operator types. */
+export async function runCaptured(argv: readonly string[], options: { stdin?: string; env?: CliIo['env']; localStore?: LocalAccountStore } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from(stdin === '' ? [] : [stdin]),
-    env: {},
+    stdin: Readable.from(options.stdin ? [options.stdin] : []),
+    env: options.env ?? {},
     now: Date.now,
-    localStore: memoryStore(local),
+    ...(options.localStore ? { localStore: options.localStore } : {}),
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
+}
+
+/** Runs one command line against the local account kept in memory. */
+export function runLocal(local: LocalAccount, argv: readonly string[], stdin = ''): Promise<CliRun> {
+  return runCaptured(argv, { stdin, localStore: memoryStore(local) });
 }
 
 /** The deployed function and schedule in the local account's control plane. */

@@ -1,10 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
-import type { CliIo } from '../../cli/cli-io';
-import { runCli } from '../../cli/main';
-import type { CliRun } from './cli-harness';
+import { runCaptured, type CliRun } from './cli-harness';
 
 let dir: string;
 let file: string;
@@ -17,18 +14,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs a command with the local account in a file, as separate CLI invocations share it. */
-async function run(argv: readonly string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([]),
-    env: { INSTANCE_REAPER_LOCAL_ACCOUNT: file },
-    now: Date.now,
-  };
-  return { code: await runCli(argv, io), stdout, stderr };
-}
+const run = (argv: readonly string[]): Promise<CliRun> => runCaptured(argv, { env: { INSTANCE_REAPER_LOCAL_ACCOUNT: file } });
 
 const saved = () => JSON.parse(readFileSync(file, 'utf8')) as { account: { groups: Record<string, { tags: { key: string }[] }> } };
 

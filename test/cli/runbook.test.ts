@@ -1,9 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
-import type { CliIo } from '../../cli/cli-io';
-import { runCli } from '../../cli/main';
+import { runCaptured } from './cli-harness';
 
 const README = path.join(__dirname, '..', '..', 'README.md');
 
@@ -32,16 +30,7 @@ describe('the README runbook, rehearsed locally', () => {
     const commands = rehearsalCommands();
     const outputs: string[] = [];
     for (const argv of commands) {
-      let stdout = '';
-      let stderr = '';
-      const io: CliIo = {
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: (text: string) => (stderr += text) },
-        stdin: Readable.from([]),
-        env: { INSTANCE_REAPER_LOCAL_ACCOUNT: path.join(dir, 'local-account.json') },
-        now: Date.now,
-      };
-      const code = await runCli(argv, io);
+      const { code, stdout, stderr } = await runCaptured(argv, { env: { INSTANCE_REAPER_LOCAL_ACCOUNT: path.join(dir, 'local-account.json') } });
       expect({ command: argv.join(' '), code, stderr: code === 0 ? '' : stderr }).toEqual({ command: argv.join(' '), code: 0, stderr: '' });
       outputs.push(stdout);
     }
