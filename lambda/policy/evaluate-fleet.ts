@@ -40,7 +40,6 @@ function judge(instance: InstanceSnapshot, context: JudgeContext, scope: JudgeSc
   const reasons = dueReasons(input);
   const ageMs = firstLaunch === undefined ? 0 : now - firstLaunch;
   if (reasons.length === 0) return { ageMs };
-  const exemptTag = instance.tags[TAG.exempt];
   const due: DueInstance = {
     instanceId: instance.instanceId,
     reasons,
@@ -49,7 +48,7 @@ function judge(instance: InstanceSnapshot, context: JudgeContext, scope: JudgeSc
     imageId: instance.imageId,
     emergency: reasons.some((reason) => EMERGENCY_REASONS.has(reason)),
     pastDeadline: ageMs > lifetimeMs + scope.graceDays * DAY_MS,
-    exempt: isTrueTag(exemptTag),
+    exempt: isTrueTag(instance.tags[TAG.exempt]),
     member,
   };
   return { due, ageMs };
