@@ -1,10 +1,11 @@
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { createClients } from '../../../lambda/clients';
 import { FakeAccount, type FakeAccountOptions } from '../../../local/fake-aws/account';
 import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../../../local/fake-aws/server';
 
@@ -28,7 +29,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Real SDK clients pointed at the fake; throttling retried with a 1 ms backoff so tests stay fast. */
+/** The function's own clients pointed at the fake; throttling retried with a 1 ms backoff so tests stay fast. */
 export async function startHarness(options: { account?: FakeAccountOptions; server?: FakeAwsOptions } = {}): Promise<Harness> {
   const account = new FakeAccount({ now: () => NOW, ...options.account });
   const fake = await startFakeAws(account, options.server);
@@ -38,20 +39,13 @@ export async function startHarness(options: { account?: FakeAccountOptions; serv
     credentials: { accessKeyId: fake.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: fake.env.AWS_SECRET_ACCESS_KEY ?? '' },
     retryStrategy: new ConfiguredRetryStrategy(10, () => 1),
   };
-  const clients = {
-    ec2: new EC2Client(config),
-    autoScaling: new AutoScalingClient(config),
-    ssm: new SSMClient(config),
-    cloudWatch: new CloudWatchClient(config),
-    elbv2: new ElasticLoadBalancingV2Client(config),
-    sns: new SNSClient(config),
-  };
+  const clients = createClients(config);
   return {
     account,
     fake,
     ...clients,
     async close() {
-      for (const client of Object.values(clients)) client.destroy();
+      for (const client of [clients.ec2, clients.autoScaling, clients.ssm, clients.cloudWatch, clients.elbv2, clients.sns]) client.destroy();
       await fake.close();
     },
   };
