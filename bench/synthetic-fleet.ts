@@ -1,5 +1,6 @@
 import type { FleetSnapshot, GroupGates, GroupMember, GroupSnapshot, ImageSnapshot, InstanceSnapshot } from '../lambda/model/fleet';
 import type { RunPolicy } from '../lambda/model/run-policy';
+import { seededRandom } from '../local/seeded-random';
 
 const DAY = 86_400_000;
 
@@ -16,18 +17,6 @@ export interface SyntheticFleetSpec {
   readonly images: number;
   /** Share of the instances that belong to no group. */
   readonly unmanagedShare: number;
-}
-
-/** mulberry32: a seeded generator, so every run of the bench judges the same fleet. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function makeImages(count: number, now: number, next: () => number): ImageSnapshot[] {
@@ -102,7 +91,7 @@ function benchPolicy(images: readonly ImageSnapshot[], instances: ReadonlyMap<st
 
 /** A fleet of the given size: groups of `groupSize` members launched from a few hundred AMIs, some drifted, plus unmanaged instances. */
 export function syntheticFleet(spec: SyntheticFleetSpec, now = Date.parse('2026-11-24T12:00:00Z')): SyntheticFleet {
-  const next = random(42);
+  const next = seededRandom(42);
   const images = makeImages(spec.images, now, next);
   const imageAt = (index: number) => images[index % images.length]?.imageId ?? 'ami-unknown';
   const managed = Math.round(spec.instances * (1 - spec.unmanagedShare));

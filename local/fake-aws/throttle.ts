@@ -1,3 +1,5 @@
+import { seededRandom } from '../seeded-random';
+
 export interface ThrottleOptions {
   /** Share of calls answered with the service's throttling error, 0..1. */
   readonly rate: number;
@@ -9,21 +11,9 @@ export interface ThrottleOptions {
   readonly actions?: readonly string[];
 }
 
-/** mulberry32: small, fast and good enough to spread throttles evenly; seeded for reproducible runs. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class Throttle {
   private options: ThrottleOptions = { rate: 0 };
-  private random: () => number = mulberry32(0);
+  private random: () => number = seededRandom(0);
 
   constructor(options?: ThrottleOptions) {
     if (options) this.configure(options);
@@ -31,7 +21,7 @@ export class Throttle {
 
   configure(options: ThrottleOptions | undefined): void {
     this.options = options ?? { rate: 0 };
-    this.random = mulberry32(this.options.seed ?? 1);
+    this.random = seededRandom(this.options.seed ?? 1);
   }
 
   shouldThrottle(service: string, action: string): boolean {
