@@ -1,11 +1,5 @@
-import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { SNSClient } from '@aws-sdk/client-sns';
-import type { SSMClient } from '@aws-sdk/client-ssm';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { createClients } from '../../../lambda/clients';
+import { createClients, type AwsClients } from '../../../lambda/clients';
 import { FakeAccount, type FakeAccountOptions } from '../../../local/fake-aws/account';
 import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../../../local/fake-aws/server';
 
@@ -17,15 +11,9 @@ import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../../../local/
 export const NOW = Date.now();
 export const DAY = 86_400_000;
 
-export interface Harness {
+export interface Harness extends AwsClients {
   readonly account: FakeAccount;
   readonly fake: FakeAws;
-  readonly ec2: EC2Client;
-  readonly autoScaling: AutoScalingClient;
-  readonly ssm: SSMClient;
-  readonly cloudWatch: CloudWatchClient;
-  readonly elbv2: ElasticLoadBalancingV2Client;
-  readonly sns: SNSClient;
   close(): Promise<void>;
 }
 
