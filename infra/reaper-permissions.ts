@@ -1,30 +1,48 @@
-import { Stack, aws_iam as iam, type aws_lambda as lambda, type aws_sns as sns, type aws_ssm as ssm } from 'aws-cdk-lib';
+import { ArnFormat, Stack, aws_iam as iam, type aws_lambda as lambda, type aws_sns as sns, type aws_ssm as ssm } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 
 /** Tag a group carries to be left alone; IAM enforces it too, so even a bug cannot act in such a group. */
 const EXEMPT_CONDITION = { StringNotEqualsIgnoreCase: { 'aws:ResourceTag/instance-reaper:exempt': 'true' } };
 
+/** The one tag the function writes on groups: its record of a launch-before-terminate under way. */
+const SURGE_STATE_TAG = 'instance-reaper:surge-state';
+
+/**
+ * The Describe calls the function makes. Per the Service Authorization Reference ("Actions, resources, and condition
+ * keys for Amazon EC2 Auto Scaling / Amazon EC2 / Elastic Load Balancing / Elastic Load Balancing V2"), none of them
+ * supports resource-level permissions, so they can only be granted on '*'.
+ */
+const DESCRIBE_ACTIONS = [
+  'autoscaling:DescribeAutoScalingGroups',
+  'autoscaling:DescribeLaunchConfigurations',
+  'autoscaling:DescribeInstanceRefreshes',
+  'autoscaling:DescribeScalingActivities',
+  'autoscaling:DescribeWarmPool',
+  'ec2:DescribeInstances',
+  'ec2:DescribeImages',
+  'ec2:DescribeInstanceImageMetadata',
+  'ec2:DescribeLaunchTemplateVersions',
+  'elasticloadbalancing:DescribeTargetHealth',
+  'elasticloadbalancing:DescribeInstanceHealth',
+];
+
+/**
+ * Any Auto Scaling group of this account and region. The documented format has a colon, the group's UUID, and the name:
+ * arn:PARTITION:autoscaling:REGION:ACCOUNT:autoScalingGroup:UUID:autoScalingGroupName/NAME
+ * ("Actions, resources, and condition keys for Amazon EC2 Auto Scaling", resource type autoScalingGroup).
+ */
+function anyGroupArn(stack: Stack): string {
+  return stack.formatArn({ service: 'autoscaling', resource: 'autoScalingGroup', resourceName: '*:autoScalingGroupName/*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+}
+
 /** Least privilege: read-only Describe calls, and writes only on Auto Scaling groups that are not exempt. */
 export function grantReaperPermissions(fn: lambda.Function, topic: sns.ITopic, parameter: ssm.IParameter): void {
   const stack = Stack.of(fn);
-  const groupArn = stack.formatArn({ service: 'autoscaling', resource: 'autoScalingGroup', resourceName: '*:autoScalingGroupName/*', arnFormat: undefined });
-  fn.addToRolePolicy(
-    new iam.PolicyStatement({
-      sid: 'ReadFleet',
-      actions: [
-        'autoscaling:DescribeAutoScalingGroups',
-        'autoscaling:DescribeLaunchConfigurations',
-        'autoscaling:DescribeInstanceRefreshes',
-        'ec2:DescribeInstances',
-        'ec2:DescribeImages',
-        'ec2:DescribeInstanceImageMetadata',
-        'ec2:DescribeLaunchTemplateVersions',
-        'cloudwatch:DescribeAlarms',
-        'elasticloadbalancing:DescribeTargetHealth',
-      ],
-      resources: ['*'],
-    }),
-  );
+  const groupArn = anyGroupArn(stack);
+  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadFleet', actions: DESCRIBE_ACTIONS, resources: ['*'] }));
+  // The alarms are named at run time by group tags. DescribeAlarms accepts alarm ARNs, but "returns information about
+  // composite alarms only if the cloudwatch:DescribeAlarms permission is scoped to *" (CloudWatch API Reference, DescribeAlarms).
+  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadAlarms', actions: ['cloudwatch:DescribeAlarms'], resources: ['*'] }));
   fn.addToRolePolicy(
     new iam.PolicyStatement({
       sid: 'ResolveSsmAmiAliases',
@@ -34,6 +52,7 @@ export function grantReaperPermissions(fn: lambda.Function, topic: sns.ITopic, p
   );
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadBlockedAmis', actions: ['ssm:GetParameter'], resources: [parameter.parameterArn] }));
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'Notify', actions: ['sns:Publish'], resources: [topic.topicArn] }));
+  // The writes require the autoScalingGroup resource and take aws:ResourceTag/KEY; the tag writes also take aws:TagKeys.
   fn.addToRolePolicy(
     new iam.PolicyStatement({
       sid: 'RotateThroughGroups',
@@ -47,7 +66,15 @@ export function grantReaperPermissions(fn: lambda.Function, topic: sns.ITopic, p
       sid: 'RecordSurgeState',
       actions: ['autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags'],
       resources: [groupArn],
-      conditions: { ...EXEMPT_CONDITION, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['instance-reaper:surge-state'] } },
+      conditions: {
+        ...EXEMPT_CONDITION,
+        // Every key is surge-state, and there is one. ForAllValues alone "also returns true if there are no context keys
+        // in the request"; a Null=false check closes that ("Multivalued context key examples", IAM User Guide), and so
+        // does ForAnyValue, which is false on a missing or empty key (so both readings of "empty" are covered).
+        'ForAllValues:StringEquals': { 'aws:TagKeys': [SURGE_STATE_TAG] },
+        'ForAnyValue:StringEquals': { 'aws:TagKeys': [SURGE_STATE_TAG] },
+        Null: { 'aws:TagKeys': 'false' },
+      },
     }),
   );
   NagSuppressions.addResourceSuppressions(
@@ -57,7 +84,7 @@ export function grantReaperPermissions(fn: lambda.Function, topic: sns.ITopic, p
       {
         id: 'AwsSolutions-IAM5',
         reason:
-          'The Describe calls (Auto Scaling, EC2, CloudWatch alarms, target health) support no resource-level permissions; ssm:GetParameters on any parameter is what DescribeLaunchTemplateVersions ResolveAlias needs to resolve resolve:ssm: AMIs of any template; writes are limited to Auto Scaling groups (any name) not tagged instance-reaper:exempt=true.',
+          'The Describe calls (Auto Scaling, EC2, target and instance health) support no resource-level permissions; DescribeAlarms must be on * to read composite alarms; ssm:GetParameters on any parameter is what DescribeLaunchTemplateVersions ResolveAlias needs to resolve resolve:ssm: AMIs of any template; writes are limited to Auto Scaling groups (any name) not tagged instance-reaper:exempt=true.',
       },
       {
         id: 'AwsSolutions-L1',

@@ -1,0 +1,131 @@
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ReaperStack } from '../../infra/reaper-stack';
+import { only, resourceArn, rolePolicies, type PolicyDocument, type SynthesizedTemplate } from './resolve-template';
+import { scanSdkCalls } from './sdk-calls';
+import { decide, type Policies, type Request } from './simulate';
+
+const EXEMPT = 'aws:ResourceTag/instance-reaper:exempt';
+const SURGE_STATE = 'instance-reaper:surge-state';
+const BLOCKED_AMIS = resourceArn.accountParameter('/instance-reaper/blocked-amis');
+const WEB = resourceArn.group('web');
+
+let policies: Policies;
+let topicArn: string;
+
+beforeAll(() => {
+  // No bundling: the policies do not depend on the code package, and synthesis takes a second instead of several.
+  const stack = new ReaperStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Reaper');
+  const template = Template.fromStack(stack).toJSON() as SynthesizedTemplate;
+  const topic = only(template, 'AWS::SNS::Topic').id;
+  topicArn = resourceArn.topic(topic);
+  policies = {
+    identity: rolePolicies(template, only(template, 'AWS::IAM::Role').id),
+    resource: undefined as PolicyDocument | undefined,
+  };
+}, 120_000);
+
+/** Every call the function makes, as the request IAM sees: Describe calls that support no resource-level permissions are on '*'. */
+const READS: Request[] = [
+  { action: 'autoscaling:DescribeAutoScalingGroups', resource: '*' },
+  { action: 'autoscaling:DescribeLaunchConfigurations', resource: '*' },
+  { action: 'autoscaling:DescribeInstanceRefreshes', resource: '*' },
+  { action: 'autoscaling:DescribeScalingActivities', resource: '*' },
+  { action: 'autoscaling:DescribeWarmPool', resource: '*' },
+  { action: 'ec2:DescribeInstances', resource: '*' },
+  { action: 'ec2:DescribeImages', resource: '*' },
+  { action: 'ec2:DescribeInstanceImageMetadata', resource: '*' },
+  { action: 'ec2:DescribeLaunchTemplateVersions', resource: '*' },
+  { action: 'cloudwatch:DescribeAlarms', resource: resourceArn.alarm('api-5xx') },
+  { action: 'elasticloadbalancing:DescribeTargetHealth', resource: '*' },
+  { action: 'elasticloadbalancing:DescribeInstanceHealth', resource: '*' },
+  { action: 'ssm:GetParameter', resource: BLOCKED_AMIS },
+];
+/** Permissions a call needs besides its own action: ResolveAlias reads resolve:ssm: parameters with the caller's rights. */
+const DEPENDENCIES = ['ssm:GetParameters'];
+const WRITES = ['autoscaling:TerminateInstanceInAutoScalingGroup', 'autoscaling:SetDesiredCapacity', 'autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags'];
+const TAG_WRITES = new Set(['autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags']);
+
+/** A write as the function sends it: tag writes carry only the surge-state key. */
+const write = (action: string, context: Record<string, string | string[]> = {}): Request => ({
+  action,
+  resource: WEB,
+  context: TAG_WRITES.has(action) ? { 'aws:TagKeys': [SURGE_STATE], ...context } : context,
+});
+
+describe('the function role, evaluated as IAM would on real-format ARNs', () => {
+  it.each(READS)('allows $action on $resource', async (request) => {
+    expect(await decide(policies, request)).toBe('Allowed');
+  });
+
+  it('allows publishing to the notification topic', async () => {
+    expect(await decide(policies, { action: 'sns:Publish', resource: topicArn })).toBe('Allowed');
+  });
+
+  it.each(WRITES)('allows %s on a group with no exempt tag', async (action) => {
+    expect(await decide(policies, write(action))).toBe('Allowed');
+  });
+
+  it.each(WRITES)('allows %s on a group tagged exempt=false', async (action) => {
+    expect(await decide(policies, write(action, { [EXEMPT]: 'false' }))).toBe('Allowed');
+  });
+
+  it.each(WRITES.flatMap((action) => ['true', 'TRUE', 'True'].map((value) => [action, value])))('denies %s on a group tagged exempt=%s', async (action, value) => {
+    expect(await decide(policies, write(action, { [EXEMPT]: value }))).not.toBe('Allowed');
+  });
+
+  it.each([...TAG_WRITES].flatMap((action) => [['instance-reaper:exempt'], ['Name'], [SURGE_STATE, 'instance-reaper:exempt'], [SURGE_STATE, 'Name']].map((keys) => [action, keys] as const)))(
+    'denies %s with tag keys %j',
+    async (action, keys) => {
+      expect(await decide(policies, { action, resource: WEB, context: { 'aws:TagKeys': keys } })).not.toBe('Allowed');
+    },
+  );
+
+  // "Multivalued context key examples" (IAM User Guide): ForAllValues is also true when the key is missing or empty.
+  it.each([...TAG_WRITES])('denies %s when the request carries no tag keys at all', async (action) => {
+    expect(await decide(policies, { action, resource: WEB, context: { 'aws:TagKeys': [] } })).not.toBe('Allowed');
+    expect(await decide(policies, { action, resource: WEB })).not.toBe('Allowed');
+  });
+
+  it.each<Request>([
+    { action: 'ec2:TerminateInstances', resource: resourceArn.instance('i-0123456789abcdef0') },
+    { action: 'ec2:StopInstances', resource: resourceArn.instance('i-0123456789abcdef0') },
+    { action: 'ec2:CreateTags', resource: resourceArn.instance('i-0123456789abcdef0') },
+    { action: 'autoscaling:UpdateAutoScalingGroup', resource: WEB },
+    { action: 'autoscaling:DetachInstances', resource: WEB },
+    { action: 'autoscaling:SetInstanceProtection', resource: WEB },
+    { action: 'autoscaling:DeleteAutoScalingGroup', resource: WEB },
+    { action: 'autoscaling:SuspendProcesses', resource: WEB },
+    { action: 'autoscaling:StartInstanceRefresh', resource: WEB },
+    { action: 'autoscaling:CompleteLifecycleAction', resource: WEB },
+    { action: 'ssm:PutParameter', resource: BLOCKED_AMIS },
+    { action: 'ssm:GetParameter', resource: resourceArn.accountParameter('/prod/db/password') },
+    { action: 'sns:Publish', resource: resourceArn.topic('SomeoneElsesTopic') },
+    { action: 'iam:PassRole', resource: resourceArn.role('admin') },
+    { action: 'cloudwatch:PutMetricAlarm', resource: resourceArn.alarm('api-5xx') },
+    { action: 'cloudwatch:DisableAlarmActions', resource: resourceArn.alarm('api-5xx') },
+  ])('denies $action on $resource, which the function never needs', async (request) => {
+    expect(await decide(policies, request)).not.toBe('Allowed');
+  });
+});
+
+describe('the calls the function makes', () => {
+  const scanned = scanSdkCalls(path.join(__dirname, '../../lambda'));
+  const known = new Set([...READS.map((request) => request.action), 'sns:Publish', ...WRITES]);
+
+  it('are found in the sources (the scan reads them)', () => {
+    expect(scanned.map((call) => call.action)).toEqual(expect.arrayContaining(['autoscaling:DescribeAutoScalingGroups', 'ec2:DescribeInstances', 'autoscaling:TerminateInstanceInAutoScalingGroup', 'sns:Publish']));
+  });
+
+  it('are all in the list the role is checked against, so a new call fails here until it is granted and listed', () => {
+    expect(scanned.filter((call) => !known.has(call.action))).toEqual([]);
+  });
+
+  it('are all the role grants (plus what they depend on): no action beyond them', () => {
+    const granted = policies.identity.flatMap(({ policy }) =>
+      (policy.Statement as { Effect: string; Action: string | string[] }[]).filter((statement) => statement.Effect === 'Allow').flatMap((statement) => statement.Action),
+    );
+    expect([...new Set(granted)].sort()).toEqual([...known, ...DEPENDENCIES].sort());
+  });
+});
