@@ -1,16 +1,17 @@
 import { validationError } from './protocol/aws-error';
 import { countsTowardCapacity, isWarm, membersOf } from './group-members';
-import { createInstance, firstLaunch } from './instances';
+import { createInstance } from './instances';
 import { launchSpec } from './launch-source';
 import type { AccountState, GroupRecord, InstanceRecord } from './state';
 import { setTargetState } from './target-groups';
+import { chooseForScaleIn } from './termination-policy';
 import type { World } from './world';
+import { leastPopulatedZone } from './zones';
 
 /*
  * How groups act on their own: termination with or without replacement, capacity changes and
- * reconciliation. Scale-in picks unprotected instances not on the AMI the group launches now
- * first, then the oldest by first launch (AWS's default policy is similar: oldest launch
- * template or configuration first, then by zone balance and billing hour, which the fake ignores).
+ * reconciliation. Launches go to the zone with the fewest instances; scale-in chooses its victims
+ * by AWS's Default termination policy (termination-policy.ts), never by what the caller wanted.
  */
 
 export function requireGroup(state: AccountState, name: string): GroupRecord {
@@ -21,25 +22,21 @@ export function requireGroup(state: AccountState, name: string): GroupRecord {
 
 export const isSuspended = (group: GroupRecord, process: string): boolean => group.suspendedProcesses.includes(process);
 
-/** Launches one Pending instance from what the group launches now; none when its source cannot be resolved. */
-export function launchInto(world: World, group: GroupRecord, instanceType?: string): InstanceRecord | undefined {
+/**
+ * Launches one Pending instance from what the group launches now, in its least populated zone
+ * (`counted`: the members filling capacity); none when its source cannot be resolved.
+ */
+export function launchInto(world: World, group: GroupRecord, counted: readonly InstanceRecord[], instanceType?: string): InstanceRecord | undefined {
   const spec = launchSpec(world.state, group, instanceType);
   if (!spec) return undefined;
-  return createInstance(world, { ...spec, group, lifecycleState: 'Pending', healthStatus: 'Healthy' });
+  const availabilityZone = leastPopulatedZone(group, counted, `${world.state.region}a`);
+  return createInstance(world, { ...spec, group, availabilityZone, lifecycleState: 'Pending', healthStatus: 'Healthy' });
 }
 
 export function beginTermination(world: World, instance: InstanceRecord): void {
   instance.lifecycleState = 'Terminating';
   const group = instance.group ? world.state.groups[instance.group] : undefined;
   if (group) setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'draining');
-}
-
-function pickForScaleIn(world: World, group: GroupRecord, counted: readonly InstanceRecord[], count: number): InstanceRecord[] {
-  const stale = (instance: InstanceRecord) => (launchSpec(world.state, group, instance.instanceType)?.imageId === instance.imageId ? 1 : 0);
-  return counted
-    .filter((instance) => !instance.protectedFromScaleIn)
-    .sort((a, b) => stale(a) - stale(b) || firstLaunch(a) - firstLaunch(b))
-    .slice(0, count);
 }
 
 /** Brings the group to its desired capacity now: launches Pending or starts terminating, unless suspended. Returns the IDs touched. */
@@ -51,12 +48,15 @@ export function reconcile(world: World, group: GroupRecord, members = membersOf(
   const overrides = group.mixedInstancesPolicy?.overrides ?? [];
   for (let index = 0; index < shortBy && !isSuspended(group, 'Launch'); index += 1) {
     // Mixed groups spread launches over their override types.
-    const instanceType = overrides[(counted.length + index) % Math.max(overrides.length, 1)]?.instanceType;
-    const launched = launchInto(world, group, instanceType);
-    if (launched) touched.launched.push(launched.instanceId);
+    const instanceType = overrides[counted.length % Math.max(overrides.length, 1)]?.instanceType;
+    const launched = launchInto(world, group, counted, instanceType);
+    if (launched) {
+      touched.launched.push(launched.instanceId);
+      counted.push(launched);
+    }
   }
   if (shortBy < 0 && !isSuspended(group, 'Terminate')) {
-    for (const instance of pickForScaleIn(world, group, counted, -shortBy)) {
+    for (const instance of chooseForScaleIn(world.state, group, counted, -shortBy)) {
       beginTermination(world, instance);
       touched.terminating.push(instance.instanceId);
     }
@@ -78,10 +78,11 @@ export function terminateInGroup(world: World, instanceId: string, decrement: bo
     }
     group.desiredCapacity -= 1;
   }
-  const counted = countsTowardCapacity(instance);
+  const filledCapacity = countsTowardCapacity(instance);
   beginTermination(world, instance);
-  if (decrement || !counted || isSuspended(group, 'Launch')) return { group };
-  const replacement = launchInto(world, group, instance.instanceType);
+  if (decrement || !filledCapacity || isSuspended(group, 'Launch')) return { group };
+  const counted = membersOf(world.state, group.name).filter(countsTowardCapacity);
+  const replacement = launchInto(world, group, counted, instance.instanceType);
   return replacement ? { group, replacement } : { group };
 }
 

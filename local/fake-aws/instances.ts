@@ -34,7 +34,7 @@ function launchTags(group: GroupRecord | undefined): Record<string, string> {
   return { ...tags, 'aws:autoscaling:groupName': group.name };
 }
 
-/** Zones taken in turn by ID number: spread like AWS balances, in O(1) even for large fleets. */
+/** Seeded instances without a zone: taken in turn by ID number, in O(1) even for large fleets (launches balance by count, zones.ts). */
 function zoneFor(world: World, group: GroupRecord | undefined, instanceId: string): string {
   const zones = group?.availabilityZones ?? [];
   return zones[Number.parseInt(instanceId.slice(2), 16) % Math.max(zones.length, 1)] ?? `${world.state.region}a`;

@@ -1,9 +1,11 @@
 import { requireGroup } from './group-behaviour';
+import { membersOf } from './group-members';
 import { createInstance, type NewInstance } from './instances';
 import { launchSpec } from './launch-source';
-import type { GroupRecord, GroupTag, Override, TemplateRef } from './state';
+import type { GroupRecord, GroupTag, InstanceRecord, Override, TemplateRef } from './state';
 import { setTargetState } from './target-groups';
 import { nextId, nextUuid, type World } from './world';
+import { leastPopulatedZone } from './zones';
 
 export interface GroupSpec {
   readonly name: string;
@@ -81,12 +83,16 @@ export function fillGroup(world: World, name: string, launchTime?: number): stri
   const group = requireGroup(world.state, name);
   const ids: string[] = [];
   const overrides = group.mixedInstancesPolicy?.overrides ?? [];
-  const count = Object.values(world.state.instances).filter((instance) => instance.group === name && instance.lifecycleState === 'InService').length;
-  for (let index = count; index < group.desiredCapacity; index += 1) {
+  // Zones are balanced by count, as the group's own launches are; only InService members are filled up to desired.
+  const inService = membersOf(world.state, name).filter((instance) => instance.lifecycleState === 'InService');
+  for (let index = inService.length; index < group.desiredCapacity; index += 1) {
     const instanceType = overrides[index % Math.max(overrides.length, 1)]?.instanceType;
     const source = launchSpec(world.state, group, instanceType);
     if (!source) throw new Error(`fake-aws: the launch source of group ${name} does not resolve`);
-    ids.push(addInstance(world, { ...source, group: name, ...(launchTime !== undefined ? { launchTime } : {}) }));
+    const availabilityZone = leastPopulatedZone(group, inService, `${world.state.region}a`);
+    const id = addInstance(world, { ...source, group: name, availabilityZone, ...(launchTime !== undefined ? { launchTime } : {}) });
+    ids.push(id);
+    inService.push(world.state.instances[id] as InstanceRecord);
   }
   return ids;
 }

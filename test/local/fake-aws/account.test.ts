@@ -40,21 +40,6 @@ describe('what groups launch', () => {
 });
 
 describe('tick', () => {
-  it('scales in unprotected instances not on the current AMI first, then the oldest, unless Terminate is suspended', () => {
-    const a = account();
-    const { instanceIds } = seedWebGroup(a);
-    const [oldest, middle] = [a.addInstance({ group: 'web', launchTime: NOW - 50 * DAY }), a.addInstance({ group: 'web', launchTime: NOW - 20 * DAY })];
-    const protectedOne = a.addInstance({ group: 'web', launchTime: NOW - 90 * DAY, protectedFromScaleIn: true });
-    const stale = a.addInstance({ group: 'web', imageId: a.addImage() });
-    a.suspendProcesses('web', ['Terminate']);
-    expect(a.tick().terminating).toEqual([]);
-    a.resumeProcesses('web', ['Terminate']);
-    expect(a.group('web').members.filter((member) => member.lifecycleState === 'Terminating').map((member) => member.instanceId)).toEqual([instanceIds[0], oldest, middle, stale]);
-    // Desired 3 of 7: the stale one, then the oldest three; the protected one, oldest of all, stays.
-    expect(a.instance(protectedOne).lifecycleState).toBe('InService');
-    expect(a.tick().terminated).toEqual([instanceIds[0], oldest, middle, stale]);
-  });
-
   it('leaves lifecycle-hook waits alone until the hook completes, and groups being deleted do not launch', () => {
     const a = account();
     const { instanceIds } = seedWebGroup(a);

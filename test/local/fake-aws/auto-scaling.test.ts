@@ -121,7 +121,7 @@ describe('groups act', () => {
     });
   });
 
-  it('sets desired capacity within Min/Max: up launches Pending at once, down scales in the stale and oldest first', async () => {
+  it('sets desired capacity within Min/Max: up launches Pending at once, down lets the group choose its victim', async () => {
     const { instanceIds } = seedWebGroup(h.account);
     await expect(h.autoScaling.send(new SetDesiredCapacityCommand({ AutoScalingGroupName: 'web', DesiredCapacity: 7 }))).rejects.toMatchObject({
       name: 'ValidationError',
