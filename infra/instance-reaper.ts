@@ -110,7 +110,11 @@ export class InstanceReaper extends Construct {
       description: 'instance-reaper: rotates EC2 Auto Scaling instances past their lifetime or on stale AMIs',
     });
     Tags.of(this.function).add('instance-reaper:component', 'function');
-    grantReaperPermissions(this.function, this.topic, this.blockedAmisParameter);
+    grantReaperPermissions(this.function, {
+      topic: this.topic,
+      blockedAmis: this.blockedAmisParameter,
+      amiAliasParameters: props.amiAliasParameters ?? DEFAULTS.amiAliasParameters,
+    });
 
     this.rule = new events.Rule(this, 'Schedule', {
       schedule: typeof props.schedule === 'object' ? props.schedule : events.Schedule.expression(props.schedule ?? DEFAULTS.schedule),

@@ -31,6 +31,14 @@ export interface InstanceReaperProps {
   readonly lifetimeJitterPercent?: number;
   /** Name of the SSM parameter listing blocked AMI IDs; the construct creates it. @default '/instance-reaper/blocked-amis' */
   readonly blockedAmisParameterName?: string;
+  /**
+   * SSM parameters the groups' launch templates may name as AMI aliases (`resolve:ssm:NAME`), as name patterns that
+   * start with '/' (`*` matches anything, '/' included). The function reads them to learn the AMI a group launches now;
+   * a template whose alias it may not read is held and reported, never acted on, so a pattern too narrow fails safe.
+   * Names under `/aws/` are AWS's public parameters (AWS reserves the prefix); the others are this account's.
+   * @default ['/aws/service/*', '/ami/*']: AWS's public AMI parameters, and this account's parameters under /ami/
+   */
+  readonly amiAliasParameters?: readonly string[];
   /** A launch-before-terminate surge older than this is rolled back. @default 60 */
   readonly surgeTimeoutMinutes?: number;
   /** Memory of the function in MB. @default 1024 */
@@ -49,6 +57,7 @@ export const DEFAULTS = {
   graceDays: 7,
   lifetimeJitterPercent: 0,
   blockedAmisParameterName: '/instance-reaper/blocked-amis',
+  amiAliasParameters: ['/aws/service/*', '/ami/*'],
   surgeTimeoutMinutes: 60,
   memorySize: 1024,
   timeout: Duration.minutes(5),
@@ -78,5 +87,7 @@ export function validateProps(props: InstanceReaperProps): string[] {
   check(props.memorySize === undefined || (props.memorySize >= 128 && props.memorySize <= 10240), 'memorySize must be between 128 and 10240');
   check(props.notificationEmail === undefined || /^[^@\s]+@[^@\s]+$/.test(props.notificationEmail), 'notificationEmail must be an email address');
   check(props.blockedAmisParameterName === undefined || props.blockedAmisParameterName.startsWith('/'), 'blockedAmisParameterName must start with "/"');
+  const badAliases = (props.amiAliasParameters ?? []).filter((pattern) => !/^\/\S+$/.test(pattern));
+  check(badAliases.length === 0, `amiAliasParameters must be parameter names starting with "/": ${badAliases.map((pattern) => JSON.stringify(pattern)).join(', ')}`);
   return problems;
 }

@@ -35,22 +35,40 @@ function anyGroupArn(stack: Stack): string {
   return stack.formatArn({ service: 'autoscaling', resource: 'autoScalingGroup', resourceName: '*:autoScalingGroupName/*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
 }
 
+/**
+ * ARN of an SSM parameter name pattern ('/x/*'). Names starting with aws are AWS's (PutParameter, SSM API Reference:
+ * "A parameter name can't be prefixed with aws or ssm"), its public parameters, whose ARNs carry no account:
+ * arn:PARTITION:ssm:REGION::parameter/aws/service/... ("Discovering public parameters in Parameter Store").
+ */
+function parameterArn(stack: Stack, pattern: string): string {
+  const awsOwned = /^\/aws\//i.test(pattern);
+  return stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: pattern.slice(1), ...(awsOwned ? { account: '' } : {}) });
+}
+
+export interface ReaperResources {
+  /** Where runs, failures and alarms are reported. */
+  readonly topic: sns.ITopic;
+  /** The list of blocked AMI IDs the function reads on every run. */
+  readonly blockedAmis: ssm.IParameter;
+  /** Name patterns of the SSM parameters launch templates may name as `resolve:ssm:` AMI aliases. */
+  readonly amiAliasParameters: readonly string[];
+}
+
 /** Least privilege: read-only Describe calls, and writes only on Auto Scaling groups that are not exempt. */
-export function grantReaperPermissions(fn: lambda.Function, topic: sns.ITopic, parameter: ssm.IParameter): void {
+export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis, amiAliasParameters }: ReaperResources): void {
   const stack = Stack.of(fn);
   const groupArn = anyGroupArn(stack);
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadFleet', actions: DESCRIBE_ACTIONS, resources: ['*'] }));
   // The alarms are named at run time by group tags. DescribeAlarms accepts alarm ARNs, but "returns information about
   // composite alarms only if the cloudwatch:DescribeAlarms permission is scoped to *" (CloudWatch API Reference, DescribeAlarms).
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadAlarms', actions: ['cloudwatch:DescribeAlarms'], resources: ['*'] }));
-  fn.addToRolePolicy(
-    new iam.PolicyStatement({
-      sid: 'ResolveSsmAmiAliases',
-      actions: ['ssm:GetParameters'],
-      resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: '*' })],
-    }),
-  );
-  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadBlockedAmis', actions: ['ssm:GetParameter'], resources: [parameter.parameterArn] }));
+  // DescribeLaunchTemplateVersions with ResolveAlias=true reads each resolve:ssm: parameter with the caller's permissions.
+  if (amiAliasParameters.length > 0) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ sid: 'ResolveSsmAmiAliases', actions: ['ssm:GetParameters'], resources: amiAliasParameters.map((pattern) => parameterArn(stack, pattern)) }),
+    );
+  }
+  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadBlockedAmis', actions: ['ssm:GetParameter'], resources: [blockedAmis.parameterArn] }));
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'Notify', actions: ['sns:Publish'], resources: [topic.topicArn] }));
   // The writes require the autoScalingGroup resource and take aws:ResourceTag/KEY; the tag writes also take aws:TagKeys.
   fn.addToRolePolicy(
@@ -83,8 +101,7 @@ export function grantReaperPermissions(fn: lambda.Function, topic: sns.ITopic, p
       { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
       {
         id: 'AwsSolutions-IAM5',
-        reason:
-          'The Describe calls (Auto Scaling, EC2, target and instance health) support no resource-level permissions; DescribeAlarms must be on * to read composite alarms; ssm:GetParameters on any parameter is what DescribeLaunchTemplateVersions ResolveAlias needs to resolve resolve:ssm: AMIs of any template; writes are limited to Auto Scaling groups (any name) not tagged instance-reaper:exempt=true.',
+        reason: `The Describe calls (Auto Scaling, EC2, target and instance health) support no resource-level permissions; DescribeAlarms must be on * to read composite alarms; ssm:GetParameters only on the parameters launch templates may name as resolve:ssm: AMI aliases (${amiAliasParameters.join(', ') || 'none'}), which DescribeLaunchTemplateVersions with ResolveAlias reads with the function's permissions; writes are limited to Auto Scaling groups (any name) not tagged instance-reaper:exempt=true.`,
       },
       {
         id: 'AwsSolutions-L1',

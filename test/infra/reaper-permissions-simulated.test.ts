@@ -1,10 +1,8 @@
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { ReaperStack } from '../../infra/reaper-stack';
-import { only, resourceArn, rolePolicies, type PolicyDocument, type SynthesizedTemplate } from './resolve-template';
+import { only, resourceArn } from './resolve-template';
 import { scanSdkCalls } from './sdk-calls';
 import { decide, type Policies, type Request } from './simulate';
+import { synthesize } from './synthesize';
 
 const EXEMPT = 'aws:ResourceTag/instance-reaper:exempt';
 const SURGE_STATE = 'instance-reaper:surge-state';
@@ -15,15 +13,9 @@ let policies: Policies;
 let topicArn: string;
 
 beforeAll(() => {
-  // No bundling: the policies do not depend on the code package, and synthesis takes a second instead of several.
-  const stack = new ReaperStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Reaper');
-  const template = Template.fromStack(stack).toJSON() as SynthesizedTemplate;
-  const topic = only(template, 'AWS::SNS::Topic').id;
-  topicArn = resourceArn.topic(topic);
-  policies = {
-    identity: rolePolicies(template, only(template, 'AWS::IAM::Role').id),
-    resource: undefined as PolicyDocument | undefined,
-  };
+  const { template, rolePolicies } = synthesize();
+  topicArn = resourceArn.topic(only(template, 'AWS::SNS::Topic').id);
+  policies = { identity: rolePolicies };
 }, 120_000);
 
 /** Every call the function makes, as the request IAM sees: Describe calls that support no resource-level permissions are on '*'. */
@@ -41,9 +33,14 @@ const READS: Request[] = [
   { action: 'elasticloadbalancing:DescribeTargetHealth', resource: '*' },
   { action: 'elasticloadbalancing:DescribeInstanceHealth', resource: '*' },
   { action: 'ssm:GetParameter', resource: BLOCKED_AMIS },
+  // DescribeLaunchTemplateVersions with ResolveAlias=true reads resolve:ssm: parameters with the caller's permissions:
+  // AWS's public AMI parameters (no account in their ARN) and, by default, this account's under /ami/.
+  { action: 'ssm:GetParameters', resource: resourceArn.publicParameter('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64') },
+  { action: 'ssm:GetParameters', resource: resourceArn.publicParameter('/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id') },
+  { action: 'ssm:GetParameters', resource: resourceArn.accountParameter('/ami/web/latest') },
 ];
-/** Permissions a call needs besides its own action: ResolveAlias reads resolve:ssm: parameters with the caller's rights. */
-const DEPENDENCIES = ['ssm:GetParameters'];
+/** Permissions a call needs besides its own action (ssm:GetParameters, for ResolveAlias, is among the READS). */
+const DEPENDENCIES: string[] = [];
 const WRITES = ['autoscaling:TerminateInstanceInAutoScalingGroup', 'autoscaling:SetDesiredCapacity', 'autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags'];
 const TAG_WRITES = new Set(['autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags']);
 
@@ -101,6 +98,8 @@ describe('the function role, evaluated as IAM would on real-format ARNs', () => 
     { action: 'autoscaling:CompleteLifecycleAction', resource: WEB },
     { action: 'ssm:PutParameter', resource: BLOCKED_AMIS },
     { action: 'ssm:GetParameter', resource: resourceArn.accountParameter('/prod/db/password') },
+    { action: 'ssm:GetParameters', resource: resourceArn.accountParameter('/prod/db/password') },
+    { action: 'ssm:GetParameters', resource: resourceArn.accountParameter('/instance-reaper/blocked-amis') },
     { action: 'sns:Publish', resource: resourceArn.topic('SomeoneElsesTopic') },
     { action: 'iam:PassRole', resource: resourceArn.role('admin') },
     { action: 'cloudwatch:PutMetricAlarm', resource: resourceArn.alarm('api-5xx') },

@@ -1,5 +1,5 @@
 // @cloud-copilot/iam-simulate is AGPL-3.0-or-later: only tests may import it, never infra/ or lambda/.
-import { runSimulation, type EvaluationResult } from '@cloud-copilot/iam-simulate';
+import { runSimulation, runUnsafeSimulation, type EvaluationResult, type Simulation } from '@cloud-copilot/iam-simulate';
 import { ENV, resourceArn, type PolicyDocument } from './resolve-template';
 
 /** The function's execution role, as the principal of simulated requests. */
@@ -19,26 +19,32 @@ export interface Policies {
 }
 
 /**
+ * The simulator's ARN data models every SSM parameter with an account; AWS's public parameters
+ * (arn:aws:ssm:REGION::parameter/aws/service/...) have none, so it would reject them as input.
+ */
+const PUBLIC_PARAMETER = /^arn:[^:]+:ssm:[^:]+::parameter\//;
+
+/**
  * How IAM decides `request` under `policies`: 'Allowed', 'ImplicitlyDenied' or 'ExplicitlyDenied'.
  * Input the simulator rejects (an unknown action, an ARN of the wrong format for the action, a context key
- * the action does not take) throws, so a mistyped request can never pass as a denial.
+ * the action does not take) throws, so a mistyped request can never pass as a denial. Requests on public
+ * parameters skip that validation (see PUBLIC_PARAMETER) and are evaluated as is.
  */
 export async function decide(policies: Policies, request: Request): Promise<EvaluationResult> {
-  const result = await runSimulation(
-    {
-      request: {
-        principal: request.principal ?? FUNCTION_ROLE,
-        action: request.action,
-        resource: { resource: request.resource, accountId: ENV.account },
-        contextVariables: request.context ?? {},
-      },
-      identityPolicies: policies.identity.map(({ name, policy }) => ({ name, policy })),
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-      resourcePolicy: policies.resource,
+  const simulation: Simulation = {
+    request: {
+      principal: request.principal ?? FUNCTION_ROLE,
+      action: request.action,
+      resource: { resource: request.resource, accountId: ENV.account },
+      contextVariables: request.context ?? {},
     },
-    { simulationMode: 'Strict' },
-  );
+    identityPolicies: policies.identity.map(({ name, policy }) => ({ name, policy })),
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy: policies.resource,
+  };
+  if (PUBLIC_PARAMETER.test(request.resource)) return runUnsafeSimulation(simulation, { simulationMode: 'Strict' });
+  const result = await runSimulation(simulation, { simulationMode: 'Strict' });
   if (result.resultType === 'error') throw new Error(`${request.action} on ${request.resource}: ${JSON.stringify(result.errors)}`);
   if (result.resultType === 'single' && result.result.ignoredContextKeys?.length) {
     throw new Error(`${request.action} ignores context keys ${result.result.ignoredContextKeys.join(', ')}: the request is not what IAM would see`);
