@@ -109,13 +109,13 @@ export function syntheticFleet(spec: SyntheticFleetSpec, now = Date.parse('2026-
     }
     const desiredCapacity = members.length;
     const tags = groupTags(index);
-    groups.push({ name, minSize: 0, maxSize: desiredCapacity + 2, desiredCapacity, suspendedProcesses: [], tags, members, targetGroupArns: [], launchImages: { imageId: launchImageId, imageIdByInstanceType: {} } });
+    groups.push({ name, minSize: 0, maxSize: desiredCapacity + 2, desiredCapacity, suspendedProcesses: [], tags, members, targetGroupArns: [], loadBalancerNames: [], launchImages: { imageId: launchImageId, imageIdByInstanceType: {} } });
   }
   for (let n = managed; n < spec.instances; n++) {
     const id = `i-${n.toString(16).padStart(17, '0')}`;
     instances.set(id, makeInstance(id, imageAt(n), now, next));
   }
-  const snapshot: FleetSnapshot = { groups, instances, images: new Map(images.map((image) => [image.imageId, image])), blockedAmiIds: [], limitedToGroups: false, errors: [] };
-  const gates = new Map(groups.map((group) => [group.name, { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [] }]));
+  const snapshot: FleetSnapshot = { groups, instances, images: new Map(images.map((image) => [image.imageId, image])), blockedAmiIds: [], warmPoolInstanceIds: new Set(), limitedToGroups: false, errors: [] };
+  const gates = new Map(groups.map((group) => [group.name, { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], readFailures: [] }]));
   return { snapshot, policy: benchPolicy(images, instances), gates, now };
 }

@@ -1,6 +1,7 @@
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -14,6 +15,8 @@ export interface AwsClients {
   readonly ssm: SSMClient;
   readonly cloudWatch: CloudWatchClient;
   readonly elbv2: ElasticLoadBalancingV2Client;
+  /** Classic Load Balancers (the 2012-06-01 API), for groups with LoadBalancerNames. */
+  readonly elb: ElasticLoadBalancingClient;
   readonly sns: SNSClient;
 }
 
@@ -43,6 +46,7 @@ export function createClients(overrides: Record<string, unknown> = {}): AwsClien
     ssm: limited(new SSMClient(config), limit),
     cloudWatch: limited(new CloudWatchClient(config), limit),
     elbv2: limited(new ElasticLoadBalancingV2Client(config), limit),
+    elb: limited(new ElasticLoadBalancingClient(config), limit),
     sns: limited(new SNSClient(config), limit),
   };
 }

@@ -86,6 +86,7 @@ export interface GroupSpec {
   readonly imageIdByInstanceType?: Readonly<Record<string, string>>;
   readonly maxHealthyPercentage?: number;
   readonly targetGroupArns?: readonly string[];
+  readonly loadBalancerNames?: readonly string[];
 }
 
 export function makeGroup(spec: GroupSpec = {}): GroupSnapshot {
@@ -102,6 +103,7 @@ export function makeGroup(spec: GroupSpec = {}): GroupSnapshot {
     tags: spec.tags ?? {},
     members,
     targetGroupArns: spec.targetGroupArns ?? [],
+    loadBalancerNames: spec.loadBalancerNames ?? [],
     maxHealthyPercentage: spec.maxHealthyPercentage,
     launchImages:
       launchImageId === null ? undefined : { imageId: launchImageId, imageIdByInstanceType: spec.imageIdByInstanceType ?? {} },
@@ -132,15 +134,29 @@ export interface SnapshotSpec {
   readonly images?: readonly ImageSnapshot[];
   readonly blockedAmiIds?: readonly string[];
   readonly limitedToGroups?: boolean;
+  readonly warmPoolInstanceIds?: readonly string[];
   readonly errors?: readonly RunError[];
 }
 
+/**
+ * A fleet as read. Images default to the current AMI; every AMI a group launches that `images` does not name is
+ * added as available (a test of a group that cannot launch names its AMI's state).
+ */
 export function makeSnapshot(spec: SnapshotSpec = {}): FleetSnapshot {
+  const groups = spec.groups ?? [];
+  const images = new Map((spec.images ?? [makeImage()]).map((image) => [image.imageId, image]));
+  for (const group of groups) {
+    const launch = group.launchImages;
+    for (const imageId of launch ? [launch.imageId, ...Object.values(launch.imageIdByInstanceType)] : []) {
+      if (imageId && !images.has(imageId)) images.set(imageId, makeImage({ id: imageId }));
+    }
+  }
   return {
-    groups: spec.groups ?? [],
+    groups,
     instances: new Map((spec.instances ?? []).map((instance) => [instance.instanceId, instance])),
-    images: new Map((spec.images ?? [makeImage()]).map((image) => [image.imageId, image])),
+    images,
     blockedAmiIds: spec.blockedAmiIds ?? [],
+    warmPoolInstanceIds: new Set(spec.warmPoolInstanceIds ?? []),
     limitedToGroups: spec.limitedToGroups ?? false,
     errors: spec.errors ?? [],
   };
@@ -178,7 +194,7 @@ export function makePolicy(overrides: Partial<RunPolicy> = {}): RunPolicy {
 
 /** Gates of a group that is free to act: no refresh, no alarm, every target healthy. */
 export function stableGates(overrides: Partial<GroupGates> = {}): GroupGates {
-  return { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], ...overrides };
+  return { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], readFailures: [], ...overrides };
 }
 
 /** Stable gates for every group of the snapshot, with per-group overrides. */

@@ -4,6 +4,7 @@ import {
   AutoScalingClient,
   DescribeAutoScalingGroupsCommand,
   DescribeInstanceRefreshesCommand,
+  DescribeScalingActivitiesCommand,
   TerminateInstanceInAutoScalingGroupCommand,
 } from '@aws-sdk/client-auto-scaling';
 import { DescribeImagesCommand, DescribeInstancesCommand, DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
@@ -24,6 +25,7 @@ beforeEach(() => {
   for (const mock of [ec2, autoScaling, ssm, sns]) mock.reset();
   autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [awsGroup('web', ['i-old', 'i-new'])] });
   autoScaling.on(DescribeInstanceRefreshesCommand).resolves({ InstanceRefreshes: [] });
+  autoScaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: [] });
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [awsInstance('i-old', 40), awsInstance('i-new', 3)] }] });
   ec2.on(DescribeLaunchTemplateVersionsCommand).resolves({ LaunchTemplateVersions: [{ VersionNumber: 1, DefaultVersion: true, LaunchTemplateData: { ImageId: 'ami-new' } }] });
   ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-new', State: 'available', CreationDate: daysAgo(5).toISOString() }] });

@@ -62,6 +62,7 @@ export function createCliClients(connection: Connection, observer: CallObserver 
     ssm: observe(fleet.ssm, observer),
     cloudWatch: observe(fleet.cloudWatch, observer),
     elbv2: observe(fleet.elbv2, observer),
+    elb: observe(fleet.elb, observer),
     sns: observe(fleet.sns, observer),
     lambda: observe(new LambdaClient(config), observer),
     eventBridge: observe(new EventBridgeClient(config), observer),

@@ -1,17 +1,22 @@
 import {
   CreateOrUpdateTagsCommand,
   DeleteTagsCommand,
+  DescribeAutoScalingGroupsCommand,
   SetDesiredCapacityCommand,
   TerminateInstanceInAutoScalingGroupCommand,
   type AutoScalingClient,
+  type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
 import type { RunError } from '../model/fleet';
 import type { SurgeAction, TerminatedEntry } from '../model/report';
-import type { CapacityChange, Plan, PlannedTermination } from '../plan/plan';
+import type { Plan, PlannedTermination, SurgeStep } from '../plan/plan';
+import { formatSurgeState, type SurgeState } from '../policy/surge-state';
 import { TAG } from '../policy/tag-keys';
 import type { ExecutionOutcome } from './execution-outcome';
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+const actionOf = (step: SurgeStep, desiredCapacity = step.desiredCapacity): SurgeAction => ({ group: step.group, action: step.action, desiredCapacity, instanceIds: step.instanceIds });
 
 class Executor {
   readonly terminated: TerminatedEntry[] = [];
@@ -31,68 +36,104 @@ class Executor {
     }
   }
 
-  terminate(termination: PlannedTermination): Promise<boolean> {
+  /** Terminates one named instance; with decrement the group's capacity goes down by exactly that instance. */
+  private terminateById(group: string, instanceId: string, decrement: boolean): Promise<boolean> {
+    const command = new TerminateInstanceInAutoScalingGroupCommand({ InstanceId: instanceId, ShouldDecrementDesiredCapacity: decrement });
+    return this.attempt('TerminateInstanceInAutoScalingGroup', group, () => this.autoScaling.send(command), instanceId);
+  }
+
+  async terminate(termination: PlannedTermination): Promise<boolean> {
     const { instanceId, group, reasons } = termination;
-    const command = new TerminateInstanceInAutoScalingGroupCommand({
-      InstanceId: instanceId,
-      ShouldDecrementDesiredCapacity: termination.decrementDesiredCapacity,
-    });
-    return this.attempt('TerminateInstanceInAutoScalingGroup', group, () => this.autoScaling.send(command), instanceId).then((ok) => {
-      if (ok) this.terminated.push({ instanceId, group, reasons });
-      return ok;
-    });
+    const ok = await this.terminateById(group, instanceId, termination.decrementDesiredCapacity);
+    if (ok) this.terminated.push({ instanceId, group, reasons });
+    return ok;
   }
 
-  setDesired(change: CapacityChange, desiredCapacity: number): Promise<boolean> {
-    const command = new SetDesiredCapacityCommand({ AutoScalingGroupName: change.group, DesiredCapacity: desiredCapacity, HonorCooldown: false });
-    return this.attempt('SetDesiredCapacity', change.group, () => this.autoScaling.send(command));
-  }
-
-  writeSurgeTag(change: CapacityChange): Promise<boolean> {
-    const resource = { ResourceId: change.group, ResourceType: 'auto-scaling-group', Key: TAG.surgeState };
+  private writeSurgeTag(group: string, value: string | null): Promise<boolean> {
+    const resource = { ResourceId: group, ResourceType: 'auto-scaling-group', Key: TAG.surgeState };
     const command =
-      change.surgeTag === null
-        ? new DeleteTagsCommand({ Tags: [resource] })
-        : new CreateOrUpdateTagsCommand({ Tags: [{ ...resource, Value: change.surgeTag, PropagateAtLaunch: false }] });
-    return this.attempt(change.surgeTag === null ? 'DeleteTags' : 'CreateOrUpdateTags', change.group, () => this.autoScaling.send(command));
+      value === null ? new DeleteTagsCommand({ Tags: [resource] }) : new CreateOrUpdateTagsCommand({ Tags: [{ ...resource, Value: value, PropagateAtLaunch: false }] });
+    return this.attempt(value === null ? 'DeleteTags' : 'CreateOrUpdateTags', group, () => this.autoScaling.send(command));
   }
 
-  /** The tag goes first, so a run that dies after adding capacity is finished or rolled back by the next. */
-  async addCapacity(change: CapacityChange): Promise<void> {
-    if ((await this.writeSurgeTag(change)) && (await this.setDesired(change, change.desiredCapacity))) this.surges.push(this.action(change));
+  /** The group as it is now. SetDesiredCapacity is absolute: a value computed from the run's first read would undo a scale-out since. */
+  private async readGroupNow(group: string): Promise<AutoScalingGroup | undefined> {
+    let found: AutoScalingGroup | undefined;
+    const read = async () => {
+      const response = await this.autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [group] }));
+      found = response.AutoScalingGroups?.[0];
+      if (!found) throw new Error('the group no longer exists');
+    };
+    return (await this.attempt('DescribeAutoScalingGroups before adding capacity', group, read)) ? found : undefined;
   }
 
-  /** Terminates with decrement, then gives back whatever the terminations did not, then ends the surge. */
-  async completeSurge(change: CapacityChange, terminations: readonly PlannedTermination[]): Promise<void> {
-    let succeeded = 0;
-    for (const termination of terminations) if (await this.terminate(termination)) succeeded += 1;
-    const remaining = change.fromDesiredCapacity - succeeded;
-    if (remaining !== change.desiredCapacity && !(await this.setDesired(change, change.desiredCapacity))) return;
-    if (await this.writeSurgeTag(change)) this.surges.push(this.action(change));
+  /**
+   * Starts a surge from a fresh read of the group: its desired capacity now, plus one per instance to replace.
+   * The tag goes first, so a run that dies after adding capacity is finished or rolled back by the next.
+   */
+  async startSurge(step: SurgeStep): Promise<void> {
+    const group = await this.readGroupNow(step.group);
+    if (!group) return;
+    const inService = new Set((group.Instances ?? []).filter((member) => member.LifecycleState === 'InService').map((member) => member.InstanceId));
+    const gone = step.instanceIds.filter((id) => !inService.has(id));
+    const desiredCapacity = (group.DesiredCapacity ?? 0) + step.instanceIds.length;
+    const problem =
+      gone.length > 0
+        ? `${gone.join(', ')} no longer InService in the group`
+        : desiredCapacity > (group.MaxSize ?? 0)
+          ? `its desired capacity is now ${group.DesiredCapacity ?? 0}, and adding ${step.instanceIds.length} would pass MaxSize ${group.MaxSize ?? 0}`
+          : undefined;
+    if (problem) {
+      this.errors.push({ group: step.group, message: `launch before terminate not started: read again just before adding capacity, ${problem}` });
+      return;
+    }
+    const state: SurgeState = { startedAt: step.startedAt, desiredCapacity, added: step.instanceIds.length, instanceIds: step.instanceIds };
+    if (!(await this.writeSurgeTag(step.group, formatSurgeState(state)))) return;
+    const raise = new SetDesiredCapacityCommand({ AutoScalingGroupName: step.group, DesiredCapacity: desiredCapacity, HonorCooldown: false });
+    if (await this.attempt('SetDesiredCapacity', step.group, () => this.autoScaling.send(raise))) this.surges.push(actionOf(step, desiredCapacity));
+    else await this.writeSurgeTag(step.group, null);
   }
 
-  async rollBack(change: CapacityChange): Promise<void> {
-    if (change.setDesiredCapacity && !(await this.setDesired(change, change.desiredCapacity))) return;
-    if (await this.writeSurgeTag(change)) this.surges.push(this.action(change));
+  /**
+   * Ends a surge: the recorded instances go with decrement, then the added ones given back, each by ID. If a recorded
+   * instance could not go, the tag is rewritten with what is left, so the next run finishes exactly that.
+   */
+  async completeSurge(step: SurgeStep, terminations: readonly PlannedTermination[]): Promise<void> {
+    let removed = 0;
+    const left: string[] = [];
+    for (const termination of terminations) {
+      if (await this.terminate(termination)) removed += 1;
+      else left.push(termination.instanceId);
+    }
+    for (const instanceId of step.removeAdded) if (await this.terminateById(step.group, instanceId, true)) removed += 1;
+    if (left.length === 0) {
+      if (await this.writeSurgeTag(step.group, null)) this.surges.push(actionOf(step));
+      return;
+    }
+    await this.writeSurgeTag(step.group, formatSurgeState({ startedAt: step.startedAt, desiredCapacity: step.recordedDesiredCapacity - removed, added: left.length, instanceIds: left }));
   }
 
-  private action(change: CapacityChange): SurgeAction {
-    return { group: change.group, action: change.action, desiredCapacity: change.desiredCapacity, instanceIds: change.instanceIds };
+  /** Gives back what the surge added, by ID; the tag goes once all of it is back (a failure is retried by the next run). */
+  async rollBack(step: SurgeStep): Promise<void> {
+    let complete = true;
+    for (const instanceId of step.removeAdded) if (!(await this.terminateById(step.group, instanceId, true))) complete = false;
+    if (complete && (await this.writeSurgeTag(step.group, null))) this.surges.push(actionOf(step));
   }
 }
 
 /**
- * Carries out a plan through the Auto Scaling group, one call at a time: terminations never
- * go through EC2, so the group replaces what it loses. Failures are collected, never thrown.
+ * Carries out a plan through the Auto Scaling groups, one call at a time: terminations never go through EC2, so
+ * the group replaces what it loses, and capacity only goes down by naming the instance that goes. Failures are
+ * collected, never thrown.
  */
 export async function executePlan(autoScaling: AutoScalingClient, plan: Plan): Promise<ExecutionOutcome> {
   const executor = new Executor(autoScaling);
-  const surgeGroups = new Set(plan.capacityChanges.filter((change) => change.action === 'completed').map((change) => change.group));
-  for (const change of plan.capacityChanges.filter((c) => c.action === 'capacity-added')) await executor.addCapacity(change);
-  for (const termination of plan.terminations.filter((t) => !surgeGroups.has(t.group))) await executor.terminate(termination);
-  for (const change of plan.capacityChanges) {
-    if (change.action === 'completed') await executor.completeSurge(change, plan.terminations.filter((t) => t.group === change.group));
-    if (change.action === 'rolled-back') await executor.rollBack(change);
+  const surgeGroups = new Set(plan.surgeSteps.filter((step) => step.action === 'completed').map((step) => step.group));
+  for (const step of plan.surgeSteps.filter((candidate) => candidate.action === 'capacity-added')) await executor.startSurge(step);
+  for (const termination of plan.terminations.filter((candidate) => !surgeGroups.has(candidate.group))) await executor.terminate(termination);
+  for (const step of plan.surgeSteps) {
+    if (step.action === 'completed') await executor.completeSurge(step, plan.terminations.filter((termination) => termination.group === step.group));
+    if (step.action === 'rolled-back') await executor.rollBack(step);
   }
   return { terminated: executor.terminated, surges: executor.surges, errors: executor.errors };
 }
@@ -101,7 +142,7 @@ export async function executePlan(autoScaling: AutoScalingClient, plan: Plan): P
 export function simulatePlan(plan: Plan): ExecutionOutcome {
   return {
     terminated: plan.terminations.map(({ instanceId, group, reasons }) => ({ instanceId, group, reasons })),
-    surges: plan.capacityChanges.map(({ group, action, desiredCapacity, instanceIds }) => ({ group, action, desiredCapacity, instanceIds })),
+    surges: plan.surgeSteps.map((step) => actionOf(step)),
     errors: [],
   };
 }

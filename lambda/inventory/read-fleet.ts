@@ -4,9 +4,10 @@ import type { FleetSnapshot, InstanceSnapshot } from '../model/fleet';
 import { describeError } from './describe-error';
 import { readBlockedAmis } from './read-blocked-amis';
 import { readGroups, toGroupSnapshot, type RawGroups } from './read-groups';
-import { readImages } from './read-images';
+import { describeImages, readImages } from './read-images';
 import { readInstances } from './read-instances';
-import { readLaunchImages } from './read-launch-images';
+import { launchImageIds, readLaunchImages } from './read-launch-images';
+import { readWarmPools } from './read-warm-pools';
 
 export interface ReadFleetOptions {
   readonly groups?: readonly string[];
@@ -31,14 +32,22 @@ export async function readFleet(clients: AwsClients, options: ReadFleetOptions):
     essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients)),
     options.blockedAmisParameter ? readBlockedAmis(clients, options.blockedAmisParameter) : Promise.resolve({ amiIds: [], errors: [] }),
   ]);
-  const [launch, images] = await Promise.all([readLaunchImages(clients, raw.groups), readImages(clients, instances.values())]);
+  const [launch, images, warmPools] = await Promise.all([
+    readLaunchImages(clients, raw.groups),
+    readImages(clients, instances.values()),
+    readWarmPools(clients, raw.groups, instances),
+  ]);
+  // Whether a group can launch at all depends on the AMI it launches now, which no instance may run yet.
+  const launchOnly = launchImageIds(launch.byGroup.values()).filter((imageId) => !images.images.has(imageId));
+  const launchImages = launchOnly.length > 0 ? await describeImages(clients, launchOnly) : { images: new Map(), errors: [] };
   const groups = raw.groups.map((group) => ({ ...toGroupSnapshot(group), launchImages: launch.byGroup.get(group.AutoScalingGroupName ?? '') }));
   return {
     groups,
     instances,
-    images: images.images,
+    images: new Map([...images.images, ...launchImages.images]),
     blockedAmiIds: blocked.amiIds,
+    warmPoolInstanceIds: warmPools.instanceIds,
     limitedToGroups: options.groups !== undefined,
-    errors: [...raw.errors, ...launch.errors, ...images.errors, ...blocked.errors],
+    errors: [...raw.errors, ...launch.errors, ...images.errors, ...launchImages.errors, ...warmPools.errors, ...blocked.errors],
   };
 }

@@ -1,10 +1,12 @@
-import { DescribeInstanceRefreshesCommand } from '@aws-sdk/client-auto-scaling';
+import { paginateDescribeInstanceRefreshes } from '@aws-sdk/client-auto-scaling';
 import { paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
-import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsClients } from '../clients';
 import type { GroupGates, GroupSnapshot } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { describeError } from './describe-error';
+import { readLaunchFailure } from './read-launch-activity';
+import { membersNotServing, readLoadBalancerHealth } from './read-target-health';
 
 export interface GateRequest {
   readonly group: GroupSnapshot;
@@ -13,13 +15,15 @@ export interface GateRequest {
 
 const ACTIVE_REFRESH = new Set(['Pending', 'InProgress', 'Cancelling', 'RollbackInProgress', 'Baking']);
 
-/** A failed read holds the group: an unknown refresh state is treated as one in progress. */
-async function refreshActive(clients: AwsClients, groupName: string): Promise<boolean> {
+/** Whether an instance refresh is under way, every page followed; a failed read is returned as such (it holds the group). */
+async function refreshActive(clients: AwsClients, groupName: string): Promise<boolean | { failure: string }> {
   try {
-    const response = await clients.autoScaling.send(new DescribeInstanceRefreshesCommand({ AutoScalingGroupName: groupName, MaxRecords: 5 }));
-    return (response.InstanceRefreshes ?? []).some((refresh) => ACTIVE_REFRESH.has(refresh.Status ?? ''));
-  } catch {
-    return true;
+    for await (const page of paginateDescribeInstanceRefreshes({ client: clients.autoScaling, pageSize: 100 }, { AutoScalingGroupName: groupName, MaxRecords: 100 })) {
+      if ((page.InstanceRefreshes ?? []).some((refresh) => ACTIVE_REFRESH.has(refresh.Status ?? ''))) return true;
+    }
+    return false;
+  } catch (error) {
+    return { failure: `instance refreshes could not be read: ${describeError(error)}` };
   }
 }
 
@@ -41,48 +45,33 @@ async function alarmStates(clients: AwsClients, names: readonly string[]): Promi
   return states;
 }
 
-/** Health of each target by target group; undefined when it could not be read (then every member counts as unhealthy). */
-async function targetHealth(clients: AwsClients, targetGroupArn: string): Promise<Map<string, string> | undefined> {
-  try {
-    const response = await clients.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }));
-    return new Map((response.TargetHealthDescriptions ?? []).map((target) => [target.Target?.Id ?? '', target.TargetHealth?.State ?? 'unknown']));
-  } catch {
-    return undefined;
-  }
-}
-
-function unhealthyMembers(group: GroupSnapshot, health: ReadonlyMap<string, Map<string, string> | undefined>): string[] {
-  const memberIds = group.members.map((member) => member.instanceId);
-  const unhealthy = new Set<string>();
-  for (const arn of group.targetGroupArns) {
-    const targets = health.get(arn);
-    for (const id of memberIds) {
-      const state = targets === undefined ? 'unreadable' : targets.get(id);
-      if (state !== undefined && state !== 'healthy') unhealthy.add(id);
-    }
-  }
-  return [...unhealthy];
-}
-
-/** The health gates of the groups that have something due: instance refreshes, alarms, load-balancer targets. */
+/**
+ * The health gates of the groups that have something due: instance refreshes, alarms, load-balancer registrations
+ * and the group's latest launch. A read that fails holds its group and is listed in `readFailures`, never passed as fine.
+ */
 export async function readGroupGates(clients: AwsClients, requests: readonly GateRequest[]): Promise<ReadonlyMap<string, GroupGates>> {
   const alarmNames = [...new Set(requests.flatMap((request) => request.alarmNames))];
-  const targetGroups = [...new Set(requests.flatMap((request) => request.group.targetGroupArns))];
-  const [refreshes, alarms, health] = await Promise.all([
+  const [refreshes, launchFailures, alarms, health] = await Promise.all([
     mapWithConcurrency(requests, 8, (request) => refreshActive(clients, request.group.name)),
+    mapWithConcurrency(requests, 8, (request) => readLaunchFailure(clients, request.group.name)),
     alarmStates(clients, alarmNames),
-    mapWithConcurrency(targetGroups, 8, (arn) => targetHealth(clients, arn)),
+    readLoadBalancerHealth(clients, requests.map((request) => request.group)),
   ]);
-  const healthByArn = new Map(targetGroups.map((arn, index) => [arn, health[index]]));
   return new Map(
-    requests.map((request, index) => [
-      request.group.name,
-      {
-        instanceRefreshActive: refreshes[index] ?? true,
-        alarmsHolding: request.alarmNames.filter((name) => (alarms.get(name) ?? 'missing') !== 'OK' && alarms.get(name) !== 'INSUFFICIENT_DATA'),
-        alarmsUnknown: request.alarmNames.filter((name) => (alarms.get(name) ?? 'unreadable') === 'unreadable'),
-        unhealthyTargets: unhealthyMembers(request.group, healthByArn),
-      },
-    ]),
+    requests.map((request, index): [string, GroupGates] => {
+      const refresh = refreshes[index] ?? true;
+      const targets = membersNotServing(request.group, health);
+      return [
+        request.group.name,
+        {
+          instanceRefreshActive: refresh !== false,
+          alarmsHolding: request.alarmNames.filter((name) => (alarms.get(name) ?? 'missing') !== 'OK' && alarms.get(name) !== 'INSUFFICIENT_DATA'),
+          alarmsUnknown: request.alarmNames.filter((name) => (alarms.get(name) ?? 'unreadable') === 'unreadable'),
+          unhealthyTargets: targets.unhealthy,
+          cannotReplace: launchFailures[index],
+          readFailures: [...(typeof refresh === 'object' ? [refresh.failure] : []), ...targets.failures],
+        },
+      ];
+    }),
   );
 }

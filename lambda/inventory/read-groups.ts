@@ -24,6 +24,12 @@ export async function readGroups(clients: AwsClients, names?: readonly string[])
   return { groups, errors };
 }
 
+/** Load balancers attached the classic way and as traffic sources (AttachTrafficSources), without repeats. */
+function attached(listed: readonly string[] | undefined, group: AutoScalingGroup, type: 'elb' | 'elbv2'): string[] {
+  const sources = (group.TrafficSources ?? []).flatMap((source) => (source.Type === type && source.Identifier ? [source.Identifier] : []));
+  return [...new Set([...(listed ?? []), ...sources])];
+}
+
 /** The plain-data view of a group; `launchImages` is filled in by the launch image reader. */
 export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
   const maxHealthy = group.InstanceMaintenancePolicy?.MaxHealthyPercentage;
@@ -43,7 +49,8 @@ export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
       protectedFromScaleIn: instance.ProtectedFromScaleIn ?? false,
       instanceType: instance.InstanceType,
     })),
-    targetGroupArns: group.TargetGroupARNs ?? [],
+    targetGroupArns: attached(group.TargetGroupARNs, group, 'elbv2'),
+    loadBalancerNames: attached(group.LoadBalancerNames, group, 'elb'),
     maxHealthyPercentage: maxHealthy !== undefined && maxHealthy >= 0 ? maxHealthy : undefined,
   };
 }

@@ -29,18 +29,32 @@ interface BatchResult {
   readonly errors: RunError[];
 }
 
+/** Every page of one DescribeImages answer: an answer that carries a NextToken has more to say. */
+async function describeAllPages(clients: AwsClients, ids: readonly string[]): Promise<Image[]> {
+  const images: Image[] = [];
+  let nextToken: string | undefined;
+  do {
+    const response = await clients.ec2.send(new DescribeImagesCommand({ ImageIds: [...ids], IncludeDeprecated: true, IncludeDisabled: true, NextToken: nextToken }));
+    images.push(...(response.Images ?? []));
+    nextToken = response.NextToken;
+  } while (nextToken);
+  return images;
+}
+
 /**
  * One unknown ID in `ImageIds` fails the whole call, so the IDs AWS names are dropped and the rest
  * asked again; when the message names none, the batch is halved until the culprit stands alone.
+ * Only that answer is definitive (`missing`): an ID simply absent from a successful answer is unknown, not gone.
  */
 async function describeBatch(clients: AwsClients, ids: readonly string[]): Promise<BatchResult> {
   if (ids.length === 0) return { found: [], missing: [], errors: [] };
   try {
-    const response = await clients.ec2.send(new DescribeImagesCommand({ ImageIds: [...ids], IncludeDeprecated: true, IncludeDisabled: true }));
     const wanted = new Set(ids);
-    const found = (response.Images ?? []).filter((image) => image.ImageId !== undefined && wanted.has(image.ImageId));
+    const found = (await describeAllPages(clients, ids)).filter((image) => image.ImageId !== undefined && wanted.has(image.ImageId));
     const foundIds = new Set(found.map((image) => image.ImageId));
-    return { found, missing: ids.filter((id) => !foundIds.has(id)), errors: [] };
+    const absent = ids.filter((id) => !foundIds.has(id));
+    const errors = absent.length === 0 ? [] : [{ message: `DescribeImages did not describe ${absent.join(', ')}; not judged this run` }];
+    return { found, missing: [], errors };
   } catch (error) {
     if (!NOT_FOUND_CODES.has(errorName(error) ?? '')) {
       return { found: [], missing: [], errors: [{ message: `DescribeImages failed for ${ids.join(', ')}: ${describeError(error)}` }] };
@@ -77,17 +91,23 @@ export interface ImageRead {
   readonly errors: RunError[];
 }
 
-/** The AMIs the instances run, with gone ones marked `missing` and enriched from instance image metadata. */
-export async function readImages(clients: AwsClients, instances: Iterable<InstanceSnapshot>): Promise<ImageRead> {
-  const list = [...instances];
-  const ids = [...new Set(list.flatMap((instance) => (instance.imageId ? [instance.imageId] : [])))];
+/** The named AMIs as EC2 describes them: gone ones (a definitive not-found answer) are marked `missing`. */
+export async function describeImages(clients: AwsClients, imageIds: Iterable<string>): Promise<ImageRead> {
+  const ids = [...new Set(imageIds)];
   const results = await mapWithConcurrency(chunk(ids, BATCH), 4, (batch) => describeBatch(clients, batch));
   const images = new Map<string, ImageSnapshot>();
   const errors = results.flatMap((result) => result.errors);
   for (const result of results) for (const image of result.found) images.set(image.ImageId ?? '', toImageSnapshot(image));
   const missing = new Set(results.flatMap((result) => result.missing));
   for (const id of missing) images.set(id, { imageId: id, state: 'missing' });
+  return { images, errors };
+}
 
+/** The AMIs the instances run, with gone ones marked `missing` and enriched from instance image metadata. */
+export async function readImages(clients: AwsClients, instances: Iterable<InstanceSnapshot>): Promise<ImageRead> {
+  const list = [...instances];
+  const { images, errors } = await describeImages(clients, list.flatMap((instance) => (instance.imageId ? [instance.imageId] : [])));
+  const missing = new Set([...images.values()].filter((image) => image.state === 'missing').map((image) => image.imageId));
   const gone = list.filter((instance) => instance.imageId !== undefined && (missing.has(instance.imageId) || images.get(instance.imageId)?.state === 'deregistered'));
   if (gone.length === 0) return { images, errors };
   try {

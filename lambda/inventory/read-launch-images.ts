@@ -1,9 +1,5 @@
-import {
-  DescribeLaunchConfigurationsCommand,
-  type AutoScalingGroup,
-  type LaunchTemplateSpecification,
-} from '@aws-sdk/client-auto-scaling';
-import { DescribeLaunchTemplateVersionsCommand, type LaunchTemplateVersion } from '@aws-sdk/client-ec2';
+import { paginateDescribeLaunchConfigurations, type AutoScalingGroup, type LaunchTemplateSpecification } from '@aws-sdk/client-auto-scaling';
+import { paginateDescribeLaunchTemplateVersions, type LaunchTemplateVersion } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients';
 import type { LaunchImages, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
@@ -91,14 +87,13 @@ async function readTemplateImages(clients: AwsClients, groups: readonly AutoScal
   await mapWithConcurrency(remaining, 8, async ({ ref, versions }) => {
     const requested = [...versions];
     try {
-      const response = await clients.ec2.send(
-        new DescribeLaunchTemplateVersionsCommand({
-          ...(ref.byId ? { LaunchTemplateId: ref.key } : { LaunchTemplateName: ref.key }),
-          Versions: requested,
-          ResolveAlias: true,
-        }),
+      const versions: LaunchTemplateVersion[] = [];
+      const pages = paginateDescribeLaunchTemplateVersions(
+        { client: clients.ec2 },
+        { ...(ref.byId ? { LaunchTemplateId: ref.key } : { LaunchTemplateName: ref.key }), Versions: requested, ResolveAlias: true },
       );
-      for (const [version, imageId] of imagesByVersion(response.LaunchTemplateVersions ?? [], requested)) images.set(slot(ref, version), imageId);
+      for await (const page of pages) versions.push(...(page.LaunchTemplateVersions ?? []));
+      for (const [version, imageId] of imagesByVersion(versions, requested)) images.set(slot(ref, version), imageId);
     } catch (error) {
       errors.push({ message: `launch template ${ref.key} could not be read: ${describeError(error)}` });
     }
@@ -111,15 +106,26 @@ async function readConfigurationImages(clients: AwsClients, groups: readonly Aut
   const images = new Map<string, string>();
   for (const batch of chunk(names, 50)) {
     try {
-      const response = await clients.autoScaling.send(new DescribeLaunchConfigurationsCommand({ LaunchConfigurationNames: batch }));
-      for (const config of response.LaunchConfigurations ?? []) {
-        if (config.LaunchConfigurationName && config.ImageId) images.set(config.LaunchConfigurationName, config.ImageId);
+      for await (const page of paginateDescribeLaunchConfigurations({ client: clients.autoScaling }, { LaunchConfigurationNames: batch, MaxRecords: 50 })) {
+        for (const config of page.LaunchConfigurations ?? []) {
+          if (config.LaunchConfigurationName && config.ImageId) images.set(config.LaunchConfigurationName, config.ImageId);
+        }
       }
     } catch (error) {
       errors.push({ message: `launch configurations ${batch.join(', ')} could not be read: ${describeError(error)}` });
     }
   }
   return images;
+}
+
+/** Every AMI the groups launch now: their own and their mixed-instances overrides'. */
+export function launchImageIds(images: Iterable<LaunchImages>): string[] {
+  const ids = new Set<string>();
+  for (const launch of images) {
+    if (launch.imageId) ids.add(launch.imageId);
+    for (const imageId of Object.values(launch.imageIdByInstanceType)) ids.add(imageId);
+  }
+  return [...ids];
 }
 
 /** What each group launches now, resolved to AMI IDs; a group whose source cannot be resolved gets none and an error. */

@@ -35,7 +35,10 @@ export interface GroupSnapshot {
   readonly suspendedProcesses: readonly string[];
   readonly tags: Tags;
   readonly members: readonly GroupMember[];
+  /** ELBv2 target groups attached (TargetGroupARNs and `elbv2` traffic sources): every InService member must be registered and healthy in each. */
   readonly targetGroupArns: readonly string[];
+  /** Classic Load Balancers attached (LoadBalancerNames and `elb` traffic sources): every InService member must be InService in each. */
+  readonly loadBalancerNames: readonly string[];
   /** Instance maintenance policy's MaxHealthyPercentage, when set. */
   readonly maxHealthyPercentage?: number;
   /** Resolved launch AMIs; undefined when they could not be resolved (see snapshot errors). */
@@ -81,12 +84,17 @@ export interface FleetSnapshot {
   readonly images: ReadonlyMap<string, ImageSnapshot>;
   /** AMI IDs listed in the blocked-AMIs SSM parameter. */
   readonly blockedAmiIds: readonly string[];
+  /**
+   * Instances in a group's warm pool. They carry the group's `aws:autoscaling:groupName` tag but the group does not list them;
+   * they are neither members nor unmanaged.
+   */
+  readonly warmPoolInstanceIds: ReadonlySet<string>;
   /** True when the run is limited to named groups: unmanaged instances are not judged. */
   readonly limitedToGroups: boolean;
   readonly errors: readonly RunError[];
 }
 
-/** Facts read only for groups that have due instances: the health gates. */
+/** Facts read only for groups that have due instances: the health gates. A read that fails holds the group and is listed in `readFailures`. */
 export interface GroupGates {
   /** An instance refresh is Pending or InProgress (or the read failed: then we hold the group). */
   readonly instanceRefreshActive: boolean;
@@ -94,6 +102,10 @@ export interface GroupGates {
   readonly alarmsHolding: readonly string[];
   /** Of those, the names that do not exist or whose state could not be read: reported in errors as well. */
   readonly alarmsUnknown: readonly string[];
-  /** Instance IDs of the group's load-balancer targets that are not healthy (or unreadable). */
+  /** InService members not registered and healthy in every target group and Classic Load Balancer of the group (all of them when one could not be read). */
   readonly unhealthyTargets: readonly string[];
+  /** Why the group cannot launch a replacement now (its latest launch failed, or its launch history could not be read); undefined when it can. */
+  readonly cannotReplace?: string;
+  /** Reads that failed (refreshes, target health): each holds the group and is reported in errors. */
+  readonly readFailures: readonly string[];
 }

@@ -21,6 +21,7 @@ export const DEFERRAL_REASONS = [
   'protected',
   'not-in-service',
   'processes-suspended',
+  'cannot-replace',
   'surge-pending',
   'group-unstable',
   'alarm',

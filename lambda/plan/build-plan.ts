@@ -4,13 +4,13 @@ import type { DeferredEntry, InstanceDetail } from '../model/report';
 import type { RunPolicy } from '../model/run-policy';
 import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
 import { DAY_MS } from '../policy/instance-age';
-import { TAG } from '../policy/tag-keys';
+import type { SurgeRecord } from '../policy/surge-record';
+import { MAX_SURGE_INSTANCES } from '../policy/surge-state';
 import { budgetCount } from './budget';
 import { compareCandidates, wantsSurge, type Candidate } from './candidate';
-import { groupHold, instanceHold, windowHold } from './holds';
-import type { CapacityChange, Plan, PlannedTermination } from './plan';
+import { groupHold, instanceHold, replacementProblem, windowHold } from './holds';
+import type { Plan, PlannedTermination, SurgeStep } from './plan';
 import { planSurgeInProgress } from './plan-surge-in-progress';
-import { formatSurgeState, MAX_SURGE_INSTANCES, parseSurgeState, type SurgeState } from './surge-state';
 
 export interface PlanInput {
   readonly evaluation: FleetEvaluation;
@@ -23,7 +23,7 @@ export interface PlanInput {
 interface Tally {
   readonly terminations: PlannedTermination[];
   readonly deferred: DeferredEntry[];
-  readonly changes: CapacityChange[];
+  readonly steps: SurgeStep[];
   readonly errors: RunError[];
   readonly takenByGroup: Map<string, number>;
   readonly surgeIds: Map<string, string[]>;
@@ -54,9 +54,17 @@ function headroomHold(evaluation: GroupEvaluation, taken: number): DeferralReaso
   return taken >= MAX_SURGE_INSTANCES ? 'group-budget' : undefined;
 }
 
+/** A group that cannot launch a replacement is reported once, with the reason, so someone fixes what it launches. */
 function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally): DeferralReason | undefined {
-  if (!tally.groupHolds.has(evaluation)) tally.groupHolds.set(evaluation, groupHold(evaluation, input.gates.get(evaluation.group.name), false));
-  return tally.groupHolds.get(evaluation);
+  if (tally.groupHolds.has(evaluation)) return tally.groupHolds.get(evaluation);
+  const gates = input.gates.get(evaluation.group.name);
+  const hold = groupHold(evaluation, gates, { needsReplacement: true });
+  tally.groupHolds.set(evaluation, hold);
+  if (hold === 'cannot-replace') {
+    const problem = replacementProblem(evaluation, gates) ?? 'unknown';
+    tally.errors.push({ group: evaluation.group.name, message: `the group cannot launch a replacement: ${problem}; its instances wait (cannot-replace) until what it launches is fixed` });
+  }
+  return hold;
 }
 
 function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
@@ -96,33 +104,31 @@ function startSurges(groups: readonly GroupEvaluation[], tally: Tally, now: numb
   for (const { group } of groups) {
     const instanceIds = tally.surgeIds.get(group.name);
     if (!instanceIds) continue;
-    const desiredCapacity = group.desiredCapacity + instanceIds.length;
-    const state: SurgeState = { startedAt: now, desiredCapacity, added: instanceIds.length, instanceIds };
-    tally.changes.push({ group: group.name, action: 'capacity-added', desiredCapacity, fromDesiredCapacity: group.desiredCapacity, instanceIds, surgeTag: formatSurgeState(state), setDesiredCapacity: true });
+    tally.steps.push({ group: group.name, action: 'capacity-added', desiredCapacity: group.desiredCapacity + instanceIds.length, instanceIds, startedAt: now, recordedDesiredCapacity: group.desiredCapacity + instanceIds.length, removeAdded: [] });
   }
 }
 
-function continueSurge(evaluation: GroupEvaluation, state: SurgeState, input: PlanInput, tally: Tally): void {
+function continueSurge(evaluation: GroupEvaluation, surge: SurgeRecord, input: PlanInput, tally: Tally): void {
   const timeoutMs = input.policy.surgeTimeoutMinutes * 60_000;
-  const step = planSurgeInProgress(evaluation, state, input.gates.get(evaluation.group.name), { now: input.now, timeoutMs, runBudgetLeft: tally.runLeft });
-  tally.terminations.push(...step.terminations);
-  tally.deferred.push(...step.deferred);
-  if (step.change) tally.changes.push(step.change);
-  if (step.error) tally.errors.push(step.error);
-  tally.runLeft -= step.terminations.length;
+  const outcome = planSurgeInProgress(evaluation, surge, input.gates.get(evaluation.group.name), { now: input.now, timeoutMs, runBudgetLeft: tally.runLeft });
+  tally.terminations.push(...outcome.terminations);
+  tally.deferred.push(...outcome.deferred);
+  if (outcome.step) tally.steps.push(outcome.step);
+  tally.errors.push(...outcome.errors);
+  tally.runLeft -= outcome.removed;
 }
 
 /** A surge under way, in the queue at the place of its most urgent recorded instance (first when none is due any more). */
 interface SurgeInProgress {
   readonly evaluation: GroupEvaluation;
-  readonly state: SurgeState;
+  readonly surge: SurgeRecord;
   readonly lead?: Candidate;
 }
 
-function surgeInProgress(evaluation: GroupEvaluation, state: SurgeState): SurgeInProgress {
-  const listed = new Set(state.instanceIds);
+function surgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord): SurgeInProgress {
+  const listed = new Set(surge.state.instanceIds);
   const recorded = evaluation.due.filter((due) => listed.has(due.instanceId)).map((due) => ({ due, evaluation }));
-  return { evaluation, state, lead: recorded.sort(compareCandidates)[0] };
+  return { evaluation, surge, lead: recorded.sort(compareCandidates)[0] };
 }
 
 function compareSurges(a: SurgeInProgress, b: SurgeInProgress): number {
@@ -140,7 +146,7 @@ function placeInOrder(candidates: readonly Candidate[], surges: readonly SurgeIn
   let next = 0;
   const continueSurgesUpTo = (candidate?: Candidate) => {
     for (let surge = queue[next]; surge && (!candidate || !surge.lead || compareCandidates(surge.lead, candidate) <= 0); surge = queue[++next]) {
-      continueSurge(surge.evaluation, surge.state, input, tally);
+      continueSurge(surge.evaluation, surge.surge, input, tally);
     }
   };
   for (const candidate of candidates) {
@@ -150,21 +156,13 @@ function placeInOrder(candidates: readonly Candidate[], surges: readonly SurgeIn
   continueSurgesUpTo();
 }
 
-/** Splits groups into surges under way and the rest; a malformed surge tag is an error that leaves its group alone. */
-function sortGroups(evaluation: FleetEvaluation, tally: Tally): { routine: GroupEvaluation[]; surges: SurgeInProgress[] } {
+/** Splits groups into surges under way (their recorded state already checked against the group) and the rest. */
+function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; surges: SurgeInProgress[] } {
   const routine: GroupEvaluation[] = [];
   const surges: SurgeInProgress[] = [];
   for (const groupEvaluation of evaluation.groups) {
-    const tag = groupEvaluation.group.tags[TAG.surgeState];
-    const state = tag === undefined ? undefined : parseSurgeState(tag);
-    if (tag !== undefined && !state) {
-      tally.errors.push({ group: groupEvaluation.group.name, message: `tag ${TAG.surgeState}="${tag}" is malformed; group left alone this run` });
-    } else if (state && !groupEvaluation.settings.exempt) {
-      surges.push(surgeInProgress(groupEvaluation, state));
-    } else {
-      // An exempt group is touched in no way, not even to finish a surge: its instances are deferred `exempt`.
-      routine.push(groupEvaluation);
-    }
+    if (groupEvaluation.surge) surges.push(surgeInProgress(groupEvaluation, groupEvaluation.surge));
+    else routine.push(groupEvaluation);
   }
   return { routine, surges };
 }
@@ -172,10 +170,11 @@ function sortGroups(evaluation: FleetEvaluation, tally: Tally): { routine: Group
 /** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
-  const tally: Tally = { terminations: [], deferred: [], changes: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), runLeft: policy.maxTerminations };
-  const { routine, surges } = sortGroups(evaluation, tally);
+  const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), runLeft: policy.maxTerminations };
+  const { routine, surges } = sortGroups(evaluation);
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, message: `alarm ${name} does not exist or its state could not be read; the group terminates nothing while it is named` });
+    for (const failure of gates.readFailures) tally.errors.push({ group, message: `${failure}; the group is held until it can be read` });
   }
   const candidates = routine.flatMap((groupEvaluation) => groupEvaluation.due.map((due) => ({ due, evaluation: groupEvaluation })));
   placeInOrder(candidates.sort(compareCandidates), surges, input, tally);
@@ -185,7 +184,7 @@ export function buildPlan(input: PlanInput): Plan {
     dryRun: policy.dryRun,
     scanned: input.scanned,
     terminations: tally.terminations,
-    capacityChanges: tally.changes,
+    surgeSteps: tally.steps,
     deferred: tally.deferred,
     unmanaged: evaluation.unmanaged.map((due) => ({ instanceId: due.instanceId, reasons: due.reasons })),
     errors: tally.errors,

@@ -13,23 +13,46 @@ export function instanceHold(due: DueInstance, evaluation: GroupEvaluation): Def
 
 const BLOCKING_SUSPENSIONS = new Set(['Launch', 'Terminate']);
 
-/** Stable: enough healthy capacity, nothing launching or terminating, no refresh, not being deleted. */
-export function isGroupStable(group: GroupSnapshot, gates: GroupGates | undefined): boolean {
+/**
+ * Stable: enough healthy capacity, nothing launching or terminating, no refresh, not being deleted. `leaving` are
+ * members about to be removed with their capacity (rolling back a surge): the rest must be stable without them, and
+ * serve the desired capacity less `givenBack`.
+ */
+export function isGroupStable(group: GroupSnapshot, gates: GroupGates | undefined, leaving: ReadonlySet<string> = new Set(), givenBack = leaving.size): boolean {
   if (!gates || gates.instanceRefreshActive) return false;
   if (group.status !== undefined && group.status !== '') return false;
-  const serving = group.members.filter((member) => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy');
-  const moving = group.members.some((member) => /^(Pending|Terminating)/.test(member.lifecycleState));
-  return serving.length >= group.desiredCapacity && !moving;
+  const staying = group.members.filter((member) => !leaving.has(member.instanceId));
+  const serving = staying.filter((member) => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy');
+  const moving = staying.some((member) => /^(Pending|Terminating)/.test(member.lifecycleState));
+  return serving.length >= group.desiredCapacity - givenBack && !moving;
+}
+
+/** Why the group cannot launch a replacement: the AMI it launches (from the fleet read), else its latest launch (from the gates). */
+export function replacementProblem(evaluation: GroupEvaluation, gates: GroupGates | undefined): string | undefined {
+  return evaluation.launchProblem ?? gates?.cannotReplace;
+}
+
+export interface GroupHoldOptions {
+  /** A surge has added capacity that does not serve yet. */
+  readonly surgeWaiting?: boolean;
+  /** The step relies on the group launching a replacement (a termination without decrement, or a surge's start). */
+  readonly needsReplacement?: boolean;
+  /** Members about to be removed with their capacity: the rest must be stable and serving without them. */
+  readonly leaving?: ReadonlySet<string>;
+  /** Capacity about to be given back (at least `leaving`'s): the rest must serve the desired capacity less this. */
+  readonly givenBack?: number;
 }
 
 /** What holds back every instance of the group, in the contract's order of precedence. */
-export function groupHold(evaluation: GroupEvaluation, gates: GroupGates | undefined, surgeWaiting: boolean): DeferralReason | undefined {
+export function groupHold(evaluation: GroupEvaluation, gates: GroupGates | undefined, options: GroupHoldOptions = {}): DeferralReason | undefined {
   const group = evaluation.group;
+  const leaving = options.leaving ?? new Set<string>();
   if (group.suspendedProcesses.some((process) => BLOCKING_SUSPENSIONS.has(process))) return 'processes-suspended';
-  if (surgeWaiting) return 'surge-pending';
-  if (!isGroupStable(group, gates)) return 'group-unstable';
+  if (options.needsReplacement && replacementProblem(evaluation, gates) !== undefined) return 'cannot-replace';
+  if (options.surgeWaiting) return 'surge-pending';
+  if (!isGroupStable(group, gates, leaving, options.givenBack ?? leaving.size)) return 'group-unstable';
   if (gates && gates.alarmsHolding.length > 0) return 'alarm';
-  if (gates && gates.unhealthyTargets.length > 0) return 'targets-unhealthy';
+  if (gates && gates.unhealthyTargets.some((id) => !leaving.has(id))) return 'targets-unhealthy';
   return undefined;
 }
 

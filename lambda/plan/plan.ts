@@ -2,18 +2,21 @@ import type { RunError } from '../model/fleet';
 import type { DeferredEntry, InstanceDetail, SurgeAction, TerminatedEntry, UnmanagedEntry } from '../model/report';
 
 export interface PlannedTermination extends TerminatedEntry {
-  /** True only when completing a launch-before-terminate surge: it gives back the capacity the surge added. */
+  /** True only when completing a launch-before-terminate surge: it gives back the capacity the surge added, naming the instance that goes. */
   readonly decrementDesiredCapacity: boolean;
 }
 
-/** A change to a group's desired capacity and surge-state tag, for launch-before-terminate. */
-export interface CapacityChange extends SurgeAction {
-  /** New value of the surge-state tag; null deletes it. Written before the capacity is added, deleted after it is given back. */
-  readonly surgeTag: string | null;
-  /** Desired capacity when the run read the group. */
-  readonly fromDesiredCapacity: number;
-  /** Whether `desiredCapacity` must be set (false when only the tag changes). */
-  readonly setDesiredCapacity: boolean;
+/**
+ * A launch-before-terminate step. Capacity only ever goes down by naming the instance that goes
+ * (TerminateInstanceInAutoScalingGroup with decrement): the group's termination policy never chooses.
+ */
+export interface SurgeStep extends SurgeAction {
+  /** When the surge started (capacity-added: now, recorded in its tag). The executor adds `instanceIds.length` to the desired capacity it reads just before the write. */
+  readonly startedAt: number;
+  /** The desired capacity the surge's tag records (capacity-added: as planned; the executor records what it sets). Rewritten with what is left if a completion's termination fails. */
+  readonly recordedDesiredCapacity: number;
+  /** completed and rolled-back: instances the surge added that go by ID, with decrement, to give its capacity back. */
+  readonly removeAdded: readonly string[];
 }
 
 /** What the run will do, and why. The report is built from it; it is never re-derived. */
@@ -21,7 +24,7 @@ export interface Plan {
   readonly dryRun: boolean;
   readonly scanned: { readonly groups: number; readonly instances: number };
   readonly terminations: readonly PlannedTermination[];
-  readonly capacityChanges: readonly CapacityChange[];
+  readonly surgeSteps: readonly SurgeStep[];
   readonly deferred: readonly DeferredEntry[];
   readonly unmanaged: readonly UnmanagedEntry[];
   readonly errors: readonly RunError[];

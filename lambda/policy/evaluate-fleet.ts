@@ -5,7 +5,9 @@ import type { DueInstance, FleetEvaluation, Freshness, GroupEvaluation } from '.
 import { resolveGroupSettings, type GroupSettings } from './group-settings';
 import { DAY_MS, firstLaunchTime } from './instance-age';
 import { jitteredLifetimeMs } from './jitter';
+import { launchProblem } from './launch-problem';
 import { dueReasons } from './reason-rules';
+import { readSurgeRecord, type SurgeRecord } from './surge-record';
 import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 
 const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
@@ -76,7 +78,7 @@ function freshnessOf(judged: readonly Judged[]): Freshness {
   return { instances: judged.length, oldestAgeMs, pastLifetime, onStaleAmi, due };
 }
 
-function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext, errors: RunError[]): GroupEvaluation {
+function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, surge: SurgeRecord | undefined, context: JudgeContext, errors: RunError[]): GroupEvaluation {
   const judged: Judged[] = [];
   for (const member of group.members) {
     const instance = context.snapshot.instances.get(member.instanceId);
@@ -90,16 +92,20 @@ function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, context: J
   }
   const due: DueInstance[] = [];
   for (const entry of judged) if (entry.due) due.push(entry.due);
-  return { group, settings, due, freshness: freshnessOf(judged) };
+  return { group, settings, due, freshness: freshnessOf(judged), launchProblem: launchProblem(group, context.snapshot.images), surge };
 }
 
+/**
+ * Instances that no group lists. Membership is what the groups list, not the `aws:autoscaling:groupName` tag, which a
+ * detached instance keeps; warm-pool instances carry it too but belong to their group's pool.
+ */
 function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>): { unmanaged: DueInstance[]; judged: number } {
   const { policy } = context;
   const scope: JudgeScope = { maxAgeDays: policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, graceDays: policy.defaultGraceDays };
   const unmanaged: DueInstance[] = [];
   let judged = 0;
   for (const instance of context.snapshot.instances.values()) {
-    if (memberIds.has(instance.instanceId) || instance.tags[TAG.autoScalingGroupName] !== undefined) continue;
+    if (memberIds.has(instance.instanceId) || context.snapshot.warmPoolInstanceIds.has(instance.instanceId)) continue;
     if (instance.state !== 'running' && instance.state !== 'stopped') continue;
     judged += 1;
     const { due } = judge(instance, context, scope);
@@ -123,8 +129,9 @@ function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, memberIds
     if (memberIds.has(instanceId)) return [];
     const instance = snapshot.instances.get(instanceId);
     if (!instance) return [{ instanceId, message: 'targeted instance not found' }];
+    // Not limited to groups: an instance no group lists is judged as unmanaged (and reported there when due).
+    if (!snapshot.limitedToGroups) return [];
     const group = instance.tags[TAG.autoScalingGroupName];
-    if (group === undefined && !snapshot.limitedToGroups) return [];
     const where = group === undefined ? 'in no Auto Scaling group' : `in group ${group}, which is not considered this run`;
     return [{ instanceId, message: `targeted instance is ${where}; left alone` }];
   });
@@ -148,7 +155,13 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
       errors.push(...malformed);
       continue;
     }
-    groups.push(evaluateGroup(group, settings, context, errors));
+    // An exempt group is touched in no way, not even to finish a surge: its tag is not read.
+    const surge = settings.exempt ? undefined : readSurgeRecord(group, snapshot, now);
+    if (surge && 'error' in surge) {
+      errors.push({ group: group.name, message: `${surge.error}; group left alone this run` });
+      continue;
+    }
+    groups.push(evaluateGroup(group, settings, surge, context, errors));
   }
   errors.push(...targetsOutOfReach(snapshot, policy, memberIds));
   const { unmanaged, judged } = snapshot.limitedToGroups ? { unmanaged: [], judged: 0 } : evaluateUnmanaged(context, memberIds);

@@ -1,6 +1,7 @@
 import type { GroupMember, GroupSnapshot, RunError } from '../model/fleet';
 import type { ReasonCode } from '../model/reasons';
 import type { GroupSettings } from './group-settings';
+import type { SurgeRecord } from './surge-record';
 
 /** An instance for which one or more reasons hold. */
 export interface DueInstance {
@@ -32,6 +33,10 @@ export interface GroupEvaluation {
   readonly settings: GroupSettings;
   readonly due: readonly DueInstance[];
   readonly freshness: Freshness;
+  /** Why the group cannot launch a replacement (the AMI it launches is gone or unknown); undefined when it can. */
+  readonly launchProblem?: string;
+  /** A launch-before-terminate surge under way, checked against the group. */
+  readonly surge?: SurgeRecord;
 }
 
 export interface FleetEvaluation {

@@ -2,15 +2,19 @@ import {
   AutoScalingClient,
   CreateOrUpdateTagsCommand,
   DeleteTagsCommand,
+  DescribeAutoScalingGroupsCommand,
   SetDesiredCapacityCommand,
   TerminateInstanceInAutoScalingGroupCommand,
+  type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
 import { mockClient } from 'aws-sdk-client-mock';
 import { executePlan, simulatePlan } from '../../lambda/execute/execute-plan';
-import type { CapacityChange, Plan, PlannedTermination } from '../../lambda/plan/plan';
+import type { Plan, PlannedTermination, SurgeStep } from '../../lambda/plan/plan';
+import { parseSurgeState } from '../../lambda/policy/surge-state';
 
 const autoScalingMock = mockClient(AutoScalingClient);
 const autoScaling = new AutoScalingClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+const STARTED = Date.parse('2026-11-24T12:00:00Z');
 
 const termination = (instanceId: string, group = 'web', decrement = false): PlannedTermination => ({
   instanceId,
@@ -19,28 +23,48 @@ const termination = (instanceId: string, group = 'web', decrement = false): Plan
   decrementDesiredCapacity: decrement,
 });
 
-const planWith = (terminations: PlannedTermination[], capacityChanges: CapacityChange[] = []): Plan => ({
+const planWith = (terminations: PlannedTermination[], surgeSteps: SurgeStep[] = []): Plan => ({
   dryRun: false,
   scanned: { groups: 1, instances: 3 },
   terminations,
-  capacityChanges,
+  surgeSteps,
   deferred: [],
   unmanaged: [],
   errors: [],
   details: {},
 });
 
+const step = (action: SurgeStep['action'], extra: Partial<SurgeStep> = {}): SurgeStep => ({
+  group: 'solo',
+  action,
+  desiredCapacity: action === 'capacity-added' ? 2 : 1,
+  instanceIds: ['i-old'],
+  startedAt: STARTED,
+  recordedDesiredCapacity: 2,
+  removeAdded: [],
+  ...extra,
+});
+
+/** The group as DescribeAutoScalingGroups answers just before a capacity write. */
+const groupNow = (desired: number, max: number, inService: string[]): AutoScalingGroup => ({
+  AutoScalingGroupName: 'solo',
+  MinSize: 1,
+  MaxSize: max,
+  DesiredCapacity: desired,
+  Instances: inService.map((id) => ({ InstanceId: id, LifecycleState: 'InService', HealthStatus: 'Healthy', AvailabilityZone: 'us-east-1a', ProtectedFromScaleIn: false })),
+} as AutoScalingGroup);
+
+const callNames = () => autoScalingMock.calls().map((call) => call.args[0].constructor.name);
+const tagWritten = () => autoScalingMock.commandCalls(CreateOrUpdateTagsCommand).map((call) => parseSurgeState(call.args[0].input.Tags?.[0]?.Value ?? ''));
+
 beforeEach(() => autoScalingMock.reset());
 
-describe('executePlan', () => {
+describe('executePlan: terminations', () => {
   it('terminates through the group without decrementing, one call per instance', async () => {
     const outcome = await executePlan(autoScaling, planWith([termination('i-1'), termination('i-2')]));
 
     expect(autoScalingMock).toHaveReceivedCommandTimes(TerminateInstanceInAutoScalingGroupCommand, 2);
-    expect(autoScalingMock).toHaveReceivedNthCommandWith(1, TerminateInstanceInAutoScalingGroupCommand, {
-      InstanceId: 'i-1',
-      ShouldDecrementDesiredCapacity: false,
-    });
+    expect(autoScalingMock).toHaveReceivedNthCommandWith(1, TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-1', ShouldDecrementDesiredCapacity: false });
     expect(outcome.terminated.map((entry) => entry.instanceId)).toEqual(['i-1', 'i-2']);
     expect(outcome.errors).toEqual([]);
   });
@@ -53,78 +77,126 @@ describe('executePlan', () => {
     const outcome = await executePlan(autoScaling, planWith([termination('i-1'), termination('i-2')]));
 
     expect(outcome.terminated.map((entry) => entry.instanceId)).toEqual(['i-2']);
-    expect(outcome.errors).toEqual([
-      expect.objectContaining({ group: 'web', instanceId: 'i-1', message: expect.stringContaining('ScalingActivityInProgressFault') }),
-    ]);
+    expect(outcome.errors).toEqual([expect.objectContaining({ group: 'web', instanceId: 'i-1', message: expect.stringContaining('ScalingActivityInProgressFault') })]);
+  });
+});
+
+describe('executePlan: starting a surge from a fresh read of the group', () => {
+  it('reads the group again, writes its tag, then raises the desired capacity from what it read', async () => {
+    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupNow(1, 2, ['i-old'])] });
+
+    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
+
+    expect(callNames()).toEqual(['DescribeAutoScalingGroupsCommand', 'CreateOrUpdateTagsCommand', 'SetDesiredCapacityCommand']);
+    expect(autoScalingMock).toHaveReceivedCommandWith(SetDesiredCapacityCommand, { AutoScalingGroupName: 'solo', DesiredCapacity: 2, HonorCooldown: false });
+    expect(tagWritten()).toEqual([{ startedAt: STARTED, desiredCapacity: 2, added: 1, instanceIds: ['i-old'] }]);
+    expect(outcome.surges).toEqual([{ group: 'solo', action: 'capacity-added', desiredCapacity: 2, instanceIds: ['i-old'] }]);
   });
 
-  it('starts a surge by writing its tag before raising the desired capacity', async () => {
-    const change: CapacityChange = {
-      group: 'solo', action: 'capacity-added', desiredCapacity: 2, fromDesiredCapacity: 1, instanceIds: ['i-9'], surgeTag: 'v1 state', setDesiredCapacity: true,
-    };
+  it('a scale-out since the run read the group (desired 1 -> 3) is kept: it sets 4, not the 2 it planned', async () => {
+    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupNow(3, 5, ['i-old', 'i-b', 'i-c'])] });
 
-    const outcome = await executePlan(autoScaling, planWith([], [change]));
+    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
 
-    const calls = autoScalingMock.calls().map((call) => call.args[0].constructor.name);
-    expect(calls).toEqual(['CreateOrUpdateTagsCommand', 'SetDesiredCapacityCommand']);
-    expect(autoScalingMock).toHaveReceivedCommandWith(SetDesiredCapacityCommand, { AutoScalingGroupName: 'solo', DesiredCapacity: 2, HonorCooldown: false });
-    expect(outcome.surges).toEqual([{ group: 'solo', action: 'capacity-added', desiredCapacity: 2, instanceIds: ['i-9'] }]);
+    expect(autoScalingMock).toHaveReceivedCommandWith(SetDesiredCapacityCommand, { DesiredCapacity: 4 });
+    expect(tagWritten()[0]).toMatchObject({ desiredCapacity: 4, added: 1 });
+    expect(outcome.surges[0]?.desiredCapacity).toBe(4);
+  });
+
+  it.each([
+    ['the instance to replace is no longer InService', groupNow(1, 2, ['i-other']), 'no longer InService'],
+    ['a scale-out since the read left no headroom under MaxSize', groupNow(2, 2, ['i-old', 'i-b']), 'MaxSize 2'],
+  ])('writes nothing when %s, and says why', async (_title, group, message) => {
+    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [group] });
+
+    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
+
+    expect(callNames()).toEqual(['DescribeAutoScalingGroupsCommand']);
+    expect(outcome.errors).toEqual([expect.objectContaining({ group: 'solo', message: expect.stringContaining(message) })]);
+    expect(outcome.surges).toEqual([]);
+  });
+
+  it('writes nothing when the fresh read fails', async () => {
+    autoScalingMock.on(DescribeAutoScalingGroupsCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
+
+    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
+
+    expect(callNames()).toEqual(['DescribeAutoScalingGroupsCommand']);
+    expect(outcome.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('AccessDenied') })]);
   });
 
   it('does not raise capacity when the surge tag cannot be written', async () => {
+    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupNow(1, 2, ['i-old'])] });
     autoScalingMock.on(CreateOrUpdateTagsCommand).rejects(new Error('denied'));
-    const change: CapacityChange = {
-      group: 'solo', action: 'capacity-added', desiredCapacity: 2, fromDesiredCapacity: 1, instanceIds: ['i-9'], surgeTag: 'v1 state', setDesiredCapacity: true,
-    };
 
-    const outcome = await executePlan(autoScaling, planWith([], [change]));
+    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
 
     expect(autoScalingMock).not.toHaveReceivedCommand(SetDesiredCapacityCommand);
     expect(outcome.errors).toHaveLength(1);
   });
 
-  it('completes a surge: terminates with decrement, then deletes the tag without another capacity change', async () => {
-    const change: CapacityChange = {
-      group: 'solo', action: 'completed', desiredCapacity: 1, fromDesiredCapacity: 2, instanceIds: ['i-9'], surgeTag: null, setDesiredCapacity: true,
-    };
+  it('removes the tag again when raising the capacity fails, so no surge is left recorded that never happened', async () => {
+    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupNow(1, 2, ['i-old'])] });
+    autoScalingMock.on(SetDesiredCapacityCommand).rejects(new Error('ScalingActivityInProgress'));
 
-    await executePlan(autoScaling, planWith([termination('i-9', 'solo', true)], [change]));
+    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
 
-    expect(autoScalingMock).toHaveReceivedCommandWith(TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-9', ShouldDecrementDesiredCapacity: true });
+    expect(callNames()).toEqual(['DescribeAutoScalingGroupsCommand', 'CreateOrUpdateTagsCommand', 'SetDesiredCapacityCommand', 'DeleteTagsCommand']);
+    expect(outcome.surges).toEqual([]);
+  });
+});
+
+describe('executePlan: ending a surge only ever by naming the instance that goes', () => {
+  it('completes: terminates the recorded instance and gives back an added one, each with decrement, then deletes the tag', async () => {
+    const outcome = await executePlan(autoScaling, planWith([termination('i-old', 'solo', true)], [step('completed', { instanceIds: ['i-old'], removeAdded: ['i-new2'] })]));
+
+    expect(callNames()).toEqual(['TerminateInstanceInAutoScalingGroupCommand', 'TerminateInstanceInAutoScalingGroupCommand', 'DeleteTagsCommand']);
+    expect(autoScalingMock).toHaveReceivedNthCommandWith(1, TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-old', ShouldDecrementDesiredCapacity: true });
+    expect(autoScalingMock).toHaveReceivedNthCommandWith(2, TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-new2', ShouldDecrementDesiredCapacity: true });
     expect(autoScalingMock).not.toHaveReceivedCommand(SetDesiredCapacityCommand);
-    expect(autoScalingMock).toHaveReceivedCommand(DeleteTagsCommand);
+    expect(outcome.terminated.map((entry) => entry.instanceId)).toEqual(['i-old']);
+    expect(outcome.surges.map((surge) => surge.action)).toEqual(['completed']);
   });
 
-  it('gives back the added capacity itself when the surge termination fails', async () => {
-    autoScalingMock.on(TerminateInstanceInAutoScalingGroupCommand).rejects(new Error('gone'));
-    const change: CapacityChange = {
-      group: 'solo', action: 'completed', desiredCapacity: 1, fromDesiredCapacity: 2, instanceIds: ['i-9'], surgeTag: null, setDesiredCapacity: true,
-    };
+  it('when a recorded termination fails, never lowers the capacity itself: it rewrites the tag with what is left for the next run', async () => {
+    autoScalingMock.on(TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-b' }).rejects(new Error('ScalingActivityInProgress'));
+    const terminations = [termination('i-a', 'web', true), termination('i-b', 'web', true)];
 
-    await executePlan(autoScaling, planWith([termination('i-9', 'solo', true)], [change]));
-
-    expect(autoScalingMock).toHaveReceivedCommandWith(SetDesiredCapacityCommand, { AutoScalingGroupName: 'solo', DesiredCapacity: 1 });
-    expect(autoScalingMock).toHaveReceivedCommand(DeleteTagsCommand);
-  });
-
-  it('rolls back a timed-out surge only as far as the plan says', async () => {
-    const change: CapacityChange = {
-      group: 'solo', action: 'rolled-back', desiredCapacity: 3, fromDesiredCapacity: 3, instanceIds: ['i-9'], surgeTag: null, setDesiredCapacity: false,
-    };
-
-    const outcome = await executePlan(autoScaling, planWith([], [change]));
+    const outcome = await executePlan(autoScaling, planWith(terminations, [step('completed', { group: 'web', instanceIds: ['i-a', 'i-b'], recordedDesiredCapacity: 6 })]));
 
     expect(autoScalingMock).not.toHaveReceivedCommand(SetDesiredCapacityCommand);
-    expect(autoScalingMock).toHaveReceivedCommand(DeleteTagsCommand);
-    expect(outcome.surges.map((surge) => surge.action)).toEqual(['rolled-back']);
+    expect(autoScalingMock).not.toHaveReceivedCommand(DeleteTagsCommand);
+    expect(tagWritten()).toEqual([{ startedAt: STARTED, desiredCapacity: 5, added: 1, instanceIds: ['i-b'] }]);
+    expect(outcome.surges).toEqual([]);
+    expect(outcome.errors).toEqual([expect.objectContaining({ instanceId: 'i-b' })]);
+  });
+
+  it('rolls back by terminating the added instances by ID with decrement, then deletes the tag', async () => {
+    const outcome = await executePlan(autoScaling, planWith([], [step('rolled-back', { instanceIds: ['i-new'], removeAdded: ['i-new'] })]));
+
+    expect(callNames()).toEqual(['TerminateInstanceInAutoScalingGroupCommand', 'DeleteTagsCommand']);
+    expect(autoScalingMock).toHaveReceivedCommandWith(TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-new', ShouldDecrementDesiredCapacity: true });
+    expect(outcome.terminated).toEqual([]);
+    expect(outcome.surges).toEqual([{ group: 'solo', action: 'rolled-back', desiredCapacity: 1, instanceIds: ['i-new'] }]);
+  });
+
+  it('keeps the tag when a rollback removal fails, so the next run gives back the rest', async () => {
+    autoScalingMock.on(TerminateInstanceInAutoScalingGroupCommand).rejects(new Error('ResourceContention'));
+
+    const outcome = await executePlan(autoScaling, planWith([], [step('rolled-back', { instanceIds: ['i-new'], removeAdded: ['i-new'] })]));
+
+    expect(callNames()).toEqual(['TerminateInstanceInAutoScalingGroupCommand']);
+    expect(outcome.surges).toEqual([]);
+    expect(outcome.errors).toHaveLength(1);
   });
 });
 
 describe('simulatePlan', () => {
-  it('reports the planned terminations and calls nothing', () => {
-    const outcome = simulatePlan(planWith([termination('i-1')]));
+  it('reports the planned terminations and surge steps and calls nothing', () => {
+    const outcome = simulatePlan(planWith([termination('i-1')], [step('capacity-added')]));
 
     expect(outcome.terminated).toEqual([{ instanceId: 'i-1', group: 'web', reasons: ['max-age'] }]);
+    expect(outcome.surges).toEqual([{ group: 'solo', action: 'capacity-added', desiredCapacity: 2, instanceIds: ['i-old'] }]);
     expect(autoScalingMock.calls()).toHaveLength(0);
   });
 });

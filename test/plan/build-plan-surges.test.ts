@@ -1,4 +1,4 @@
-import { formatSurgeState } from '../../lambda/plan/surge-state';
+import { formatSurgeState } from '../../lambda/policy/surge-state';
 import { gatesFor, makeFleet, makePolicy, NOW, planFor } from '../factories';
 
 /** A surge that added one instance for `i-old` ten minutes ago, now serving: ready to finish. */
@@ -10,7 +10,7 @@ const readySurge = (extraTags: Record<string, string> = {}) => ({
     max: 2,
     tags: { 'instance-reaper:surge-state': formatSurgeState({ startedAt: NOW - 10 * 60_000, desiredCapacity: 2, added: 1, instanceIds: ['i-old'] }), ...extraTags },
   },
-  instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-new', ageDays: 0.01 }],
+  instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-new', ageDays: 0.005 }],
 });
 
 describe('buildPlan with a surge under way', () => {
@@ -21,7 +21,7 @@ describe('buildPlan with a surge under way', () => {
 
     expect(plan.terminations.map((entry) => entry.instanceId)).toEqual(['i-target']);
     expect(plan.deferred).toEqual(expect.arrayContaining([expect.objectContaining({ instanceId: 'i-old', why: 'run-budget' })]));
-    expect(plan.capacityChanges).toEqual([]);
+    expect(plan.surgeSteps).toEqual([]);
   });
 
   it('gives a run budget of 1 to an older routine instance before a ready surge for a younger one', () => {
@@ -38,7 +38,7 @@ describe('buildPlan with a surge under way', () => {
     const { plan } = planFor(snapshot);
 
     expect(plan.terminations).toEqual([]);
-    expect(plan.capacityChanges).toEqual([]);
+    expect(plan.surgeSteps).toEqual([]);
     expect(plan.deferred).toEqual([expect.objectContaining({ instanceId: 'i-old', why: 'exempt' })]);
   });
 });

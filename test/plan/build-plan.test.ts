@@ -42,7 +42,7 @@ describe('buildPlan: a stable group terminates its due instance', () => {
     const plan = planScenario({});
     expect(plan.terminations).toEqual([{ instanceId: 'i-due', group: 'web', reasons: ['max-age'], decrementDesiredCapacity: false }]);
     expect(plan.deferred).toEqual([]);
-    expect(plan.capacityChanges).toEqual([]);
+    expect(plan.surgeSteps).toEqual([]);
   });
 
   it.each(['AZRebalance', 'AlarmNotification', 'ScheduledActions', 'ReplaceUnhealthy'])('a suspended %s process does not block', (process) => {

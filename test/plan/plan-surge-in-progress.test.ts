@@ -1,7 +1,7 @@
 import type { GroupGates } from '../../lambda/model/fleet';
 import type { RunPolicy } from '../../lambda/model/run-policy';
-import type { Plan } from '../../lambda/plan/plan';
-import { formatSurgeState, parseSurgeState } from '../../lambda/plan/surge-state';
+import type { Plan, SurgeStep } from '../../lambda/plan/plan';
+import { formatSurgeState, parseSurgeState } from '../../lambda/policy/surge-state';
 import { gatesFor, makeFleet, makePolicy, NOW, planFor, type GroupSpec, type InstanceSpec, type MemberSpec } from '../factories';
 
 const SURGE = { 'instance-reaper:surge': 'true' };
@@ -14,16 +14,8 @@ describe('launch before terminate: starting a surge', () => {
 
     expect(plan.terminations).toEqual([]);
     expect(plan.deferred).toEqual([{ instanceId: 'i-1', group: 'solo', reasons: ['max-age'], why: 'surge-pending' }]);
-    expect(plan.capacityChanges).toEqual([
-      {
-        group: 'solo',
-        action: 'capacity-added',
-        desiredCapacity: 2,
-        fromDesiredCapacity: 1,
-        instanceIds: ['i-1'],
-        surgeTag: `v1 at=2026-11-24T12:00:00.000Z desired=2 added=1 ids=i-1`,
-        setDesiredCapacity: true,
-      },
+    expect(plan.surgeSteps).toEqual([
+      { group: 'solo', action: 'capacity-added', desiredCapacity: 2, instanceIds: ['i-1'], startedAt: NOW, recordedDesiredCapacity: 2, removeAdded: [] },
     ]);
   });
 
@@ -35,7 +27,7 @@ describe('launch before terminate: starting a surge', () => {
   ])('a group of 3 with %s surges too', (_title, group) => {
     const { plan } = planFor(makeFleet([{ group: { desired: 3, ...group }, instances: [{ id: 'i-1', ageDays: 40 }, { id: 'i-2' }, { id: 'i-3' }] }]));
     expect(plan.terminations).toEqual([]);
-    expect(plan.capacityChanges.map((change) => [change.action, change.desiredCapacity])).toEqual([['capacity-added', 4]]);
+    expect(plan.surgeSteps.map((step) => [step.action, step.desiredCapacity])).toEqual([['capacity-added', 4]]);
   });
 
   it.each<[string, GroupSpec]>([
@@ -44,7 +36,7 @@ describe('launch before terminate: starting a surge', () => {
   ])('a group of 3 with %s terminates directly', (_title, group) => {
     const { plan } = planFor(makeFleet([{ group: { desired: 3, ...group }, instances: [{ id: 'i-1', ageDays: 40 }, { id: 'i-2' }, { id: 'i-3' }] }]));
     expect(plan.terminations.map((entry) => [entry.instanceId, entry.decrementDesiredCapacity])).toEqual([['i-1', false]]);
-    expect(plan.capacityChanges).toEqual([]);
+    expect(plan.surgeSteps).toEqual([]);
   });
 
   it.each<[string, number, number, number, string[][]]>([
@@ -58,7 +50,7 @@ describe('launch before terminate: starting a surge', () => {
     const { plan } = planFor(snapshot, makePolicy({ defaultGroupBudget: { kind: 'count', value: budget } }));
     expect(whys(plan)).toEqual(expected);
     const added = expected.filter(([, why]) => why === 'surge-pending').length;
-    expect(plan.capacityChanges.map((change) => change.desiredCapacity)).toEqual(added > 0 ? [desired + added] : []);
+    expect(plan.surgeSteps.map((step) => step.desiredCapacity)).toEqual(added > 0 ? [desired + added] : []);
     expect(plan.terminations).toEqual([]);
   });
 
@@ -81,65 +73,86 @@ interface Surging {
   readonly group?: GroupSpec;
   readonly policy?: Partial<RunPolicy>;
   readonly oldTags?: Record<string, string>;
+  readonly newTags?: Record<string, string>;
+  readonly now?: number;
 }
 
-/** A group of 1 (i-old, 40 days) that a previous run surged to 2 by adding i-new. */
-function planSurging({ members, desired = 2, tag, startedMinutesAgo = 10, gates = {}, group = {}, policy = {}, oldTags = {} }: Surging): Plan {
-  const state = tag ?? formatSurgeState({ startedAt: NOW - startedMinutesAgo * MINUTE, desiredCapacity: 2, added: 1, instanceIds: ['i-old'] });
+/** A group of 1 (i-old, 40 days) that a previous run surged to 2; i-new launched a minute after the surge started. */
+function planSurging({ members, desired = 2, tag, startedMinutesAgo = 10, gates = {}, group = {}, policy = {}, oldTags = {}, newTags = {}, now = NOW }: Surging): Plan {
+  const state = tag ?? formatSurgeState({ startedAt: now - startedMinutesAgo * MINUTE, desiredCapacity: 2, added: 1, instanceIds: ['i-old'] });
   const snapshot = makeFleet([
     {
       group: { name: 'solo', desired, min: 1, max: 2, members: members ?? [{ id: 'i-old' }, { id: 'i-new' }], ...group, tags: { 'instance-reaper:surge-state': state, ...group.tags } },
-      instances: [{ id: 'i-old', ageDays: 40, tags: oldTags }, { id: 'i-new', ageDays: 0.01 }],
+      instances: [
+        { id: 'i-old', ageDays: 40 + (NOW - now) / 86_400_000, tags: oldTags },
+        { id: 'i-new', ageDays: (startedMinutesAgo - 1) / (24 * 60) + (NOW - now) / 86_400_000, tags: newTags },
+      ],
     },
   ]);
-  return planFor(snapshot, makePolicy(policy), { gates: gatesFor(snapshot, { solo: gates }) }).plan;
+  return planFor(snapshot, makePolicy(policy), { gates: gatesFor(snapshot, { solo: gates }), now }).plan;
 }
 
-describe('launch before terminate: a surge in progress', () => {
-  it('ready (stable, desired >= recorded): terminates the recorded instance with decrement and completes the surge', () => {
+const completed = (extra: Partial<SurgeStep> = {}): SurgeStep => ({
+  group: 'solo',
+  action: 'completed',
+  desiredCapacity: 1,
+  instanceIds: ['i-old'],
+  startedAt: NOW - 10 * MINUTE,
+  recordedDesiredCapacity: 2,
+  removeAdded: [],
+  ...extra,
+});
+
+describe('launch before terminate: completing a surge', () => {
+  it('ready (stable, its capacity still added): terminates the recorded instance by ID with decrement', () => {
     const plan = planSurging({});
     expect(plan.terminations).toEqual([{ instanceId: 'i-old', group: 'solo', reasons: ['max-age'], decrementDesiredCapacity: true }]);
     expect(plan.deferred).toEqual([]);
-    expect(plan.capacityChanges).toEqual([
-      { group: 'solo', action: 'completed', desiredCapacity: 1, fromDesiredCapacity: 2, instanceIds: ['i-old'], surgeTag: null, setDesiredCapacity: true },
-    ]);
+    expect(plan.surgeSteps).toEqual([completed()]);
     expect(plan.errors).toEqual([]);
   });
 
   it('ready with desired above recorded (a scale-out since): still gives back only what it added', () => {
     const plan = planSurging({ desired: 3, members: [{ id: 'i-old' }, { id: 'i-new' }, { id: 'i-other' }], group: { max: 4 } });
-    expect(plan.capacityChanges.map((change) => [change.action, change.desiredCapacity])).toEqual([['completed', 2]]);
+    expect(plan.surgeSteps.map((step) => [step.action, step.desiredCapacity, step.instanceIds])).toEqual([['completed', 2, ['i-old']]]);
   });
 
   it.each<[string, Surging, string]>([
     ['the new instance still Pending', { members: [{ id: 'i-old' }, { id: 'i-new', lifecycleState: 'Pending' }] }, 'surge-pending'],
     ['the new instance InService but Unhealthy', { members: [{ id: 'i-old' }, { id: 'i-new', healthStatus: 'Unhealthy' }] }, 'surge-pending'],
-    ['desired fell below the recorded 2 (scaled in meanwhile)', { desired: 1, members: [{ id: 'i-old' }] }, 'surge-pending'],
     ['instance refresh active', { gates: { instanceRefreshActive: true } }, 'surge-pending'],
     ['Launch suspended', { group: { suspended: ['Launch'] } }, 'processes-suspended'],
     ['an alarm in ALARM', { gates: { alarmsHolding: ['x'] } }, 'alarm'],
-    ['targets unhealthy', { gates: { unhealthyTargets: ['i-new'] } }, 'targets-unhealthy'],
+    ['the new instance not healthy behind the load balancer', { gates: { unhealthyTargets: ['i-new'] } }, 'targets-unhealthy'],
     ['run budget of 0', { policy: { maxTerminations: 0 } }, 'run-budget'],
-    ['the recorded instance is now exempt', { oldTags: { 'instance-reaper:exempt': 'true' }, gates: { instanceRefreshActive: true } }, 'exempt'],
+    ['outside the maintenance window', { group: { tags: { 'instance-reaper:window': 'Sat 02:00-04:00 UTC', 'instance-reaper:grace-days': '30' } } }, 'outside-window'],
+    ['the recorded instance is now exempt, and the group unstable', { oldTags: { 'instance-reaper:exempt': 'true' }, gates: { instanceRefreshActive: true } }, 'exempt'],
   ])('not ready (%s): terminates nothing, changes nothing, defers', (_title, surging, why) => {
     const plan = planSurging(surging);
     expect(plan.terminations).toEqual([]);
-    expect(plan.capacityChanges).toEqual([]);
+    expect(plan.surgeSteps).toEqual([]);
     expect(whys(plan)).toEqual([['i-old', why]]);
   });
 
-  it('ready but the recorded instance is now protected: it is kept, and the added capacity is given back', () => {
-    const plan = planSurging({ members: [{ id: 'i-old', protectedFromScaleIn: true }, { id: 'i-new' }] });
+  it('a group that cannot launch replacements still completes: completing needs no launch', () => {
+    const plan = planSurging({ gates: { cannotReplace: 'its latest launch failed' } });
+    expect(plan.surgeSteps.map((step) => step.action)).toEqual(['completed']);
+  });
+
+  it.each<[string, Surging]>([
+    ['now protected from scale-in', { members: [{ id: 'i-old', protectedFromScaleIn: true }, { id: 'i-new' }] }],
+    ['now tagged exempt', { oldTags: { 'instance-reaper:exempt': 'TRUE' } }],
+  ])('ready but the recorded instance is %s: it is kept, and the capacity is given back by removing the added instance by ID', (_title, surging) => {
+    const plan = planSurging(surging);
     expect(plan.terminations).toEqual([]);
-    expect(whys(plan)).toEqual([['i-old', 'protected']]);
-    expect(plan.capacityChanges).toEqual([expect.objectContaining({ action: 'completed', desiredCapacity: 1, instanceIds: [] })]);
+    expect(plan.surgeSteps).toEqual([completed({ instanceIds: [], removeAdded: ['i-new'] })]);
   });
 
   it('a due instance not recorded in the surge waits surge-pending', () => {
     const snapshot = makeFleet([
       {
-        group: { name: 'web', desired: 3, max: 4, tags: { 'instance-reaper:surge-state': formatSurgeState({ startedAt: NOW - MINUTE, desiredCapacity: 3, added: 1, instanceIds: ['i-a'] }) } },
-        instances: [{ id: 'i-a', ageDays: 40 }, { id: 'i-b', ageDays: 35 }, { id: 'i-new', ageDays: 0.001 }],
+        group: { name: 'web', desired: 3, max: 4, tags: { 'instance-reaper:surge-state': formatSurgeState({ startedAt: NOW - 2 * MINUTE, desiredCapacity: 3, added: 1, instanceIds: ['i-a'] }) } },
+        instances: [{ id: 'i-a', ageDays: 40 }, { id: 'i-b', ageDays: 35 }, { id: 'i-new', ageDays: 0.0001 }],
       },
     ]);
     const { plan } = planFor(snapshot);
@@ -147,31 +160,114 @@ describe('launch before terminate: a surge in progress', () => {
     expect(whys(plan)).toEqual([['i-b', 'surge-pending']]);
   });
 
-  it.each<[string, Surging, boolean, number]>([
-    ['timed out (61 minutes, timeout 60), new instance still Pending: gives back the added instance', { startedMinutesAgo: 61, members: [{ id: 'i-old' }, { id: 'i-new', lifecycleState: 'Pending' }] }, true, 1],
-    ['timed out, desired fell to 1: only deletes the tag', { startedMinutesAgo: 61, desired: 1, members: [{ id: 'i-old' }] }, false, 1],
-    ['timed out while an alarm holds: gives back the added instance', { startedMinutesAgo: 61, gates: { alarmsHolding: ['x'] } }, true, 1],
-    ['timed out with a run budget of 0: gives back the added instance', { startedMinutesAgo: 61, policy: { maxTerminations: 0 } }, true, 1],
-    ['the configured timeout (15) applies: 20 minutes, not ready', { startedMinutesAgo: 20, policy: { surgeTimeoutMinutes: 15 }, gates: { instanceRefreshActive: true } }, true, 1],
-  ])('%s', (_title, surging, setDesiredCapacity, desiredCapacity) => {
-    const plan = planSurging(surging);
-    const fromDesiredCapacity = surging.desired ?? 2;
-    expect(plan.terminations).toEqual([]);
-    expect(plan.capacityChanges).toEqual([
-      { group: 'solo', action: 'rolled-back', desiredCapacity, fromDesiredCapacity, instanceIds: ['i-old'], surgeTag: null, setDesiredCapacity },
-    ]);
-    expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining('rolled back') }]);
-    expect(whys(plan)).toEqual([['i-old', 'surge-pending']]);
-  });
-
   it.each([
     ['exactly at the timeout (60 minutes)', 60],
     ['past the timeout (a day later, e.g. a daily schedule)', 24 * 60],
   ])('ready %s: completes rather than rolling back', (_title, minutes) => {
     const plan = planSurging({ startedMinutesAgo: minutes });
-    expect(plan.capacityChanges.map((change) => change.action)).toEqual(['completed']);
+    expect(plan.surgeSteps.map((step) => step.action)).toEqual(['completed']);
     expect(plan.terminations.map((entry) => entry.instanceId)).toEqual(['i-old']);
     expect(plan.errors).toEqual([]);
+  });
+});
+
+describe('launch before terminate: rolling back a surge that did not become healthy', () => {
+  const TIMED_OUT = 61;
+
+  it('the new instance never turns healthy behind the load balancer: it goes, by ID, and the old one keeps serving', () => {
+    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, gates: { unhealthyTargets: ['i-new'] } });
+    expect(plan.terminations).toEqual([]);
+    expect(plan.surgeSteps).toEqual([
+      { group: 'solo', action: 'rolled-back', desiredCapacity: 1, instanceIds: ['i-new'], startedAt: NOW - TIMED_OUT * MINUTE, recordedDesiredCapacity: 2, removeAdded: ['i-new'] },
+    ]);
+    expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining('rolled back by removing i-new') }]);
+    expect(whys(plan)).toEqual([['i-old', 'surge-pending']]);
+  });
+
+  it('an Unhealthy added instance goes before a healthy one, and only as many as the surge added', () => {
+    const tag = formatSurgeState({ startedAt: NOW - TIMED_OUT * MINUTE, desiredCapacity: 3, added: 1, instanceIds: ['i-old'] });
+    const snapshot = makeFleet([
+      {
+        group: { name: 'solo', desired: 3, max: 4, members: [{ id: 'i-old' }, { id: 'i-new' }, { id: 'i-sick', healthStatus: 'Unhealthy' }], tags: { 'instance-reaper:surge-state': tag, 'instance-reaper:budget': '2' } },
+        instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-new', ageDays: 0.001 }, { id: 'i-sick', ageDays: 0.002 }],
+      },
+    ]);
+    const { plan } = planFor(snapshot, makePolicy(), { gates: gatesFor(snapshot, { solo: { unhealthyTargets: ['i-sick'] } }) });
+    expect(plan.surgeSteps.map((step) => step.removeAdded)).toEqual([['i-sick']]);
+  });
+
+  it.each<[string, Surging, string]>([
+    ['an alarm in ALARM', { gates: { alarmsHolding: ['x'], unhealthyTargets: ['i-new'] } }, 'alarm'],
+    ['outside the maintenance window', { group: { tags: { 'instance-reaper:window': 'Sat 02:00-04:00 UTC', 'instance-reaper:grace-days': '30' } }, gates: { unhealthyTargets: ['i-new'] } }, 'outside-window'],
+    ['the instance that would stay is itself not serving', { gates: { unhealthyTargets: ['i-new', 'i-old'] } }, 'targets-unhealthy'],
+    ['Terminate suspended', { group: { suspended: ['Terminate'] } }, 'processes-suspended'],
+    ['run budget of 0', { policy: { maxTerminations: 0 } }, 'run-budget'],
+  ])('timed out but %s: the rollback waits, changes nothing, and says so', (_title, surging, why) => {
+    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, ...surging });
+    expect(plan.surgeSteps).toEqual([]);
+    expect(whys(plan)).toEqual([['i-old', why]]);
+    expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining(`rollback waits (${why})`) }]);
+  });
+
+  it('an added instance tagged exempt is never removed: the rollback removes nothing and says the capacity stays', () => {
+    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, newTags: { 'instance-reaper:exempt': 'true' }, members: [{ id: 'i-old' }, { id: 'i-new', healthStatus: 'Unhealthy' }] });
+    expect(plan.surgeSteps.map((step) => step.removeAdded)).toEqual([[]]);
+    expect(plan.errors).toEqual(expect.arrayContaining([{ group: 'solo', message: expect.stringContaining('no instance to remove') }]));
+  });
+
+  it('the added instance never launched (the group cannot launch): nothing to remove by ID, the desired capacity is left, the tag goes', () => {
+    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, members: [{ id: 'i-old' }], gates: { cannotReplace: 'its latest launch failed' } });
+    expect(plan.surgeSteps).toEqual([expect.objectContaining({ action: 'rolled-back', removeAdded: [], desiredCapacity: 2 })]);
+    expect(plan.errors).toEqual(expect.arrayContaining([{ group: 'solo', message: expect.stringContaining('desired capacity stays 1 above') }]));
+  });
+
+  it('something else lowered the capacity meanwhile (desired 2 -> 1): nothing is still extra, so after the timeout only the tag goes', () => {
+    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, desired: 1, members: [{ id: 'i-new' }, { id: 'i-old' }] });
+    expect(plan.surgeSteps).toEqual([expect.objectContaining({ action: 'rolled-back', removeAdded: [], instanceIds: [] })]);
+    expect(plan.terminations).toEqual([]);
+  });
+
+  it('before the timeout, a capacity lowered by something else only waits', () => {
+    const plan = planSurging({ desired: 1 });
+    expect(plan.surgeSteps).toEqual([]);
+    expect(whys(plan)).toEqual([['i-old', 'surge-pending']]);
+  });
+
+  it('the configured timeout (15) applies: 20 minutes and not ready rolls back', () => {
+    const plan = planSurging({ startedMinutesAgo: 20, policy: { surgeTimeoutMinutes: 15 }, gates: { unhealthyTargets: ['i-new'] } });
+    expect(plan.surgeSteps.map((step) => step.action)).toEqual(['rolled-back']);
+  });
+});
+
+describe('launch before terminate: recorded state is checked against the group before use', () => {
+  const tagOf = (state: { desiredCapacity: number; added: number; instanceIds: string[]; startedAt?: number }) => formatSurgeState({ startedAt: NOW - 10 * MINUTE, ...state });
+
+  it.each<[string, string, MemberSpec[] | undefined, string]>([
+    ['lists an instance that is not a member', tagOf({ desiredCapacity: 2, added: 1, instanceIds: ['i-elsewhere'] }), undefined, 'not a member'],
+    ['counts that do not match its instances', tagOf({ desiredCapacity: 4, added: 3, instanceIds: ['i-old'] }), undefined, 'added=3'],
+    ['the same instance twice', tagOf({ desiredCapacity: 3, added: 2, instanceIds: ['i-old', 'i-old'] }), undefined, 'twice'],
+    ['more than the group budget (1)', tagOf({ desiredCapacity: 3, added: 2, instanceIds: ['i-old', 'i-new'] }), undefined, 'budget'],
+    ['a start in the future', tagOf({ desiredCapacity: 2, added: 1, instanceIds: ['i-old'], startedAt: NOW + 60 * MINUTE }), undefined, 'future'],
+    ['a desired capacity that leaves nothing to replace', tagOf({ desiredCapacity: 1, added: 1, instanceIds: ['i-old'] }), undefined, 'no instance to replace'],
+  ])('a tag with %s is an error; the group is left alone, others go on', (_title, tag, members, message) => {
+    const snapshot = makeFleet([
+      { group: { name: 'solo', desired: 2, max: 4, members, tags: { 'instance-reaper:surge-state': tag } }, instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-new', ageDays: 0.001 }] },
+      { group: { name: 'web', desired: 2 }, instances: [{ id: 'i-web', ageDays: 40 }, { id: 'i-2' }] },
+    ], { instances: [{ id: 'i-elsewhere', ageDays: 3 } as never].map(() => ({ instanceId: 'i-elsewhere', state: 'running', tags: {} })) });
+    const { plan } = planFor(snapshot);
+    expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining(message) }]);
+    expect(plan.terminations.map((entry) => entry.instanceId)).toEqual(['i-web']);
+    expect(plan.surgeSteps).toEqual([]);
+  });
+
+  it('a forged tag naming every member of a large group never takes more than the budget', () => {
+    const ids = Array.from({ length: 8 }, (_, index) => `i-${index}`);
+    const tag = formatSurgeState({ startedAt: NOW - 10 * MINUTE, desiredCapacity: 8, added: 8, instanceIds: ids });
+    const snapshot = makeFleet([{ group: { name: 'big', desired: 8, max: 10, tags: { 'instance-reaper:surge-state': tag } }, instances: ids.map((id) => ({ id, ageDays: 40 })) }]);
+    const { plan } = planFor(snapshot, makePolicy({ defaultGroupBudget: { kind: 'count', value: 2 } }));
+    expect(plan.terminations).toEqual([]);
+    expect(plan.surgeSteps).toEqual([]);
+    expect(plan.errors).toEqual([{ group: 'big', message: expect.stringContaining('instance-reaper:surge-state') }]);
   });
 
   it.each(['garbage', 'v1 at=yesterday desired=2 added=1 ids=i-old', 'v1 at=2026-11-24T11:00:00Z desired=two added=1 ids=i-old', ''])(
@@ -184,7 +280,7 @@ describe('launch before terminate: a surge in progress', () => {
       const { plan } = planFor(snapshot);
       expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining('instance-reaper:surge-state') }]);
       expect(plan.terminations.map((entry) => entry.instanceId)).toEqual(['i-web']);
-      expect(plan.capacityChanges).toEqual([]);
+      expect(plan.surgeSteps).toEqual([]);
       expect(plan.deferred).toEqual([]);
     },
   );
@@ -205,7 +301,7 @@ describe('surge state tag', () => {
     const instances: InstanceSpec[] = Array.from({ length: 12 }, (_, index) => ({ id: `i-${index}`, ageDays: 40 + index }));
     const snapshot = makeFleet([{ group: { desired: 12, max: 30, tags: SURGE }, instances }]);
     const { plan } = planFor(snapshot, makePolicy({ defaultGroupBudget: { kind: 'count', value: 12 } }));
-    expect(plan.capacityChanges.map((change) => [change.desiredCapacity, change.instanceIds.length])).toEqual([[22, 10]]);
+    expect(plan.surgeSteps.map((step) => [step.desiredCapacity, step.instanceIds.length])).toEqual([[22, 10]]);
     expect(plan.deferred.filter((entry) => entry.why === 'group-budget')).toHaveLength(2);
   });
 });

@@ -12,11 +12,19 @@ describe('evaluateFleet: unmanaged instances', () => {
     ['stopped and 40 days old: reported', { id: 'i-9', state: 'stopped' }, true],
     ['pending: not judged', { id: 'i-9', state: 'pending' }, false],
     ['stopping: not judged', { id: 'i-9', state: 'stopping' }, false],
-    ['tagged aws:autoscaling:groupName (group out of scope): not unmanaged', { id: 'i-9', tags: { 'aws:autoscaling:groupName': 'other' } }, false],
+    ['detached: still tagged aws:autoscaling:groupName, but no group lists it: reported', { id: 'i-9', tags: { 'aws:autoscaling:groupName': 'web' } }, true],
     ['running and 1 day old: not due', { id: 'i-9', ageDays: 1 }, false],
   ])('%s', (_title, instance, reported) => {
     const evaluation = evaluateFleet(withLoose([instance]), makePolicy(), NOW);
     expect(evaluation.unmanaged.map((due) => due.instanceId)).toEqual(reported ? ['i-9'] : []);
+  });
+
+  it('a warm-pool instance (tagged with its group, listed by no group) is not unmanaged', () => {
+    const snapshot = makeFleet([{ group: {}, instances: [{ id: 'i-member', ageDays: 1 }] }], {
+      instances: [loose({ id: 'i-warm', state: 'stopped', tags: { 'aws:autoscaling:groupName': 'web' } })],
+      warmPoolInstanceIds: ['i-warm'],
+    });
+    expect(evaluateFleet(snapshot, makePolicy(), NOW).unmanaged).toEqual([]);
   });
 
   it('is not reported when the run is limited to named groups', () => {

@@ -13,8 +13,8 @@ function plan(dryRun = false): Plan {
     { instances: [{ instanceId: 'i-loose', state: 'running', imageId: 'ami-current', launchTime: Date.parse('2026-09-01T00:00:00Z'), tags: {} }], errors: [{ group: 'db', message: 'launch template unreadable' }] },
   );
   const gates = new Map([
-    ['web', { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [] }],
-    ['api', { instanceRefreshActive: false, alarmsHolding: ['api-5xx'], alarmsUnknown: [], unhealthyTargets: [] }],
+    ['web', { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], readFailures: [] }],
+    ['api', { instanceRefreshActive: false, alarmsHolding: ['api-5xx'], alarmsUnknown: [], unhealthyTargets: [], readFailures: [] }],
   ]);
   return planFor(snapshot, makePolicy({ dryRun, defaultGroupBudget: { kind: 'count', value: 2 } }), { gates }).plan;
 }

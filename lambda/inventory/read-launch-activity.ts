@@ -1,0 +1,33 @@
+import { paginateDescribeScalingActivities } from '@aws-sdk/client-auto-scaling';
+import type { AwsClients } from '../clients';
+import { describeError } from './describe-error';
+
+/** How Auto Scaling describes a launch attempt, successful (`...: i-0abc`) or failed (`... Status Reason: ...`). */
+const LAUNCH = /^Launching a new EC2 instance/;
+/** Activities come newest first; past this many pages without a launch, the group has launched nothing lately. */
+const MAX_PAGES = 5;
+
+/**
+ * Why the group cannot launch a replacement now: its newest launch attempt failed (as a launch from a deregistered
+ * or disabled AMI does, retried by the group with backoff), or its activities could not be read. Undefined when
+ * the newest launch succeeded or there is none. Pages are followed until a launch is found: older ones cannot
+ * change the answer.
+ */
+export async function readLaunchFailure(clients: AwsClients, groupName: string): Promise<string | undefined> {
+  try {
+    let pagesRead = 0;
+    for await (const page of paginateDescribeScalingActivities({ client: clients.autoScaling, pageSize: 50 }, { AutoScalingGroupName: groupName, MaxRecords: 50 })) {
+      const launch = (page.Activities ?? []).find((activity) => LAUNCH.test(activity.Description ?? ''));
+      if (launch) {
+        if (launch.StatusCode !== 'Failed') return undefined;
+        const when = launch.StartTime ? ` at ${launch.StartTime.toISOString()}` : '';
+        return `its latest launch${when} failed: ${launch.StatusMessage ?? launch.Description ?? 'no reason given'}`;
+      }
+      pagesRead += 1;
+      if (pagesRead >= MAX_PAGES) return undefined;
+    }
+    return undefined;
+  } catch (error) {
+    return `its launch activity could not be read (DescribeScalingActivities: ${describeError(error)})`;
+  }
+}

@@ -1,0 +1,69 @@
+import { DescribeInstanceHealthCommand } from '@aws-sdk/client-elastic-load-balancing';
+import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { AwsClients } from '../clients';
+import type { GroupSnapshot } from '../model/fleet';
+import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { describeError } from './describe-error';
+
+/** A load balancer's view of its targets: instance ID -> healthy or not; or why it could not be read. */
+type Registrations = { readonly healthy: ReadonlyMap<string, boolean> } | { readonly failure: string };
+
+/** ELBv2: only `healthy` serves. DescribeTargetHealth lists registered targets only, and carries no NextToken. */
+async function targetGroupHealth(clients: AwsClients, arn: string): Promise<Registrations> {
+  try {
+    const response = await clients.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
+    return { healthy: new Map((response.TargetHealthDescriptions ?? []).map((target) => [target.Target?.Id ?? '', target.TargetHealth?.State === 'healthy'])) };
+  } catch (error) {
+    return { failure: `target health of ${arn} could not be read: ${describeError(error)}` };
+  }
+}
+
+/** Classic Load Balancers (ELB 2012-06-01): only `InService` serves; registered instances only. */
+async function classicHealth(clients: AwsClients, name: string): Promise<Registrations> {
+  try {
+    const response = await clients.elb.send(new DescribeInstanceHealthCommand({ LoadBalancerName: name }));
+    return { healthy: new Map((response.InstanceStates ?? []).map((state) => [state.InstanceId ?? '', state.State === 'InService'])) };
+  } catch (error) {
+    return { failure: `instance health of Classic Load Balancer ${name} could not be read: ${describeError(error)}` };
+  }
+}
+
+/** Each attached load balancer's registrations, by target group ARN or `elb:` and the Classic Load Balancer's name. */
+export type LoadBalancerHealth = ReadonlyMap<string, Registrations>;
+
+const classicKey = (name: string) => `elb:${name}`;
+
+/** Reads every target group and Classic Load Balancer the groups attach, each once. */
+export async function readLoadBalancerHealth(clients: AwsClients, groups: readonly GroupSnapshot[]): Promise<LoadBalancerHealth> {
+  const targetGroups = [...new Set(groups.flatMap((group) => group.targetGroupArns))];
+  const classics = [...new Set(groups.flatMap((group) => group.loadBalancerNames))];
+  const [targetHealth, classicStates] = await Promise.all([
+    mapWithConcurrency(targetGroups, 8, (arn) => targetGroupHealth(clients, arn)),
+    mapWithConcurrency(classics, 8, (name) => classicHealth(clients, name)),
+  ]);
+  return new Map([
+    ...targetGroups.map((arn, index) => [arn, targetHealth[index] as Registrations] as const),
+    ...classics.map((name, index) => [classicKey(name), classicStates[index] as Registrations] as const),
+  ]);
+}
+
+/**
+ * The group's InService members that are not registered and healthy in every load balancer it attaches: a member a
+ * load balancer does not list (registration suspended, still `initial`) does not serve. A load balancer that could not
+ * be read counts every member as not serving, and its failure is returned.
+ */
+export function membersNotServing(group: GroupSnapshot, health: LoadBalancerHealth): { unhealthy: string[]; failures: string[] } {
+  const inService = group.members.filter((member) => member.lifecycleState === 'InService').map((member) => member.instanceId);
+  const unhealthy = new Set<string>();
+  const failures: string[] = [];
+  for (const key of [...group.targetGroupArns, ...group.loadBalancerNames.map(classicKey)]) {
+    const registrations = health.get(key);
+    if (!registrations || 'failure' in registrations) {
+      failures.push(registrations?.failure ?? `load balancer ${key} was not read`);
+      for (const id of inService) unhealthy.add(id);
+      continue;
+    }
+    for (const id of inService) if (registrations.healthy.get(id) !== true) unhealthy.add(id);
+  }
+  return { unhealthy: [...unhealthy], failures };
+}
