@@ -2,7 +2,7 @@ import { CallLog, type CallRecord } from './call-log';
 import { reconcile, requireGroup, setDesiredCapacity, terminateInGroup } from './group-behaviour';
 import * as launch from './seed-launch';
 import * as fleet from './seed-fleet';
-import { emptyState, type AccountState, type AlarmRecord, type AlarmState, type PageSizes, type PublishedMessage } from './state';
+import { emptyState, upgradeState, type AccountState, type ActivityRecord, type AlarmRecord, type AlarmState, type PageSizes, type PublishedMessage } from './state';
 import { setTargetState } from './target-groups';
 import { tick, type TickResult } from './tick';
 import { groupView, instanceView, type GroupView, type InstanceView } from './views';
@@ -29,7 +29,7 @@ export class FakeAccount implements World {
 
   constructor(options: FakeAccountOptions = {}, state?: AccountState) {
     this.now = options.now ?? Date.now;
-    this.state = state ?? emptyState(options.accountId ?? '123456789012', options.region ?? 'us-east-1', options.pageSizes);
+    this.state = state ? upgradeState(state) : emptyState(options.accountId ?? '123456789012', options.region ?? 'us-east-1', options.pageSizes);
     if (state && options.pageSizes) this.setPageSizes(options.pageSizes);
   }
 
@@ -196,6 +196,10 @@ export class FakeAccount implements World {
   }
   targetHealth(targetGroupArn: string): Record<string, string> {
     return { ...this.state.targetGroups[targetGroupArn] };
+  }
+  /** Scaling activities, newest first, of one group or all. */
+  scalingActivities(group?: string): ActivityRecord[] {
+    return this.state.activities.filter((activity) => group === undefined || activity.group === group).reverse().map((activity) => ({ ...activity }));
   }
   get published(): readonly PublishedMessage[] {
     return this.state.published;

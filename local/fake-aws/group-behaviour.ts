@@ -1,8 +1,9 @@
+import { awsTime, causes, failLaunch, launchCause, scaleInCause, startLaunch, startTermination } from './activities';
 import { validationError } from './protocol/aws-error';
 import { countsTowardCapacity, isWarm, membersOf } from './group-members';
 import { createInstance } from './instances';
-import { launchSpec } from './launch-source';
-import type { AccountState, GroupRecord, InstanceRecord } from './state';
+import { imageProblem, isFailure, resolveLaunch } from './launch-source';
+import type { AccountState, ActivityRecord, GroupRecord, InstanceRecord } from './state';
 import { setTargetState } from './target-groups';
 import { chooseForScaleIn } from './termination-policy';
 import type { World } from './world';
@@ -10,8 +11,9 @@ import { leastPopulatedZone } from './zones';
 
 /*
  * How groups act on their own: termination with or without replacement, capacity changes and
- * reconciliation. Launches go to the zone with the fewest instances; scale-in chooses its victims
- * by AWS's Default termination policy (termination-policy.ts), never by what the caller wanted.
+ * reconciliation. Launches go to the zone with the fewest instances and fail (a Failed activity,
+ * no instance) when the source or its image cannot launch; scale-in chooses its victims by AWS's
+ * Default termination policy (termination-policy.ts), never by what the caller wanted.
  */
 
 export function requireGroup(state: AccountState, name: string): GroupRecord {
@@ -24,52 +26,84 @@ export const isSuspended = (group: GroupRecord, process: string): boolean => gro
 
 /**
  * Launches one Pending instance from what the group launches now, in its least populated zone
- * (`counted`: the members filling capacity); none when its source cannot be resolved.
+ * (`counted`: the members filling capacity). When the source does not resolve or its image cannot
+ * run, nothing launches and the attempt is recorded as a Failed activity, as on AWS.
  */
-export function launchInto(world: World, group: GroupRecord, counted: readonly InstanceRecord[], instanceType?: string): InstanceRecord | undefined {
-  const spec = launchSpec(world.state, group, instanceType);
-  if (!spec) return undefined;
+export function launchInto(world: World, group: GroupRecord, counted: readonly InstanceRecord[], instanceType?: string, trigger?: string): InstanceRecord | undefined {
   const availabilityZone = leastPopulatedZone(group, counted, `${world.state.region}a`);
-  return createInstance(world, { ...spec, group, availabilityZone, lifecycleState: 'Pending', healthStatus: 'Healthy' });
+  const cause = causes(trigger, launchCause(world, counted.length, Math.max(group.desiredCapacity, counted.length + 1)));
+  const source = resolveLaunch(world.state, group, instanceType);
+  const problem = isFailure(source) ? source.failure : imageProblem(world.state, source.imageId);
+  if (problem !== undefined || isFailure(source)) {
+    failLaunch(world, group, availabilityZone, problem ?? '', cause);
+    return undefined;
+  }
+  const instance = createInstance(world, { ...source, group, availabilityZone, lifecycleState: 'Pending', healthStatus: 'Healthy' });
+  startLaunch(world, group, instance, cause);
+  return instance;
 }
 
-export function beginTermination(world: World, instance: InstanceRecord): void {
+export function beginTermination(world: World, instance: InstanceRecord, cause: string): ActivityRecord | undefined {
   instance.lifecycleState = 'Terminating';
   const group = instance.group ? world.state.groups[instance.group] : undefined;
-  if (group) setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'draining');
+  if (!group) return undefined;
+  setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'draining');
+  return startTermination(world, group, instance, cause);
 }
 
-/** Brings the group to its desired capacity now: launches Pending or starts terminating, unless suspended. Returns the IDs touched. */
-export function reconcile(world: World, group: GroupRecord, members = membersOf(world.state, group.name)): { launched: string[]; terminating: string[] } {
+/**
+ * Brings the group to its desired capacity now: launches Pending or starts terminating, unless
+ * suspended. `trigger` is what changed the capacity, for the activities' causes. Returns the IDs touched.
+ */
+export function reconcile(world: World, group: GroupRecord, members = membersOf(world.state, group.name), trigger?: string): { launched: string[]; terminating: string[] } {
   const touched = { launched: [] as string[], terminating: [] as string[] };
   if (group.status === 'Delete in progress') return touched;
   const counted = members.filter(countsTowardCapacity);
-  const shortBy = group.desiredCapacity - counted.length;
+  const before = counted.length;
   const overrides = group.mixedInstancesPolicy?.overrides ?? [];
-  for (let index = 0; index < shortBy && !isSuspended(group, 'Launch'); index += 1) {
+  for (let attempt = before; attempt < group.desiredCapacity && !isSuspended(group, 'Launch'); attempt += 1) {
     // Mixed groups spread launches over their override types.
-    const instanceType = overrides[counted.length % Math.max(overrides.length, 1)]?.instanceType;
-    const launched = launchInto(world, group, counted, instanceType);
+    const instanceType = overrides[attempt % Math.max(overrides.length, 1)]?.instanceType;
+    const launched = launchInto(world, group, counted, instanceType, trigger);
     if (launched) {
       touched.launched.push(launched.instanceId);
       counted.push(launched);
     }
   }
-  if (shortBy < 0 && !isSuspended(group, 'Terminate')) {
-    for (const instance of chooseForScaleIn(world.state, group, counted, -shortBy)) {
-      beginTermination(world, instance);
+  if (before > group.desiredCapacity && !isSuspended(group, 'Terminate')) {
+    const cause = causes(trigger, scaleInCause(world, before, group.desiredCapacity));
+    for (const instance of chooseForScaleIn(world.state, group, counted, before - group.desiredCapacity)) {
+      beginTermination(world, instance, cause);
       touched.terminating.push(instance.instanceId);
     }
   }
   return touched;
 }
 
-/** TerminateInstanceInAutoScalingGroup: Terminating at once; without decrement a replacement launches Pending at once. */
-export function terminateInGroup(world: World, instanceId: string, decrement: boolean): { group: GroupRecord; replacement?: InstanceRecord } {
+/** The cause AWS gives a user's termination, with or without decrement. */
+function userTerminationCause(world: World, group: GroupRecord, decrement: boolean): string {
+  const at = awsTime(world.now());
+  return decrement
+    ? `At ${at} an instance was removed in response to a user request, shrinking the capacity from ${group.desiredCapacity + 1} to ${group.desiredCapacity}.`
+    : `At ${at} an instance was taken out of service in response to a user request.`;
+}
+
+export interface Termination {
+  readonly group: GroupRecord;
+  /** The instance's termination activity (its open one when it was already terminating). */
+  readonly activity?: ActivityRecord;
+  readonly replacement?: InstanceRecord;
+}
+
+/** TerminateInstanceInAutoScalingGroup: Terminating at once; without decrement a replacement launches Pending at once (or fails). */
+export function terminateInGroup(world: World, instanceId: string, decrement: boolean): Termination {
   const instance = world.state.instances[instanceId];
   const group = instance?.group ? world.state.groups[instance.group] : undefined;
   if (!instance || !group || isWarm(instance)) throw validationError(`Instance Id not found - No managed instance found for instance ID: ${instanceId}`);
-  if (instance.lifecycleState?.startsWith('Terminating')) return { group };
+  if (instance.lifecycleState?.startsWith('Terminating')) {
+    const open = instance.activity === undefined ? undefined : world.state.activities[instance.activity];
+    return open ? { group, activity: open } : { group };
+  }
   if (decrement) {
     if (group.desiredCapacity - 1 < group.minSize) {
       throw validationError(
@@ -79,11 +113,12 @@ export function terminateInGroup(world: World, instanceId: string, decrement: bo
     group.desiredCapacity -= 1;
   }
   const filledCapacity = countsTowardCapacity(instance);
-  beginTermination(world, instance);
-  if (decrement || !filledCapacity || isSuspended(group, 'Launch')) return { group };
+  const activity = beginTermination(world, instance, userTerminationCause(world, group, decrement));
+  const result = activity ? { group, activity } : { group };
+  if (decrement || !filledCapacity || isSuspended(group, 'Launch')) return result;
   const counted = membersOf(world.state, group.name).filter(countsTowardCapacity);
   const replacement = launchInto(world, group, counted, instance.instanceType);
-  return replacement ? { group, replacement } : { group };
+  return replacement ? { ...result, replacement } : result;
 }
 
 /** SetDesiredCapacity: validated against Min/Max like AWS, then acted on at once. */
@@ -91,6 +126,7 @@ export function setDesiredCapacity(world: World, groupName: string, desired: num
   const group = requireGroup(world.state, groupName);
   if (desired > group.maxSize) throw validationError(`New SetDesiredCapacity value ${desired} is above max value ${group.maxSize} for the AutoScalingGroup.`);
   if (desired < group.minSize) throw validationError(`New SetDesiredCapacity value ${desired} is below min value ${group.minSize} for the AutoScalingGroup.`);
+  const trigger = `At ${awsTime(world.now())} a user request explicitly set group desired capacity changing the desired capacity from ${group.desiredCapacity} to ${desired}.`;
   group.desiredCapacity = desired;
-  reconcile(world, group);
+  reconcile(world, group, undefined, trigger);
 }

@@ -23,7 +23,7 @@ export function resolveImageAlias(state: AccountState, imageId: string): string 
   return parameter.value;
 }
 
-/** What a new instance of a group gets; undefined when the group's source cannot be resolved (then AWS fails the launch). */
+/** What a new instance of a group gets. */
 export interface LaunchSpec {
   readonly imageId: string;
   readonly instanceType: string;
@@ -31,11 +31,21 @@ export interface LaunchSpec {
   readonly launchConfigurationName?: string;
 }
 
-function fromTemplate(state: AccountState, ref: TemplateRef, instanceType: string | undefined): LaunchSpec | undefined {
+/** Why a launch cannot start, in the words of the scaling activity (without its "Launching EC2 instance failed."). */
+export interface LaunchFailure {
+  readonly failure: string;
+}
+
+export const isFailure = (source: LaunchSpec | LaunchFailure): source is LaunchFailure => 'failure' in source;
+
+// Only the image wordings are AWS's (Troubleshoot Amazon EC2 Auto Scaling: AMI issues); the others are unconfirmed.
+function fromTemplate(state: AccountState, ref: TemplateRef, instanceType: string | undefined): LaunchSpec | LaunchFailure {
   const template = findTemplate(state, ref);
-  const version = template ? findVersion(template, ref.version) : undefined;
-  const imageId = version ? resolveImageAlias(state, version.imageId) : undefined;
-  if (!template || !version || !imageId) return undefined;
+  if (!template) return { failure: `The specified launch template, with template ${ref.id ? `ID ${ref.id}` : `name ${ref.name ?? ''}`}, does not exist.` };
+  const version = findVersion(template, ref.version);
+  if (!version) return { failure: `The specified launch template version ${ref.version ?? '$Default'} of launch template ${template.id} does not exist.` };
+  const imageId = resolveImageAlias(state, version.imageId);
+  if (!imageId) return { failure: `The parameter in ${version.imageId} could not be resolved.` };
   return {
     imageId,
     instanceType: instanceType ?? version.instanceType ?? DEFAULT_INSTANCE_TYPE,
@@ -48,7 +58,7 @@ function fromTemplate(state: AccountState, ref: TemplateRef, instanceType: strin
  * (its own template if it names one), else the group's template or launch configuration.
  * Without a type, mixed groups use their first override.
  */
-export function launchSpec(state: AccountState, group: GroupRecord, instanceType?: string): LaunchSpec | undefined {
+export function resolveLaunch(state: AccountState, group: GroupRecord, instanceType?: string): LaunchSpec | LaunchFailure {
   const mixed = group.mixedInstancesPolicy;
   if (mixed) {
     const override = mixed.overrides.find((candidate) => candidate.instanceType === instanceType) ?? mixed.overrides[0];
@@ -56,6 +66,20 @@ export function launchSpec(state: AccountState, group: GroupRecord, instanceType
   }
   if (group.launchTemplate) return fromTemplate(state, group.launchTemplate, undefined);
   const configuration = group.launchConfigurationName ? state.launchConfigurations[group.launchConfigurationName] : undefined;
-  if (!configuration) return undefined;
+  if (!configuration) return { failure: `The launch configuration ${group.launchConfigurationName ?? '(none)'} does not exist.` };
   return { imageId: configuration.imageId, instanceType: configuration.instanceType, launchConfigurationName: configuration.name };
+}
+
+/** The spec, or undefined when the group's source cannot be resolved (the image itself is not checked). */
+export function launchSpec(state: AccountState, group: GroupRecord, instanceType?: string): LaunchSpec | undefined {
+  const source = resolveLaunch(state, group, instanceType);
+  return isFailure(source) ? undefined : source;
+}
+
+/** EC2 refuses to run an image that is deregistered, gone, unknown or disabled; deprecated images still run. */
+export function imageProblem(state: AccountState, imageId: string): string | undefined {
+  const image = state.images[imageId];
+  if (!image || image.state === 'deregistered' || image.state === 'gone') return `The image id '[${imageId}]' does not exist.`;
+  if (image.state === 'disabled') return `AMI '${imageId}' is disabled, and cannot be run.`;
+  return undefined;
 }

@@ -1,3 +1,7 @@
+import { SMALL_PAGE_SIZES, type PageSizes } from './page-sizes';
+
+export { AWS_PAGE_SIZES, SMALL_PAGE_SIZES, type PageSizes } from './page-sizes';
+
 /*
  * The account's data: plain JSON (epoch milliseconds for every time) so it serializes as is.
  * Records hold what the fake needs; services translate them to the SDK's shapes.
@@ -43,6 +47,8 @@ export interface InstanceRecord {
   protectedFromScaleIn?: boolean;
   launchTemplate?: TemplateRef;
   launchConfigurationName?: string;
+  /** Index in `activities` of its launch or termination still in progress. */
+  activity?: number;
 }
 
 export interface GroupTag {
@@ -119,23 +125,27 @@ export interface InstanceRefreshRecord {
   startTime: number;
 }
 
+/** A scaling activity as DescribeScalingActivities lists it (times in epoch ms). */
+export interface ActivityRecord {
+  id: string;
+  group: string;
+  description: string;
+  cause: string;
+  startTime: number;
+  endTime?: number;
+  statusCode: 'InProgress' | 'Successful' | 'Failed';
+  statusMessage?: string;
+  progress: number;
+  /** JSON text, as AWS gives it: subnet and zone. */
+  details: string;
+}
+
 export interface PublishedMessage {
   messageId: string;
   topicArn: string;
   subject?: string;
   message: string;
   at: number;
-}
-
-/** Server-side page sizes: small by default so every caller's pagination is exercised. */
-export interface PageSizes {
-  groups: number;
-  instances: number;
-  imageMetadata: number;
-  templateVersions: number;
-  launchConfigurations: number;
-  instanceRefreshes: number;
-  alarms: number;
 }
 
 export interface AccountState {
@@ -154,29 +164,10 @@ export interface AccountState {
   /** Target group ARN → instance ID → health state. */
   targetGroups: Record<string, Record<string, string>>;
   instanceRefreshes: InstanceRefreshRecord[];
+  /** Oldest first; append-only, so instances can point into it. */
+  activities: ActivityRecord[];
   published: PublishedMessage[];
 }
-
-export const SMALL_PAGE_SIZES: Readonly<PageSizes> = {
-  groups: 3,
-  instances: 5,
-  imageMetadata: 5,
-  templateVersions: 2,
-  launchConfigurations: 3,
-  instanceRefreshes: 2,
-  alarms: 3,
-};
-
-/** AWS's own maxima, for benchmarks. */
-export const AWS_PAGE_SIZES: Readonly<PageSizes> = {
-  groups: 100,
-  instances: 1000,
-  imageMetadata: 1000,
-  templateVersions: 200,
-  launchConfigurations: 100,
-  instanceRefreshes: 100,
-  alarms: 100,
-};
 
 export function emptyState(accountId: string, region: string, pageSizes: Partial<PageSizes> = {}): AccountState {
   return {
@@ -193,6 +184,14 @@ export function emptyState(accountId: string, region: string, pageSizes: Partial
     alarms: {},
     targetGroups: {},
     instanceRefreshes: [],
+    activities: [],
     published: [],
   };
+}
+
+/** A state saved by an older fake gains what was added since, empty; page sizes it lacks take the defaults. */
+export function upgradeState(state: AccountState): AccountState {
+  const defaults = emptyState(state.accountId, state.region);
+  const upgraded = { ...defaults, ...state, pageSizes: { ...defaults.pageSizes, ...state.pageSizes } };
+  return Object.assign(state, upgraded);
 }

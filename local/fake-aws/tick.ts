@@ -1,3 +1,4 @@
+import { finishActivity } from './activities';
 import { reconcile } from './group-behaviour';
 import { membersByGroup } from './group-members';
 import type { InstanceRecord } from './state';
@@ -22,6 +23,7 @@ const STARTING = new Set(['Pending', 'Pending:Proceed']);
 function finishTermination(world: World, instance: InstanceRecord): void {
   const group = instance.group ? world.state.groups[instance.group] : undefined;
   if (group) setTargetState(world.state, group.targetGroupArns, instance.instanceId, undefined);
+  finishActivity(world, instance);
   instance.state = 'terminated';
   delete instance.group;
   delete instance.lifecycleState;
@@ -34,6 +36,7 @@ function putInService(world: World, instance: InstanceRecord): void {
   instance.lifecycleState = 'InService';
   instance.healthStatus = 'Healthy';
   instance.state = 'running';
+  finishActivity(world, instance);
   if (group) setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'healthy');
 }
 

@@ -10,27 +10,12 @@ import type { FakeAccount } from '../account';
 import { requireGroup, setDesiredCapacity, terminateInGroup } from '../group-behaviour';
 import { validationError } from '../protocol/aws-error';
 import type { GroupRecord } from '../state';
-import { nextUuid } from '../world';
+import { toActivity } from './auto-scaling-activities';
 
+/** Answers with the instance's termination activity, as AWS does. */
 export function terminateInstanceInAutoScalingGroup(account: FakeAccount, input: TerminateInstanceInAutoScalingGroupCommandInput): ActivityType {
-  const instanceId = input.InstanceId ?? '';
-  const decrement = input.ShouldDecrementDesiredCapacity === true;
-  const { group } = terminateInGroup(account, instanceId, decrement);
-  const cause = decrement
-    ? `an instance was removed in response to a user request, shrinking the capacity from ${group.desiredCapacity + 1} to ${group.desiredCapacity}.`
-    : 'an instance was taken out of service in response to a user request.';
-  return {
-    Activity: {
-      ActivityId: nextUuid(account.state),
-      AutoScalingGroupName: group.name,
-      AutoScalingGroupARN: group.arn,
-      Description: `Terminating EC2 instance: ${instanceId}`,
-      Cause: `At ${new Date(account.now()).toISOString()} ${cause}`,
-      StartTime: new Date(account.now()),
-      StatusCode: 'InProgress',
-      Progress: 0,
-    },
-  };
+  const { activity } = terminateInGroup(account, input.InstanceId ?? '', input.ShouldDecrementDesiredCapacity === true);
+  return activity ? { Activity: toActivity(account.state, activity) } : {};
 }
 
 export function setDesired(account: FakeAccount, input: SetDesiredCapacityCommandInput): Record<string, never> {

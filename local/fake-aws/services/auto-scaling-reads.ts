@@ -12,14 +12,8 @@ import { membersByGroup } from '../group-members';
 import { validationError } from '../protocol/aws-error';
 import { pageOf } from '../protocol/paging';
 import type { GroupRecord } from '../state';
+import { checkMaxRecords } from './auto-scaling-limits';
 import { toGroup } from './auto-scaling-shapes';
-
-/** AWS validates page sizes before anything else, with this wording. */
-function checkMaxRecords(maxRecords: number | undefined, limit: number): void {
-  if (maxRecords !== undefined && (maxRecords < 1 || maxRecords > limit)) {
-    throw validationError(`1 validation error detected: Value '${maxRecords}' at 'maxRecords' failed to satisfy constraint: Member must have value less than or equal to ${limit}`);
-  }
-}
 
 function matchesFilters(group: GroupRecord, filters: DescribeAutoScalingGroupsCommandInput['Filters']): boolean {
   return (filters ?? []).every(({ Name = '', Values = [] }) => {

@@ -4,12 +4,14 @@ import {
   DescribeAutoScalingGroups$,
   DescribeInstanceRefreshes$,
   DescribeLaunchConfigurations$,
+  DescribeScalingActivities$,
   SetDesiredCapacity$,
   TerminateInstanceInAutoScalingGroup$,
 } from '@aws-sdk/client-auto-scaling';
 import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
+import { describeScalingActivities } from './auto-scaling-activities';
 import { createOrUpdateTags, deleteTags, setDesired, terminateInstanceInAutoScalingGroup } from './auto-scaling-actions';
 import { describeAutoScalingGroups, describeInstanceRefreshes, describeLaunchConfigurations } from './auto-scaling-reads';
 
@@ -23,6 +25,7 @@ export const autoScalingService = queryService({
     DescribeAutoScalingGroups: operation(DescribeAutoScalingGroups$, describeAutoScalingGroups),
     DescribeLaunchConfigurations: operation(DescribeLaunchConfigurations$, describeLaunchConfigurations),
     DescribeInstanceRefreshes: operation(DescribeInstanceRefreshes$, describeInstanceRefreshes),
+    DescribeScalingActivities: operation(DescribeScalingActivities$, describeScalingActivities),
     TerminateInstanceInAutoScalingGroup: operation(TerminateInstanceInAutoScalingGroup$, terminateInstanceInAutoScalingGroup),
     SetDesiredCapacity: operation(SetDesiredCapacity$, setDesired),
     CreateOrUpdateTags: operation(CreateOrUpdateTags$, createOrUpdateTags),

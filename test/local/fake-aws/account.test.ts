@@ -75,4 +75,16 @@ describe('serialization', () => {
     expect(copy.tick()).toEqual(a.tick());
     expect(copy.addImage()).toBe(a.addImage());
   });
+
+  it('carries on from a state saved before activities and new page sizes existed', () => {
+    const a = account();
+    seedWebGroup(a);
+    const saved = JSON.parse(a.serialize()) as Record<string, unknown>;
+    delete saved.activities;
+    delete (saved.pageSizes as Record<string, unknown>).activities;
+    const copy = FakeAccount.deserialize(JSON.stringify(saved), { now: () => now });
+    copy.setDesiredCapacity('web', 4);
+    expect(copy.state.activities).toHaveLength(1);
+    expect(copy.state.pageSizes.activities).toBe(5);
+  });
 });
