@@ -39,7 +39,7 @@ describe('client retry settings', () => {
 
     const attempts = await Promise.all(clients.map((client) => client.config.maxAttempts()));
 
-    expect(attempts).toHaveLength(6);
+    expect(attempts).toHaveLength(7);
     for (const count of attempts) expect(count).toBeGreaterThanOrEqual(5);
   });
 

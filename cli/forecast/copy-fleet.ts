@@ -104,8 +104,8 @@ export function copyFleet(source: SourceFleet, settings: RunSettings, now: () =>
   const { snapshot } = source;
   const account = new FakeAccount({ now, pageSizes: AWS_PAGE_SIZES });
   const notes: string[] = [];
-  continueIdsAfter(account, [...snapshot.instances.keys(), ...snapshot.images.keys(), ...source.launchImages.keys()]);
-  copyImages(account, [...snapshot.images.values(), ...source.launchImages.values()], source.readAt);
+  continueIdsAfter(account, [...snapshot.instances.keys(), ...snapshot.images.keys()]);
+  copyImages(account, [...snapshot.images.values()], source.readAt);
   const undescribed = undescribedImages(source);
   copyImages(account, undescribed.map((imageId) => ({ imageId, state: 'available' })), source.readAt);
   if (undescribed.length > 0) notes.push(`AMIs that could not be described are taken as available: ${undescribed.join(', ')}`);

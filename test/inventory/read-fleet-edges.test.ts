@@ -64,7 +64,7 @@ describe('readFleet: warm pools', () => {
     autoScaling
       .on(DescribeWarmPoolCommand)
       .resolvesOnce({ Instances: [], NextToken: 'w2' })
-      .resolvesOnce({ Instances: [{ InstanceId: 'i-warm', LifecycleState: 'Warmed:Stopped' }] });
+      .resolvesOnce({ Instances: [{ InstanceId: 'i-warm', LifecycleState: 'Warmed:Stopped', AvailabilityZone: 'us-east-1a', HealthStatus: 'Healthy', ProtectedFromScaleIn: false }] });
 
     const snapshot = await readFleet(testClients(), {});
 
