@@ -4,17 +4,17 @@ import {
   Tags,
   aws_events as events,
   aws_events_targets as targets,
-  aws_kms as kms,
+  type aws_kms as kms,
   aws_lambda as lambda,
   aws_lambda_destinations as destinations,
   aws_lambda_nodejs as nodejs,
   aws_logs as logs,
-  aws_sns as sns,
-  aws_sns_subscriptions as subscriptions,
+  type aws_sns as sns,
   aws_ssm as ssm,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { parseWindows } from '../lambda/policy/windows';
+import { createNotificationTopic } from './notification-topic';
 import { DEFAULTS, validateProps, type InstanceReaperProps } from './props';
 import { grantReaperPermissions } from './reaper-permissions';
 import { ReaperMonitoring } from './reaper-monitoring';
@@ -67,6 +67,7 @@ export class InstanceReaper extends Construct {
   readonly function: nodejs.NodejsFunction;
   readonly rule: events.Rule;
   readonly topic: sns.Topic;
+  readonly notificationKey: kms.Key;
   readonly blockedAmisParameter: ssm.StringListParameter;
   readonly monitoring: ReaperMonitoring;
 
@@ -83,12 +84,9 @@ export class InstanceReaper extends Construct {
       stringListValue: ['none'],
       description: 'AMI IDs whose instances instance-reaper rotates on every run, until removed ("none" blocks nothing).',
     });
-    this.topic = new sns.Topic(this, 'Notifications', {
-      displayName: 'instance-reaper',
-      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
-      enforceSSL: true,
-    });
-    if (props.notificationEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.notificationEmail));
+    const notifications = createNotificationTopic(this, props.notificationEmail);
+    this.topic = notifications.topic;
+    this.notificationKey = notifications.key;
 
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS });
     this.function = new nodejs.NodejsFunction(this, 'Function', {

@@ -69,7 +69,10 @@ export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis
     );
   }
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadBlockedAmis', actions: ['ssm:GetParameter'], resources: [blockedAmis.parameterArn] }));
-  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'Notify', actions: ['sns:Publish'], resources: [topic.topicArn] }));
+  // The function publishes its reports, and Lambda publishes failed invocations to the on-failure destination, with the
+  // execution role. On an encrypted topic a publisher also needs kms:GenerateDataKey* and kms:Decrypt on its key
+  // ("Allow a user to send messages to a topic with SSE", Amazon SNS Developer Guide): grantPublish grants both.
+  topic.grantPublish(fn);
   // The writes require the autoScalingGroup resource and take aws:ResourceTag/KEY; the tag writes also take aws:TagKeys.
   fn.addToRolePolicy(
     new iam.PolicyStatement({
@@ -101,7 +104,7 @@ export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis
       { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
       {
         id: 'AwsSolutions-IAM5',
-        reason: `The Describe calls (Auto Scaling, EC2, target and instance health) support no resource-level permissions; DescribeAlarms must be on * to read composite alarms; ssm:GetParameters only on the parameters launch templates may name as resolve:ssm: AMI aliases (${amiAliasParameters.join(', ') || 'none'}), which DescribeLaunchTemplateVersions with ResolveAlias reads with the function's permissions; writes are limited to Auto Scaling groups (any name) not tagged instance-reaper:exempt=true.`,
+        reason: `The Describe calls (Auto Scaling, EC2, target and instance health) support no resource-level permissions; DescribeAlarms must be on * to read composite alarms; ssm:GetParameters only on the parameters launch templates may name as resolve:ssm: AMI aliases (${amiAliasParameters.join(', ') || 'none'}), which DescribeLaunchTemplateVersions with ResolveAlias reads with the function's permissions; kms:GenerateDataKey* only on the notification topic's key, to publish to the encrypted topic; writes are limited to Auto Scaling groups (any name) not tagged instance-reaper:exempt=true.`,
       },
       {
         id: 'AwsSolutions-L1',

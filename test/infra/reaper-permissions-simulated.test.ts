@@ -39,8 +39,11 @@ const READS: Request[] = [
   { action: 'ssm:GetParameters', resource: resourceArn.publicParameter('/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id') },
   { action: 'ssm:GetParameters', resource: resourceArn.accountParameter('/ami/web/latest') },
 ];
-/** Permissions a call needs besides its own action (ssm:GetParameters, for ResolveAlias, is among the READS). */
-const DEPENDENCIES: string[] = [];
+/**
+ * Permissions calls need besides their own action: sns:Publish to an encrypted topic needs the topic key
+ * (see notification-topic.test.ts). ssm:GetParameters, for ResolveAlias, is among the READS.
+ */
+const DEPENDENCIES = ['kms:Decrypt', 'kms:GenerateDataKey*'];
 const WRITES = ['autoscaling:TerminateInstanceInAutoScalingGroup', 'autoscaling:SetDesiredCapacity', 'autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags'];
 const TAG_WRITES = new Set(['autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags']);
 

@@ -1,0 +1,116 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { only, resolve, resourceArn, type PolicyDocument, type SynthesizedTemplate } from './resolve-template';
+import { decide, type Policies } from './simulate';
+import { synthesize } from './synthesize';
+
+const ACCOUNT = '123456789012';
+const OTHER_ACCOUNT = '999999999999';
+const ALARM = resourceArn.alarm('instance-reaper-run-failed');
+const RULE = 'arn:aws:events:eu-west-1:123456789012:rule/asg-launch-failed';
+const TLS = { 'aws:SecureTransport': 'true' };
+
+let template: SynthesizedTemplate;
+let assertions: Template;
+let topicArn: string;
+let keyArn: string;
+let topicPolicy: PolicyDocument;
+let keyPolicy: PolicyDocument;
+let role: Policies['identity'];
+
+beforeAll(() => {
+  const synthesized = synthesize({ notificationEmail: 'oncall@example.com' });
+  template = synthesized.template;
+  assertions = Template.fromJSON(template);
+  role = synthesized.rolePolicies;
+  const topic = only(template, 'AWS::SNS::Topic');
+  const key = only(template, 'AWS::KMS::Key');
+  topicArn = resourceArn.topic(topic.id);
+  keyArn = resourceArn.key(key.id);
+  topicPolicy = resolve(template, only(template, 'AWS::SNS::TopicPolicy').resource.Properties!.PolicyDocument!) as unknown as PolicyDocument;
+  keyPolicy = resolve(template, key.resource.Properties!.KeyPolicy!) as unknown as PolicyDocument;
+}, 120_000);
+
+describe('the notification topic, as synthesized', () => {
+  it('is encrypted with its own customer managed key, rotated yearly, not with alias/aws/sns', () => {
+    const key = only(template, 'AWS::KMS::Key').id;
+    assertions.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    assertions.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [key, 'Arn'] } });
+    expect(JSON.stringify(template)).not.toContain('alias/aws/sns');
+  });
+
+  it('lets CloudWatch and EventBridge use the key, only for this account', () => {
+    assertions.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('lets alarms and rules of this account publish, and keeps refusing publishes without TLS', () => {
+    assertions.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }, ArnLike: { 'aws:SourceArn': Match.anyValue() } },
+          }),
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }),
+        ]),
+      },
+    });
+  });
+
+  it('gives the function role sns:Publish on the topic and the key permissions to encrypt for it', () => {
+    const key = only(template, 'AWS::KMS::Key').id;
+    assertions.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Action: 'sns:Publish', Resource: { Ref: only(template, 'AWS::SNS::Topic').id } }),
+          Match.objectLike({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: { 'Fn::GetAtt': [key, 'Arn'] } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('every notification path, evaluated as IAM would', () => {
+  const publish = (principal: string, context: Record<string, string>) => decide({ identity: [], resource: topicPolicy }, { principal, action: 'sns:Publish', resource: topicArn, context: { ...TLS, ...context } });
+  const useKey = (principal: string, action: string, context: Record<string, string>) => decide({ identity: [], resource: keyPolicy }, { principal, action, resource: keyArn, context });
+
+  it('CloudWatch may publish an alarm of this account, and encrypt it with the key', async () => {
+    expect(await publish('cloudwatch.amazonaws.com', { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': ALARM })).toBe('Allowed');
+    expect(await useKey('cloudwatch.amazonaws.com', 'kms:GenerateDataKey', { 'aws:SourceAccount': ACCOUNT })).toBe('Allowed');
+    expect(await useKey('cloudwatch.amazonaws.com', 'kms:Decrypt', { 'aws:SourceAccount': ACCOUNT })).toBe('Allowed');
+  });
+
+  it('EventBridge may publish for a rule of this account, and encrypt it with the key', async () => {
+    expect(await publish('events.amazonaws.com', { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': RULE })).toBe('Allowed');
+    expect(await useKey('events.amazonaws.com', 'kms:GenerateDataKey', { 'aws:SourceAccount': ACCOUNT })).toBe('Allowed');
+  });
+
+  it.each(['cloudwatch.amazonaws.com', 'events.amazonaws.com'])('%s may not publish, nor use the key, for another account (confused deputy)', async (service) => {
+    expect(await publish(service, { 'aws:SourceAccount': OTHER_ACCOUNT, 'aws:SourceArn': ALARM.replace(ACCOUNT, OTHER_ACCOUNT) })).not.toBe('Allowed');
+    expect(await useKey(service, 'kms:GenerateDataKey', { 'aws:SourceAccount': OTHER_ACCOUNT })).not.toBe('Allowed');
+  });
+
+  it('the function (its reports, and Lambda delivering a failed invocation) may publish over TLS and encrypt with the key', async () => {
+    expect(await decide({ identity: role, resource: topicPolicy }, { action: 'sns:Publish', resource: topicArn, context: TLS })).toBe('Allowed');
+    expect(await decide({ identity: role, resource: keyPolicy }, { action: 'kms:GenerateDataKey', resource: keyArn })).toBe('Allowed');
+    expect(await decide({ identity: role, resource: keyPolicy }, { action: 'kms:Decrypt', resource: keyArn })).toBe('Allowed');
+  });
+
+  it('no one may publish without TLS', async () => {
+    expect(await decide({ identity: role, resource: topicPolicy }, { action: 'sns:Publish', resource: topicArn, context: { 'aws:SecureTransport': 'false' } })).toBe('ExplicitlyDenied');
+    expect(await publish('cloudwatch.amazonaws.com', { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': ALARM, 'aws:SecureTransport': 'false' })).toBe('ExplicitlyDenied');
+  });
+});
