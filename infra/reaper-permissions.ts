@@ -59,8 +59,9 @@ export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis
   const stack = Stack.of(fn);
   const groupArn = anyGroupArn(stack);
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadFleet', actions: DESCRIBE_ACTIONS, resources: ['*'] }));
-  // The alarms are named at run time by group tags. DescribeAlarms accepts alarm ARNs, but "returns information about
-  // composite alarms only if the cloudwatch:DescribeAlarms permission is scoped to *" (CloudWatch API Reference, DescribeAlarms).
+  // The alarms are named at run time by group tags. DescribeAlarms accepts alarm ARNs, but "you can't return information
+  // about composite alarms if your cloudwatch:DescribeAlarms permission has a narrower scope" than * (CloudWatch API
+  // Reference, DescribeAlarms).
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadAlarms', actions: ['cloudwatch:DescribeAlarms'], resources: ['*'] }));
   // DescribeLaunchTemplateVersions with ResolveAlias=true reads each resolve:ssm: parameter with the caller's permissions.
   if (amiAliasParameters.length > 0) {
