@@ -3,7 +3,7 @@ import { reconcile, requireGroup, setDesiredCapacity, terminateInGroup } from '.
 import * as launch from './seed-launch';
 import * as fleet from './seed-fleet';
 import { emptyState, upgradeState, type AccountState, type ActivityRecord, type AlarmRecord, type AlarmState, type PageSizes, type PublishedMessage } from './state';
-import { setTargetState } from './target-groups';
+import { setRegistration } from './load-balancers';
 import { tick, type TickResult } from './tick';
 import { groupView, instanceView, type GroupView, type InstanceView } from './views';
 import { nextUuid, type World } from './world';
@@ -172,8 +172,14 @@ export class FakeAccount implements World {
   }
   /** `healthy`, `unhealthy`, `draining`, `initial`, ...; undefined deregisters. */
   setTargetHealth(targetGroupArn: string, instanceId: string, state: string | undefined): void {
+    const targets = this.state.targetGroups[targetGroupArn];
+    if (!targets) throw new Error(`fake-aws: no target group ${targetGroupArn}`);
+    setRegistration(targets, instanceId, state);
+  }
+  /** The state instances registered from now on settle at, one tick after registering `initial` (default `healthy`). */
+  setNewTargetHealth(targetGroupArn: string, state: string): void {
     if (!this.state.targetGroups[targetGroupArn]) throw new Error(`fake-aws: no target group ${targetGroupArn}`);
-    setTargetState(this.state, [targetGroupArn], instanceId, state);
+    this.state.newTargetHealth[targetGroupArn] = state;
   }
 
   /** One step of time: terminations finish, launches go InService, groups reconcile. */

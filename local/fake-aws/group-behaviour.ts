@@ -1,10 +1,11 @@
 import { awsTime, causes, failLaunch, launchCause, scaleInCause, startLaunch, startTermination } from './activities';
 import { validationError } from './protocol/aws-error';
 import { countsTowardCapacity, isWarm, membersOf } from './group-members';
+import { isSuspended, requireGroup } from './group-state';
 import { createInstance } from './instances';
 import { imageProblem, isFailure, resolveLaunch } from './launch-source';
-import type { AccountState, ActivityRecord, GroupRecord, InstanceRecord } from './state';
-import { setTargetState } from './target-groups';
+import { drain } from './load-balancers';
+import type { ActivityRecord, GroupRecord, InstanceRecord } from './state';
 import { chooseForScaleIn } from './termination-policy';
 import type { World } from './world';
 import { leastPopulatedZone } from './zones';
@@ -16,13 +17,7 @@ import { leastPopulatedZone } from './zones';
  * Default termination policy (termination-policy.ts), never by what the caller wanted.
  */
 
-export function requireGroup(state: AccountState, name: string): GroupRecord {
-  const group = state.groups[name];
-  if (!group) throw validationError(`AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
-  return group;
-}
-
-export const isSuspended = (group: GroupRecord, process: string): boolean => group.suspendedProcesses.includes(process);
+export { isSuspended, requireGroup } from './group-state';
 
 /**
  * Launches one Pending instance from what the group launches now, in its least populated zone
@@ -47,7 +42,7 @@ export function beginTermination(world: World, instance: InstanceRecord, cause: 
   instance.lifecycleState = 'Terminating';
   const group = instance.group ? world.state.groups[instance.group] : undefined;
   if (!group) return undefined;
-  setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'draining');
+  drain(world.state, group, instance.instanceId);
   return startTermination(world, group, instance, cause);
 }
 

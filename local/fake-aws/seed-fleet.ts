@@ -1,9 +1,9 @@
-import { requireGroup } from './group-behaviour';
+import { requireGroup } from './group-state';
 import { membersOf } from './group-members';
 import { createInstance, type NewInstance } from './instances';
 import { launchSpec } from './launch-source';
 import type { GroupRecord, GroupTag, InstanceRecord, Override, TemplateRef } from './state';
-import { setTargetState } from './target-groups';
+import { drain, registerSettled } from './load-balancers';
 import { nextId, nextUuid, type World } from './world';
 import { leastPopulatedZone } from './zones';
 
@@ -17,6 +17,8 @@ export interface GroupSpec {
   readonly launchConfigurationName?: string;
   readonly mixedInstancesPolicy?: { readonly launchTemplate: TemplateRef; readonly overrides: readonly Override[] };
   readonly targetGroupArns?: readonly string[];
+  /** Classic Load Balancers, created if new. */
+  readonly loadBalancerNames?: readonly string[];
   /** Plain key/value (not propagated) or full tags. */
   readonly tags?: Readonly<Record<string, string>> | readonly GroupTag[];
   readonly availabilityZones?: readonly string[];
@@ -46,6 +48,7 @@ export function addGroup(world: World, spec: GroupSpec): GroupRecord {
     desiredCapacity,
     availabilityZones: [...(spec.availabilityZones ?? [`${region}a`, `${region}b`])],
     targetGroupArns: [...(spec.targetGroupArns ?? [])],
+    loadBalancerNames: [...(spec.loadBalancerNames ?? [])],
     tags: toTags(spec.tags),
     suspendedProcesses: [...(spec.suspendedProcesses ?? [])],
     createdTime: world.now(),
@@ -56,6 +59,7 @@ export function addGroup(world: World, spec: GroupSpec): GroupRecord {
     ...(spec.instanceMaintenancePolicy ? { instanceMaintenancePolicy: { ...spec.instanceMaintenancePolicy } } : {}),
   };
   for (const arn of group.targetGroupArns) world.state.targetGroups[arn] ??= {};
+  for (const name of group.loadBalancerNames) world.state.classicLoadBalancers[name] ??= {};
   world.state.groups[group.name] = group;
   return group;
 }
@@ -73,8 +77,9 @@ export function addInstance(world: World, spec: InstanceSpec): string {
   const imageId = spec.imageId ?? source?.imageId;
   if (!imageId) throw new Error('fake-aws: addInstance needs an imageId (or a group whose launch source resolves)');
   const instance = createInstance(world, { ...source, ...spec, imageId, group });
-  if (group && instance.lifecycleState === 'InService') setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'healthy');
-  if (group && instance.lifecycleState?.startsWith('Terminating')) setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'draining');
+  // Seeded members were there before the story starts: registered and settled, whatever is suspended now.
+  if (group && (instance.lifecycleState === 'InService' || instance.lifecycleState?.startsWith('Terminating'))) registerSettled(world.state, group, instance.instanceId);
+  if (group && instance.lifecycleState?.startsWith('Terminating')) drain(world.state, group, instance.instanceId);
   return instance.instanceId;
 }
 

@@ -10,6 +10,9 @@ export { AWS_PAGE_SIZES, SMALL_PAGE_SIZES, type PageSizes } from './page-sizes';
 export type Ec2State = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
 export type ImageState = 'available' | 'disabled' | 'deregistered' | 'gone';
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+export type ClassicHealth = 'InService' | 'OutOfService';
+/** A Classic Load Balancer's view of a registered instance: settled health, or on its way in or out. */
+export type ClassicInstanceState = ClassicHealth | 'registering' | 'deregistering';
 
 /** A launch template as a group or override names it (ID or name; version `$Latest`, `$Default` or a number). */
 export interface TemplateRef {
@@ -75,6 +78,8 @@ export interface GroupRecord {
   launchConfigurationName?: string;
   mixedInstancesPolicy?: { launchTemplate: TemplateRef; overrides: Override[] };
   targetGroupArns: string[];
+  /** Classic Load Balancers, by name. */
+  loadBalancerNames: string[];
   tags: GroupTag[];
   suspendedProcesses: string[];
   instanceMaintenancePolicy?: { minHealthyPercentage: number; maxHealthyPercentage: number };
@@ -161,8 +166,14 @@ export interface AccountState {
   launchConfigurations: Record<string, LaunchConfigurationRecord>;
   parameters: Record<string, ParameterRecord>;
   alarms: Record<string, AlarmRecord>;
-  /** Target group ARN → instance ID → health state. */
+  /** Target group ARN → instance ID → health state (`initial`, `healthy`, `unhealthy`, `draining`, ...). */
   targetGroups: Record<string, Record<string, string>>;
+  /** Target group ARN → the state new registrations settle at (default `healthy`). */
+  newTargetHealth: Record<string, string>;
+  /** Classic Load Balancer name → instance ID → `registering`, `InService`, `OutOfService` or `deregistering`. */
+  classicLoadBalancers: Record<string, Record<string, ClassicInstanceState>>;
+  /** Classic Load Balancer name → the state new registrations settle at (default `InService`). */
+  newClassicHealth: Record<string, ClassicHealth>;
   instanceRefreshes: InstanceRefreshRecord[];
   /** Oldest first; append-only, so instances can point into it. */
   activities: ActivityRecord[];
@@ -183,6 +194,9 @@ export function emptyState(accountId: string, region: string, pageSizes: Partial
     parameters: {},
     alarms: {},
     targetGroups: {},
+    newTargetHealth: {},
+    classicLoadBalancers: {},
+    newClassicHealth: {},
     instanceRefreshes: [],
     activities: [],
     published: [],
@@ -193,5 +207,7 @@ export function emptyState(accountId: string, region: string, pageSizes: Partial
 export function upgradeState(state: AccountState): AccountState {
   const defaults = emptyState(state.accountId, state.region);
   const upgraded = { ...defaults, ...state, pageSizes: { ...defaults.pageSizes, ...state.pageSizes } };
+  const groupDefaults = { loadBalancerNames: [] as string[] };
+  for (const group of Object.values(upgraded.groups)) Object.assign(group, { ...groupDefaults, ...group });
   return Object.assign(state, upgraded);
 }

@@ -2,7 +2,7 @@ import { finishActivity } from './activities';
 import { reconcile } from './group-behaviour';
 import { membersByGroup } from './group-members';
 import type { InstanceRecord } from './state';
-import { setTargetState } from './target-groups';
+import { deregister, registerNew, settleRegistrations } from './load-balancers';
 import type { World } from './world';
 
 export interface TickResult {
@@ -22,7 +22,7 @@ const STARTING = new Set(['Pending', 'Pending:Proceed']);
 
 function finishTermination(world: World, instance: InstanceRecord): void {
   const group = instance.group ? world.state.groups[instance.group] : undefined;
-  if (group) setTargetState(world.state, group.targetGroupArns, instance.instanceId, undefined);
+  if (group) deregister(world.state, group, instance.instanceId);
   finishActivity(world, instance);
   instance.state = 'terminated';
   delete instance.group;
@@ -37,12 +37,16 @@ function putInService(world: World, instance: InstanceRecord): void {
   instance.healthStatus = 'Healthy';
   instance.state = 'running';
   finishActivity(world, instance);
-  if (group) setTargetState(world.state, group.targetGroupArns, instance.instanceId, 'healthy');
+  if (group) registerNew(world.state, group, instance.instanceId);
 }
 
-/** One step of time for every group: terminations finish, launches come into service, then groups reconcile to desired capacity. */
+/**
+ * One step of time for every group: registrations made last tick settle, terminations finish,
+ * launches come into service (registering with load balancers), then groups reconcile.
+ */
 export function tick(world: World): TickResult {
   const result: TickResult = { terminated: [], inService: [], launched: [], terminating: [] };
+  settleRegistrations(world.state);
   for (const instance of Object.values(world.state.instances)) {
     if (instance.group === undefined) continue;
     if (FINISHING.has(instance.lifecycleState ?? '')) {

@@ -2,6 +2,7 @@ import {
   DescribeTargetHealth$,
   type DescribeTargetHealthInput,
   type DescribeTargetHealthOutput,
+  type TargetHealth,
   type TargetHealthDescription,
   type TargetHealthStateEnum,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -10,9 +11,17 @@ import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
 
+/** Reason codes and descriptions AWS gives with each state (ELB User Guide for Application Load Balancers, "Target health status"). */
+const REASONS: Record<string, Pick<TargetHealth, 'Reason' | 'Description'>> = {
+  initial: { Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' },
+  unhealthy: { Reason: 'Target.FailedHealthChecks', Description: 'Health checks failed' },
+  draining: { Reason: 'Target.DeregistrationInProgress', Description: 'Target deregistration is in progress' },
+  unused: { Reason: 'Target.NotRegistered', Description: 'Target is not registered to the target group' },
+};
+
 function describe(id: string, state: string | undefined): TargetHealthDescription {
-  const health = state === undefined ? { State: 'unused' as TargetHealthStateEnum, Reason: 'Target.NotRegistered' as const } : { State: state as TargetHealthStateEnum };
-  return { Target: { Id: id, Port: 80 }, HealthCheckPort: '80', TargetHealth: health };
+  const name = state ?? 'unused';
+  return { Target: { Id: id, Port: 80 }, HealthCheckPort: '80', TargetHealth: { State: name as TargetHealthStateEnum, ...REASONS[name] } };
 }
 
 /** The group's registered targets; a target asked for by ID but not registered is `unused`, as on AWS. */

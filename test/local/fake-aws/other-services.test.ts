@@ -1,8 +1,7 @@
 import { DescribeAlarmsCommand, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
-import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { DeleteParameterCommand, GetParameterCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
-import { NOW, seedWebGroup, startHarness, type Harness } from './harness';
+import { NOW, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -34,26 +33,6 @@ describe('CloudWatch', () => {
     expect(Object.fromEntries(states)).toEqual({ a: 'OK', b: 'ALARM', c: 'OK', composite: 'ALARM' });
     const metricOnly = await h.cloudWatch.send(new DescribeAlarmsCommand({ AlarmNames: ['composite'] }));
     expect([metricOnly.MetricAlarms, metricOnly.CompositeAlarms]).toEqual([[], []]);
-  });
-});
-
-describe('Elastic Load Balancing v2', () => {
-  it('lists the group targets: healthy on entering service, settable, draining while terminating; unknown ARN fails', async () => {
-    const arn = h.account.addTargetGroup('web');
-    const { instanceIds } = seedWebGroup(h.account);
-    h.account.addGroup({ name: 'lb', desiredCapacity: 2, launchTemplate: { name: 'web' }, targetGroupArns: [arn] });
-    const [first, second] = h.account.fillGroup('lb');
-    h.account.setTargetHealth(arn, second ?? '', 'unhealthy');
-    h.account.terminateInstanceInGroup(first ?? '');
-    const response = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
-    const states = Object.fromEntries((response.TargetHealthDescriptions ?? []).map((target) => [target.Target?.Id, target.TargetHealth?.State]));
-    expect(states).toEqual({ [first ?? '']: 'draining', [second ?? '']: 'unhealthy' });
-    h.account.tick();
-    const after = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
-    expect(after.TargetHealthDescriptions?.map((target) => target.TargetHealth?.State)).toEqual(['unhealthy', 'healthy']);
-    const unregistered = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn, Targets: [{ Id: instanceIds[0] }] }));
-    expect(unregistered.TargetHealthDescriptions?.[0]?.TargetHealth).toEqual({ State: 'unused', Reason: 'Target.NotRegistered' });
-    await expect(h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: `${arn}x` }))).rejects.toMatchObject({ name: 'TargetGroupNotFoundException' });
   });
 });
 
