@@ -84,6 +84,11 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
   }
   const timedOut = context.now - state.startedAt > context.timeoutMs;
   const stillExtra = Math.max(0, state.added - Math.max(0, state.desiredCapacity - group.desiredCapacity));
+  if (surge.departed.length > 0 && stillExtra > 0) {
+    // Capacity still added for instances that are gone: no run of the reaper leaves that behind, so nothing is given back on a guess.
+    const message = `tag instance-reaper:surge-state lists ${surge.departed.join(', ')}, no longer in EC2, while the capacity it added is still there; group left alone this run. Delete the tag once the group is as it should be`;
+    return { terminations: [], deferred: [], errors: [{ group: group.name, message }], removed: 0 };
+  }
   const listed = new Set(state.instanceIds);
   const recordedDue = evaluation.due.filter((due) => listed.has(due.instanceId));
 

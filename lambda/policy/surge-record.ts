@@ -15,20 +15,23 @@ export interface MemberFact {
 export interface SurgeRecord {
   readonly state: SurgeState;
   readonly members: readonly MemberFact[];
+  /** Recorded instances EC2 no longer lists at all (terminated since, e.g. by a scale-in): the surge can then only end. */
+  readonly departed: readonly string[];
 }
 
 /** Clocks of AWS and the function agree closely; a start further ahead than this was not written by a run. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** What in the recorded state the reaper could not have written, or undefined when it all holds. */
-function forgery(state: SurgeState, group: GroupSnapshot, now: number): string | undefined {
+function forgery(state: SurgeState, group: GroupSnapshot, snapshot: FleetSnapshot, now: number): string | undefined {
   const memberIds = new Set(group.members.map((member) => member.instanceId));
   if (state.instanceIds.length !== state.added) return `it lists ${state.instanceIds.length} instance(s) but added=${state.added}`;
   if (new Set(state.instanceIds).size !== state.instanceIds.length) return 'it lists an instance twice';
   if (state.added < 1 || state.added > MAX_SURGE_INSTANCES) return `added=${state.added} is outside 1-${MAX_SURGE_INSTANCES}`;
   if (state.desiredCapacity < state.added + 1) return `desired=${state.desiredCapacity} leaves no instance to replace`;
   if (state.startedAt > now + CLOCK_SKEW_MS) return 'it starts in the future';
-  const strangers = state.instanceIds.filter((id) => !memberIds.has(id));
+  // A live instance outside the group was never this group's to replace (a tag copied from another group).
+  const strangers = state.instanceIds.filter((id) => !memberIds.has(id) && snapshot.instances.has(id));
   if (strangers.length > 0) return `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a member of the group`;
   return undefined;
 }
@@ -42,11 +45,12 @@ export function readSurgeRecord(group: GroupSnapshot, snapshot: FleetSnapshot, n
   if (tag === undefined) return undefined;
   const state = parseSurgeState(tag);
   if (!state) return { error: `tag ${TAG.surgeState}="${tag}" is malformed` };
-  const why = forgery(state, group, now);
+  const why = forgery(state, group, snapshot, now);
   if (why) return { error: `tag ${TAG.surgeState}="${tag}" was not written by a run of the reaper: ${why}. Delete the tag once the group is as it should be` };
   const members = group.members.map((member): MemberFact => {
     const instance = snapshot.instances.get(member.instanceId);
     return { member, firstLaunch: instance ? firstLaunchTime(instance) : undefined, exempt: isTrueTag(instance?.tags[TAG.exempt]) };
   });
-  return { state, members };
+  const memberIds = new Set(group.members.map((member) => member.instanceId));
+  return { state, members, departed: state.instanceIds.filter((id) => !memberIds.has(id)) };
 }

@@ -2,7 +2,7 @@ import type { GroupGates } from '../../lambda/model/fleet';
 import type { RunPolicy } from '../../lambda/model/run-policy';
 import type { Plan, SurgeStep } from '../../lambda/plan/plan';
 import { formatSurgeState, parseSurgeState } from '../../lambda/policy/surge-state';
-import { gatesFor, makeFleet, makePolicy, NOW, planFor, type GroupSpec, type InstanceSpec, type MemberSpec } from '../factories';
+import { gatesFor, makeFleet, makeInstance, makePolicy, NOW, planFor, type GroupSpec, type InstanceSpec, type MemberSpec } from '../factories';
 
 const SURGE = { 'instance-reaper:surge': 'true' };
 const MINUTE = 60_000;
@@ -83,10 +83,11 @@ function planSurging({ members, desired = 2, tag, startedMinutesAgo = 10, gates 
   const snapshot = makeFleet([
     {
       group: { name: 'solo', desired, min: 1, max: 2, members: members ?? [{ id: 'i-old' }, { id: 'i-new' }], ...group, tags: { 'instance-reaper:surge-state': state, ...group.tags } },
+      // An instance that is no member any more is gone from EC2 too (a scale-in terminated it).
       instances: [
         { id: 'i-old', ageDays: 40 + (NOW - now) / 86_400_000, tags: oldTags },
         { id: 'i-new', ageDays: (startedMinutesAgo - 1) / (24 * 60) + (NOW - now) / 86_400_000, tags: newTags },
-      ],
+      ].filter((instance) => (members ?? [{ id: 'i-old' }, { id: 'i-new' }]).some((member) => member.id === instance.id)),
     },
   ]);
   return planFor(snapshot, makePolicy(policy), { gates: gatesFor(snapshot, { solo: gates }), now }).plan;
@@ -221,8 +222,11 @@ describe('launch before terminate: rolling back a surge that did not become heal
     expect(plan.errors).toEqual(expect.arrayContaining([{ group: 'solo', message: expect.stringContaining('desired capacity stays 1 above') }]));
   });
 
-  it('something else lowered the capacity meanwhile (desired 2 -> 1): nothing is still extra, so after the timeout only the tag goes', () => {
-    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, desired: 1, members: [{ id: 'i-new' }, { id: 'i-old' }] });
+  it.each<[string, MemberSpec[]]>([
+    ['both instances still there', [{ id: 'i-new' }, { id: 'i-old' }]],
+    ['the scale-in took the recorded instance', [{ id: 'i-new' }]],
+  ])('something else lowered the capacity meanwhile (desired 2 -> 1, %s): nothing is still extra, so after the timeout only the tag goes', (_title, members) => {
+    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, desired: 1, members });
     expect(plan.surgeSteps).toEqual([expect.objectContaining({ action: 'rolled-back', removeAdded: [], instanceIds: [] })]);
     expect(plan.terminations).toEqual([]);
   });
@@ -243,7 +247,8 @@ describe('launch before terminate: recorded state is checked against the group b
   const tagOf = (state: { desiredCapacity: number; added: number; instanceIds: string[]; startedAt?: number }) => formatSurgeState({ startedAt: NOW - 10 * MINUTE, ...state });
 
   it.each<[string, string, MemberSpec[] | undefined, string]>([
-    ['lists an instance that is not a member', tagOf({ desiredCapacity: 2, added: 1, instanceIds: ['i-elsewhere'] }), undefined, 'not a member'],
+    ['lists a running instance that is not a member (copied from another group)', tagOf({ desiredCapacity: 2, added: 1, instanceIds: ['i-elsewhere'] }), undefined, 'not a member'],
+    ['lists an instance EC2 does not know while its capacity is still added', tagOf({ desiredCapacity: 2, added: 1, instanceIds: ['i-nowhere'] }), undefined, 'no longer in EC2'],
     ['counts that do not match its instances', tagOf({ desiredCapacity: 4, added: 3, instanceIds: ['i-old'] }), undefined, 'added=3'],
     ['the same instance twice', tagOf({ desiredCapacity: 3, added: 2, instanceIds: ['i-old', 'i-old'] }), undefined, 'twice'],
     ['more than the group budget (1)', tagOf({ desiredCapacity: 3, added: 2, instanceIds: ['i-old', 'i-new'] }), undefined, 'budget'],
@@ -253,7 +258,7 @@ describe('launch before terminate: recorded state is checked against the group b
     const snapshot = makeFleet([
       { group: { name: 'solo', desired: 2, max: 4, members, tags: { 'instance-reaper:surge-state': tag } }, instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-new', ageDays: 0.001 }] },
       { group: { name: 'web', desired: 2 }, instances: [{ id: 'i-web', ageDays: 40 }, { id: 'i-2' }] },
-    ], { instances: [{ id: 'i-elsewhere', ageDays: 3 } as never].map(() => ({ instanceId: 'i-elsewhere', state: 'running', tags: {} })) });
+    ], { instances: [makeInstance({ id: 'i-elsewhere', ageDays: 3 })] });
     const { plan } = planFor(snapshot);
     expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining(message) }]);
     expect(plan.terminations.map((entry) => entry.instanceId)).toEqual(['i-web']);
