@@ -2,7 +2,7 @@ import { CallLog, type CallRecord } from './call-log';
 import { reconcile, requireGroup, setDesiredCapacity, terminateInGroup } from './group-behaviour';
 import * as launch from './seed-launch';
 import * as fleet from './seed-fleet';
-import { emptyState, upgradeState, type AccountState, type ActivityRecord, type AlarmRecord, type AlarmState, type PageSizes, type PublishedMessage } from './state';
+import { emptyState, upgradeState, type AccountState, type ActivityRecord, type ClassicHealth, type AlarmRecord, type AlarmState, type PageSizes, type PublishedMessage } from './state';
 import { setRegistration } from './load-balancers';
 import { tick, type TickResult } from './tick';
 import { groupView, instanceView, type GroupView, type InstanceView } from './views';
@@ -176,6 +176,22 @@ export class FakeAccount implements World {
     if (!targets) throw new Error(`fake-aws: no target group ${targetGroupArn}`);
     setRegistration(targets, instanceId, state);
   }
+  /** A Classic Load Balancer (groups naming it in `loadBalancerNames` create it too). */
+  addClassicLoadBalancer(name: string): string {
+    this.state.classicLoadBalancers[name] ??= {};
+    return name;
+  }
+  /** An instance's health as the Classic Load Balancer sees it; undefined deregisters. */
+  setClassicInstanceHealth(name: string, instanceId: string, health: ClassicHealth | undefined): void {
+    const instances = this.state.classicLoadBalancers[name];
+    if (!instances) throw new Error(`fake-aws: no Classic Load Balancer ${name}`);
+    setRegistration(instances, instanceId, health);
+  }
+  /** The health instances registered from now on settle at, one tick after registering (default `InService`). */
+  setNewClassicInstanceHealth(name: string, health: ClassicHealth): void {
+    if (!this.state.classicLoadBalancers[name]) throw new Error(`fake-aws: no Classic Load Balancer ${name}`);
+    this.state.newClassicHealth[name] = health;
+  }
   /** The state instances registered from now on settle at, one tick after registering `initial` (default `healthy`). */
   setNewTargetHealth(targetGroupArn: string, state: string): void {
     if (!this.state.targetGroups[targetGroupArn]) throw new Error(`fake-aws: no target group ${targetGroupArn}`);
@@ -202,6 +218,10 @@ export class FakeAccount implements World {
   }
   targetHealth(targetGroupArn: string): Record<string, string> {
     return { ...this.state.targetGroups[targetGroupArn] };
+  }
+  /** Instance ID → `registering`, `InService`, `OutOfService` or `deregistering`. */
+  classicInstanceHealth(name: string): Record<string, string> {
+    return { ...this.state.classicLoadBalancers[name] };
   }
   /** Scaling activities, newest first, of one group or all. */
   scalingActivities(group?: string): ActivityRecord[] {

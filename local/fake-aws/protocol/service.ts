@@ -24,6 +24,8 @@ export interface RawResponse {
 export interface DecodedCall {
   readonly action: string;
   readonly params: Record<string, unknown>;
+  /** The Query API version, where one signing name serves two APIs (protocol/query-versions.ts). */
+  readonly version?: string;
 }
 
 /**

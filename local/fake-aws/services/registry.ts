@@ -1,7 +1,9 @@
+import { byQueryVersion } from '../protocol/query-versions';
 import type { FakeService } from '../protocol/service';
 import { autoScalingService } from './auto-scaling';
 import { cloudWatchService } from './cloudwatch';
 import { ec2Service } from './ec2';
+import { elbClassicService } from './elb-classic';
 import { elbv2Service } from './elbv2';
 import { snsService } from './sns';
 import { ssmService } from './ssm';
@@ -17,6 +19,7 @@ export const SERVICES: Readonly<Record<string, FakeService>> = bySigningName([
   autoScalingService,
   ssmService,
   cloudWatchService,
-  elbv2Service,
+  // Classic and v2 Load Balancing share the signing name `elasticloadbalancing`.
+  byQueryVersion({ '2015-12-01': elbv2Service, '2012-06-01': elbClassicService }, '2015-12-01'),
   snsService,
 ]);

@@ -33,7 +33,7 @@ export async function startHarness(options: { account?: FakeAccountOptions; serv
     fake,
     ...clients,
     async close() {
-      for (const client of [clients.ec2, clients.autoScaling, clients.ssm, clients.cloudWatch, clients.elbv2, clients.sns]) client.destroy();
+      for (const client of Object.values(clients) as { destroy(): void }[]) client.destroy();
       await fake.close();
     },
   };

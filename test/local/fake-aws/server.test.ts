@@ -34,6 +34,7 @@ describe('the endpoint', () => {
       AWS_ENDPOINT_URL_AUTO_SCALING: h.fake.endpoint,
       AWS_ENDPOINT_URL_SSM: h.fake.endpoint,
       AWS_ENDPOINT_URL_CLOUDWATCH: h.fake.endpoint,
+      AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING: h.fake.endpoint,
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: h.fake.endpoint,
       AWS_ENDPOINT_URL_SNS: h.fake.endpoint,
     });
