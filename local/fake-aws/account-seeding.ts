@@ -1,0 +1,82 @@
+import { AccountBase } from './account-base';
+import { setRegistration } from './load-balancers';
+import * as launch from './seed-launch';
+import * as fleet from './seed-fleet';
+import type { AlarmRecord, AlarmState, ClassicHealth } from './state';
+
+/** Seeding what groups launch from and what watches them: images, templates, parameters, alarms, load balancers. */
+export class SeededAccount extends AccountBase {
+  addImage(spec: launch.ImageSpec = {}): string {
+    return launch.addImage(this, spec);
+  }
+  /** Recently deregistered: still described, with state `deregistered`. `gone: true`: no longer described at all. */
+  deregisterImage(imageId: string, options: { gone?: boolean } = {}): void {
+    launch.setImageState(this, imageId, options.gone ? 'gone' : 'deregistered');
+  }
+  disableImage(imageId: string): void {
+    launch.setImageState(this, imageId, 'disabled');
+  }
+  deprecateImage(imageId: string, at: number = this.now()): void {
+    const image = this.state.images[imageId];
+    if (!image) throw new Error(`fake-aws: no image ${imageId}`);
+    image.deprecationTime = at;
+  }
+  addLaunchTemplate(spec: launch.TemplateSpec): string {
+    return launch.addLaunchTemplate(this, spec);
+  }
+  addLaunchTemplateVersion(template: string, spec: launch.TemplateVersionSpec): number {
+    return launch.addLaunchTemplateVersion(this, template, spec);
+  }
+  setDefaultVersion(template: string, version: number): void {
+    launch.setDefaultVersion(this, template, version);
+  }
+  addLaunchConfiguration(spec: { name: string; imageId: string; instanceType?: string }): void {
+    launch.addLaunchConfiguration(this, spec);
+  }
+  putParameter(name: string, value: string, type: 'String' | 'StringList' | 'SecureString' = 'String'): number {
+    return launch.putParameter(this, name, value, type);
+  }
+  deleteParameter(name: string): void {
+    delete this.state.parameters[name];
+  }
+
+  // Alarms and load balancers.
+  addTargetGroup(name?: string): string {
+    return fleet.addTargetGroup(this, name);
+  }
+  addAlarm(name: string, options: { type?: AlarmRecord['type']; state?: AlarmState } = {}): void {
+    this.state.alarms[name] = { name, type: options.type ?? 'MetricAlarm', state: options.state ?? 'OK', updatedAt: this.now() };
+  }
+  setAlarmState(name: string, state: AlarmState): void {
+    const alarm = this.state.alarms[name];
+    if (!alarm) throw new Error(`fake-aws: no alarm ${name}`);
+    Object.assign(alarm, { state, updatedAt: this.now() });
+  }
+  /** `healthy`, `unhealthy`, `draining`, `initial`, ...; undefined deregisters. */
+  setTargetHealth(targetGroupArn: string, instanceId: string, state: string | undefined): void {
+    const targets = this.state.targetGroups[targetGroupArn];
+    if (!targets) throw new Error(`fake-aws: no target group ${targetGroupArn}`);
+    setRegistration(targets, instanceId, state);
+  }
+  /** A Classic Load Balancer (groups naming it in `loadBalancerNames` create it too). */
+  addClassicLoadBalancer(name: string): string {
+    this.state.classicLoadBalancers[name] ??= {};
+    return name;
+  }
+  /** An instance's health as the Classic Load Balancer sees it; undefined deregisters. */
+  setClassicInstanceHealth(name: string, instanceId: string, health: ClassicHealth | undefined): void {
+    const instances = this.state.classicLoadBalancers[name];
+    if (!instances) throw new Error(`fake-aws: no Classic Load Balancer ${name}`);
+    setRegistration(instances, instanceId, health);
+  }
+  /** The health instances registered from now on settle at, one tick after registering (default `InService`). */
+  setNewClassicInstanceHealth(name: string, health: ClassicHealth): void {
+    if (!this.state.classicLoadBalancers[name]) throw new Error(`fake-aws: no Classic Load Balancer ${name}`);
+    this.state.newClassicHealth[name] = health;
+  }
+  /** The state instances registered from now on settle at, one tick after registering `initial` (default `healthy`). */
+  setNewTargetHealth(targetGroupArn: string, state: string): void {
+    if (!this.state.targetGroups[targetGroupArn]) throw new Error(`fake-aws: no target group ${targetGroupArn}`);
+    this.state.newTargetHealth[targetGroupArn] = state;
+  }
+}
