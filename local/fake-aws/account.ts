@@ -1,5 +1,6 @@
 import type { FakeAccountOptions } from './account-base';
 import { SeededAccount } from './account-seeding';
+import { detachFromGroup } from './detach';
 import { reconcile, requireGroup, setDesiredCapacity, terminateInGroup } from './group-behaviour';
 import * as fleet from './seed-fleet';
 import type { AccountState, ActivityRecord, PublishedMessage } from './state';
@@ -35,6 +36,14 @@ export class FakeAccount extends SeededAccount {
   }
   terminateInstanceInGroup(instanceId: string, decrementDesiredCapacity = false): void {
     terminateInGroup(this, instanceId, decrementDesiredCapacity);
+  }
+  /** Leaves the group (still running, still tagged with the group's name); desired lowered, or a replacement launches. */
+  detachInstance(instanceId: string, decrementDesiredCapacity: boolean): void {
+    detachFromGroup(this, instanceId, decrementDesiredCapacity);
+  }
+  /** Seeds the group's warm pool to its size; returns the warmed instances' IDs. */
+  fillWarmPool(name: string, options: { launchTime?: number } = {}): string[] {
+    return fleet.fillWarmPool(this, name, options.launchTime);
   }
   suspendProcesses(group: string, processes: readonly string[]): void {
     const record = requireGroup(this.state, group);

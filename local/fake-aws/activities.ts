@@ -35,9 +35,9 @@ export const scaleInCause = (world: World, from: number, to: number): string =>
 /** A cause that follows another is joined with two spaces, as AWS does. */
 export const causes = (...parts: readonly (string | undefined)[]): string => parts.filter(Boolean).join('  ');
 
-export function startLaunch(world: World, group: GroupRecord, instance: InstanceRecord, cause: string): void {
+export function startLaunch(world: World, group: GroupRecord, instance: InstanceRecord, cause: string, describedAs = 'Launching a new EC2 instance'): void {
   instance.activity = recordActivity(world, group, {
-    description: `Launching a new EC2 instance: ${instance.instanceId}`,
+    description: `${describedAs}: ${instance.instanceId}`,
     cause,
     statusCode: 'InProgress',
     details: details(instance.availabilityZone),
@@ -72,4 +72,16 @@ export function finishActivity(world: World, instance: InstanceRecord): void {
   const activity = instance.activity === undefined ? undefined : world.state.activities[instance.activity];
   if (activity) Object.assign(activity, { statusCode: 'Successful', progress: 100, endTime: world.now() });
   delete instance.activity;
+}
+
+/** A detachment is over as soon as it is asked for. */
+export function recordDetachment(world: World, group: GroupRecord, instance: InstanceRecord, cause: string): void {
+  recordActivity(world, group, {
+    description: `Detaching EC2 instance: ${instance.instanceId}`,
+    cause,
+    statusCode: 'Successful',
+    progress: 100,
+    endTime: world.now(),
+    details: details(instance.availabilityZone),
+  });
 }

@@ -1,41 +1,35 @@
-import { awsTime, causes, failLaunch, launchCause, scaleInCause, startLaunch, startTermination } from './activities';
+import { awsTime, causes, launchCause, scaleInCause, startTermination } from './activities';
 import { validationError } from './protocol/aws-error';
 import { countsTowardCapacity, isWarm, membersOf } from './group-members';
 import { isSuspended, requireGroup } from './group-state';
-import { createInstance } from './instances';
-import { imageProblem, isFailure, resolveLaunch } from './launch-source';
+import { launchFromSource } from './launching';
 import { drain } from './load-balancers';
 import type { ActivityRecord, GroupRecord, InstanceRecord } from './state';
 import { chooseForScaleIn } from './termination-policy';
+import { replenishWarmPool, takeFromWarmPool } from './warm-pool';
 import type { World } from './world';
 import { leastPopulatedZone } from './zones';
 
 /*
  * How groups act on their own: termination with or without replacement, capacity changes and
- * reconciliation. Launches go to the zone with the fewest instances and fail (a Failed activity,
- * no instance) when the source or its image cannot launch; scale-in chooses its victims by AWS's
- * Default termination policy (termination-policy.ts), never by what the caller wanted.
+ * reconciliation. Launches take from the warm pool first, else go to the zone with the fewest
+ * instances and fail (a Failed activity, no instance) when the source or its image cannot launch;
+ * scale-in chooses its victims by AWS's Default termination policy, never by what the caller wanted.
  */
 
 export { isSuspended, requireGroup } from './group-state';
 
 /**
- * Launches one Pending instance from what the group launches now, in its least populated zone
- * (`counted`: the members filling capacity). When the source does not resolve or its image cannot
- * run, nothing launches and the attempt is recorded as a Failed activity, as on AWS.
+ * Adds one instance to the group: a warmed one from its warm pool if it has any, else a new one
+ * from what the group launches now, Pending in its least populated zone (`counted`: the members
+ * filling capacity). A launch that cannot start is a Failed activity and adds nothing.
  */
 export function launchInto(world: World, group: GroupRecord, counted: readonly InstanceRecord[], instanceType?: string, trigger?: string): InstanceRecord | undefined {
-  const availabilityZone = leastPopulatedZone(group, counted, `${world.state.region}a`);
   const cause = causes(trigger, launchCause(world, counted.length, Math.max(group.desiredCapacity, counted.length + 1)));
-  const source = resolveLaunch(world.state, group, instanceType);
-  const problem = isFailure(source) ? source.failure : imageProblem(world.state, source.imageId);
-  if (problem !== undefined || isFailure(source)) {
-    failLaunch(world, group, availabilityZone, problem ?? '', cause);
-    return undefined;
-  }
-  const instance = createInstance(world, { ...source, group, availabilityZone, lifecycleState: 'Pending', healthStatus: 'Healthy' });
-  startLaunch(world, group, instance, cause);
-  return instance;
+  const warmed = takeFromWarmPool(world, group, cause);
+  if (warmed) return warmed;
+  const zone = leastPopulatedZone(group, counted, `${world.state.region}a`);
+  return launchFromSource(world, group, { zone, ...(instanceType ? { instanceType } : {}), lifecycleState: 'Pending', cause, describedAs: 'Launching a new EC2 instance' });
 }
 
 export function beginTermination(world: World, instance: InstanceRecord, cause: string): ActivityRecord | undefined {
@@ -72,6 +66,7 @@ export function reconcile(world: World, group: GroupRecord, members = membersOf(
       touched.terminating.push(instance.instanceId);
     }
   }
+  replenishWarmPool(world, group);
   return touched;
 }
 

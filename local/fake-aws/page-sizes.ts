@@ -8,6 +8,7 @@ export interface PageSizes {
   instanceRefreshes: number;
   alarms: number;
   activities: number;
+  warmPoolInstances: number;
 }
 
 export const SMALL_PAGE_SIZES: Readonly<PageSizes> = {
@@ -19,6 +20,7 @@ export const SMALL_PAGE_SIZES: Readonly<PageSizes> = {
   instanceRefreshes: 2,
   alarms: 3,
   activities: 5,
+  warmPoolInstances: 3,
 };
 
 /** AWS's own maxima, for benchmarks. */
@@ -31,4 +33,5 @@ export const AWS_PAGE_SIZES: Readonly<PageSizes> = {
   instanceRefreshes: 100,
   alarms: 100,
   activities: 100,
+  warmPoolInstances: 50,
 };

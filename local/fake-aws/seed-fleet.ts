@@ -2,8 +2,9 @@ import { requireGroup } from './group-state';
 import { membersOf } from './group-members';
 import { createInstance, type NewInstance } from './instances';
 import { launchSpec } from './launch-source';
-import type { GroupRecord, GroupTag, InstanceRecord, Override, TemplateRef } from './state';
+import type { GroupRecord, GroupTag, InstanceRecord, Override, TemplateRef, WarmPoolRecord } from './state';
 import { drain, registerSettled } from './load-balancers';
+import { warmPoolOf, warmPoolTarget } from './warm-pool';
 import { nextId, nextUuid, type World } from './world';
 import { leastPopulatedZone } from './zones';
 
@@ -24,11 +25,17 @@ export interface GroupSpec {
   readonly availabilityZones?: readonly string[];
   readonly status?: string;
   readonly suspendedProcesses?: readonly string[];
+  /** `EC2` by default. */
+  readonly healthCheckType?: string;
+  /** A warm pool; `fillWarmPool` seeds it, groups keep it at size (warm-pool.ts). */
+  readonly warmPool?: { readonly minSize?: number; readonly poolState?: WarmPoolRecord['poolState']; readonly maxGroupPreparedCapacity?: number };
   readonly instanceMaintenancePolicy?: { readonly minHealthyPercentage: number; readonly maxHealthyPercentage: number };
 }
 
 /** An instance to seed; in a group, the image, type and template default to what the group launches now. */
 export type InstanceSpec = Omit<NewInstance, 'group' | 'imageId'> & { readonly group?: string; readonly imageId?: string };
+
+const maxPrepared = (pool: NonNullable<GroupSpec['warmPool']>) => (pool.maxGroupPreparedCapacity !== undefined ? { maxGroupPreparedCapacity: pool.maxGroupPreparedCapacity } : {});
 
 const isTagList = (tags: GroupSpec['tags']): tags is readonly GroupTag[] => Array.isArray(tags);
 
@@ -57,6 +64,8 @@ export function addGroup(world: World, spec: GroupSpec): GroupRecord {
     ...(spec.launchConfigurationName ? { launchConfigurationName: spec.launchConfigurationName } : {}),
     ...(spec.mixedInstancesPolicy ? { mixedInstancesPolicy: structuredClone({ ...spec.mixedInstancesPolicy, overrides: [...spec.mixedInstancesPolicy.overrides] }) } : {}),
     ...(spec.instanceMaintenancePolicy ? { instanceMaintenancePolicy: { ...spec.instanceMaintenancePolicy } } : {}),
+    ...(spec.healthCheckType ? { healthCheckType: spec.healthCheckType } : {}),
+    ...(spec.warmPool ? { warmPool: { minSize: spec.warmPool.minSize ?? 0, poolState: spec.warmPool.poolState ?? 'Stopped', ...maxPrepared(spec.warmPool) } } : {}),
   };
   for (const arn of group.targetGroupArns) world.state.targetGroups[arn] ??= {};
   for (const name of group.loadBalancerNames) world.state.classicLoadBalancers[name] ??= {};
@@ -98,6 +107,17 @@ export function fillGroup(world: World, name: string, launchTime?: number): stri
     const id = addInstance(world, { ...source, group: name, availabilityZone, ...(launchTime !== undefined ? { launchTime } : {}) });
     ids.push(id);
     inService.push(world.state.instances[id] as InstanceRecord);
+  }
+  return ids;
+}
+
+/** Seeds the warm pool to its size with warmed instances (seeding: no activities); returns their IDs. */
+export function fillWarmPool(world: World, name: string, launchTime?: number): string[] {
+  const group = requireGroup(world.state, name);
+  if (!group.warmPool) throw new Error(`fake-aws: group ${name} has no warm pool`);
+  const ids: string[] = [];
+  for (let index = warmPoolOf(world.state, name).length; index < warmPoolTarget(group); index += 1) {
+    ids.push(addInstance(world, { group: name, lifecycleState: `Warmed:${group.warmPool.poolState}`, ...(launchTime !== undefined ? { launchTime } : {}) }));
   }
   return ids;
 }

@@ -82,8 +82,19 @@ export interface GroupRecord {
   loadBalancerNames: string[];
   tags: GroupTag[];
   suspendedProcesses: string[];
+  /** `EC2` (default) or `ELB`: reported only, target health does not feed the group's health. */
+  healthCheckType?: string;
+  warmPool?: WarmPoolRecord;
   instanceMaintenancePolicy?: { minHealthyPercentage: number; maxHealthyPercentage: number };
   createdTime: number;
+}
+
+export interface WarmPoolRecord {
+  minSize: number;
+  /** What warmed instances wait as: `Warmed:Stopped` (default), `Warmed:Running`, `Warmed:Hibernated`. */
+  poolState: 'Stopped' | 'Running' | 'Hibernated';
+  /** Default: the group's max size, so the pool holds max − desired (at least minSize). */
+  maxGroupPreparedCapacity?: number;
 }
 
 export interface TemplateVersionRecord {

@@ -1,6 +1,7 @@
-import type { AutoScalingGroup, Instance, LaunchTemplateSpecification, LifecycleState } from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroup, Instance, LaunchTemplateSpecification, LifecycleState, WarmPoolConfiguration } from '@aws-sdk/client-auto-scaling';
 import { findTemplate } from '../launch-source';
 import type { AccountState, GroupRecord, InstanceRecord, TemplateRef } from '../state';
+import { warmPoolOf } from '../warm-pool';
 
 /** A template reference as AWS echoes it: both ID and name when the template exists, `$Default` when no version was given. */
 export function toSpec(state: AccountState, ref: TemplateRef): LaunchTemplateSpecification {
@@ -12,7 +13,7 @@ export function toSpec(state: AccountState, ref: TemplateRef): LaunchTemplateSpe
   };
 }
 
-function toMember(state: AccountState, instance: InstanceRecord): Instance {
+export function toMember(state: AccountState, instance: InstanceRecord): Instance {
   return {
     InstanceId: instance.instanceId,
     InstanceType: instance.instanceType,
@@ -35,6 +36,17 @@ function mixedPolicy(state: AccountState, group: GroupRecord): Pick<AutoScalingG
   return { MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: toSpec(state, mixed.launchTemplate), Overrides: overrides } } };
 }
 
+export function warmPoolConfiguration(group: GroupRecord): WarmPoolConfiguration | undefined {
+  const pool = group.warmPool;
+  if (!pool) return undefined;
+  return { MinSize: pool.minSize, PoolState: pool.poolState, ...(pool.maxGroupPreparedCapacity !== undefined ? { MaxGroupPreparedCapacity: pool.maxGroupPreparedCapacity } : {}) };
+}
+
+function warmPool(state: AccountState, group: GroupRecord): Pick<AutoScalingGroup, 'WarmPoolConfiguration' | 'WarmPoolSize'> {
+  const configuration = warmPoolConfiguration(group);
+  return configuration ? { WarmPoolConfiguration: configuration, WarmPoolSize: warmPoolOf(state, group.name).length } : {};
+}
+
 /** A group with every field the reaper reads, plus the usual constants AWS always returns. */
 export function toGroup(state: AccountState, group: GroupRecord, members: readonly InstanceRecord[]): AutoScalingGroup {
   const policy = group.instanceMaintenancePolicy;
@@ -46,9 +58,14 @@ export function toGroup(state: AccountState, group: GroupRecord, members: readon
     DesiredCapacity: group.desiredCapacity,
     DefaultCooldown: 300,
     AvailabilityZones: group.availabilityZones,
-    LoadBalancerNames: [],
+    LoadBalancerNames: group.loadBalancerNames,
     TargetGroupARNs: group.targetGroupArns,
-    HealthCheckType: 'EC2',
+    // What AWS lists as traffic sources: target groups as `elbv2`, Classic Load Balancers as `elb`.
+    TrafficSources: [
+      ...group.targetGroupArns.map((Identifier) => ({ Identifier, Type: 'elbv2' })),
+      ...group.loadBalancerNames.map((Identifier) => ({ Identifier, Type: 'elb' })),
+    ],
+    HealthCheckType: group.healthCheckType ?? 'EC2',
     HealthCheckGracePeriod: 300,
     CreatedTime: new Date(group.createdTime),
     ...(group.status ? { Status: group.status } : {}),
@@ -59,6 +76,7 @@ export function toGroup(state: AccountState, group: GroupRecord, members: readon
     ...mixedPolicy(state, group),
     ...(policy ? { InstanceMaintenancePolicy: { MinHealthyPercentage: policy.minHealthyPercentage, MaxHealthyPercentage: policy.maxHealthyPercentage } } : {}),
     Instances: members.map((instance) => toMember(state, instance)),
+    ...warmPool(state, group),
     NewInstancesProtectedFromScaleIn: false,
     TerminationPolicies: ['Default'],
     ServiceLinkedRoleARN: `arn:aws:iam::${state.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,

@@ -5,6 +5,7 @@ import {
   DescribeInstanceRefreshes$,
   DescribeLaunchConfigurations$,
   DescribeScalingActivities$,
+  DescribeWarmPool$,
   SetDesiredCapacity$,
   TerminateInstanceInAutoScalingGroup$,
 } from '@aws-sdk/client-auto-scaling';
@@ -13,6 +14,7 @@ import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
 import { describeScalingActivities } from './auto-scaling-activities';
 import { createOrUpdateTags, deleteTags, setDesired, terminateInstanceInAutoScalingGroup } from './auto-scaling-actions';
+import { describeWarmPool } from './auto-scaling-warm-pool';
 import { describeAutoScalingGroups, describeInstanceRefreshes, describeLaunchConfigurations } from './auto-scaling-reads';
 
 /** Auto Scaling over awsQuery; one throttling bucket for all its APIs, like AWS. */
@@ -26,6 +28,7 @@ export const autoScalingService = queryService({
     DescribeLaunchConfigurations: operation(DescribeLaunchConfigurations$, describeLaunchConfigurations),
     DescribeInstanceRefreshes: operation(DescribeInstanceRefreshes$, describeInstanceRefreshes),
     DescribeScalingActivities: operation(DescribeScalingActivities$, describeScalingActivities),
+    DescribeWarmPool: operation(DescribeWarmPool$, describeWarmPool),
     TerminateInstanceInAutoScalingGroup: operation(TerminateInstanceInAutoScalingGroup$, terminateInstanceInAutoScalingGroup),
     SetDesiredCapacity: operation(SetDesiredCapacity$, setDesired),
     CreateOrUpdateTags: operation(CreateOrUpdateTags$, createOrUpdateTags),
