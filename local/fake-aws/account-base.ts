@@ -1,4 +1,6 @@
 import { CallLog, type CallRecord } from './call-log';
+import { deniedResource, Denials, iamAction, type DenyOptions } from './denials';
+import type { Denial } from './protocol/access-denied';
 import { emptyState, upgradeState, type AccountState, type InstanceRecord, type PageSizes } from './state';
 import type { World } from './world';
 
@@ -16,6 +18,7 @@ export class AccountBase implements World {
   readonly state: AccountState;
   readonly now: () => number;
   private readonly log = new CallLog();
+  private readonly denials = new Denials();
 
   constructor(options: FakeAccountOptions = {}, state?: AccountState) {
     this.now = options.now ?? Date.now;
@@ -46,6 +49,24 @@ export class AccountBase implements World {
     this.log.record(call);
   }
 
+
+  /**
+   * Every call of the action is denied from now on, as an SCP or permission boundary would deny it
+   * (optionally only calls whose parameters satisfy `when`): `Action` in any service, or
+   * `service:Action` by signing name or IAM prefix (`autoscaling:SetDesiredCapacity`).
+   */
+  denyAction(action: string, options: DenyOptions = {}): void {
+    this.denials.deny(action, options);
+  }
+  allowAction(action: string): void {
+    this.denials.allow(action);
+  }
+  /** The denial a call meets, if any (the server asks before answering). */
+  denialOf(signingName: string, action: string, params: Readonly<Record<string, unknown>>): Denial | undefined {
+    if (!this.denials.denies(signingName, action, params)) return undefined;
+    const resource = deniedResource(this.state, params);
+    return { principal: `arn:aws:sts::${this.state.accountId}:assumed-role/fake-aws-caller/fake-aws-session`, iamAction: iamAction(signingName, action), ...(resource ? { resource } : {}) };
+  }
 
   protected instanceRecord(instanceId: string): InstanceRecord {
     const instance = this.state.instances[instanceId];

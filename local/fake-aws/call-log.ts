@@ -6,6 +6,8 @@ export interface CallRecord {
   /** The request as the SDK command took it (PascalCase members). */
   readonly params: Record<string, unknown>;
   readonly throttled: boolean;
+  /** Present (true) when a denied action was answered with the service's access-denied error; it changed nothing. */
+  readonly denied?: true;
 }
 
 /** Reads never change anything; every other action counts as mutating (Publish included: it notifies people). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FakeAccount } from './account';
+import { accessDenied } from './protocol/access-denied';
 import { AwsError } from './protocol/aws-error';
 import type { FakeService, RawRequest, RawResponse } from './protocol/service';
 import type { Throttle } from './throttle';
@@ -25,7 +26,10 @@ function unknownService(signingName: string): RawResponse {
   return { status: 400, headers: { 'content-type': 'application/json' }, body };
 }
 
-/** Decode, wait the latency, log, maybe throttle (changing nothing), else invoke; every failure is answered in the service's own error shape. */
+/**
+ * Decode, wait the latency, log; a denied action or a throttled call is answered with the
+ * service's error and changes nothing; else invoke. Every failure is answered in the service's own error shape.
+ */
 export async function dispatch(context: DispatchContext, request: RawRequest): Promise<RawResponse> {
   const requestId = randomUUID();
   const signingName = signingNameOf(request) ?? '';
@@ -38,6 +42,11 @@ export async function dispatch(context: DispatchContext, request: RawRequest): P
     return service.renderError(error instanceof AwsError ? error : new AwsError('MalformedQueryString', String(error)), requestId);
   }
   if (context.latencyMs > 0) await sleep(context.latencyMs);
+  const denial = context.account.denialOf(signingName, call.action, call.params);
+  if (denial) {
+    context.account.recordCall({ service: signingName, action: call.action, params: call.params, throttled: false, denied: true });
+    return service.renderError(service.accessDenied?.(denial) ?? accessDenied.other(denial), requestId, call);
+  }
   const throttled = context.throttle.shouldThrottle(signingName, call.action);
   context.account.recordCall({ service: signingName, action: call.action, params: call.params, throttled });
   if (throttled) {

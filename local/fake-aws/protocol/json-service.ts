@@ -1,3 +1,4 @@
+import { accessDenied, type Denial } from './access-denied';
 import { AwsError } from './aws-error';
 import type { DecodedCall, FakeService, OperationTable, RawResponse } from './service';
 
@@ -12,6 +13,8 @@ export interface JsonServiceOptions {
   readonly queryCompatible?: boolean;
   readonly operations: OperationTable;
   readonly throttle: () => AwsError;
+  /** Default: `AccessDeniedException`, 403. */
+  readonly accessDenied?: (denial: Denial) => AwsError;
 }
 
 /** JSON protocols carry timestamps as epoch seconds. */
@@ -56,5 +59,6 @@ export function jsonService(options: JsonServiceOptions): FakeService {
       return respond(error.status, { __type: error.code, message: error.message }, requestId, extra);
     },
     throttleError: options.throttle,
+    accessDenied: options.accessDenied ?? accessDenied.other,
   };
 }

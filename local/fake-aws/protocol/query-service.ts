@@ -1,4 +1,5 @@
 import { NormalizedSchema } from '@smithy/core/schema';
+import { accessDenied, type Denial } from './access-denied';
 import { AwsError } from './aws-error';
 import { decodeQuery } from './query-decoder';
 import type { DecodedCall, FakeService, OperationTable, RawRequest, RawResponse } from './service';
@@ -14,6 +15,8 @@ export interface QueryServiceOptions {
   readonly xmlns: string;
   readonly operations: OperationTable;
   readonly throttle: () => AwsError;
+  /** Default: `AccessDenied`, 403, as awsQuery services answer. */
+  readonly accessDenied?: (denial: Denial) => AwsError;
 }
 
 const xmlResponse = (status: number, body: string, requestId: string): RawResponse => ({
@@ -61,5 +64,6 @@ export function queryService(options: QueryServiceOptions): FakeService {
     render: (call, output, requestId) => xmlResponse(200, renderOutput(options, call, output, requestId), requestId),
     renderError: (error, requestId) => xmlResponse(error.status, renderError(options, error, requestId), requestId),
     throttleError: options.throttle,
+    accessDenied: options.accessDenied ?? accessDenied.query,
   };
 }

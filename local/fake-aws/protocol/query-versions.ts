@@ -1,3 +1,4 @@
+import { accessDenied } from './access-denied';
 import { AwsError } from './aws-error';
 import type { DecodedCall, FakeService, RawRequest } from './service';
 
@@ -29,5 +30,6 @@ export function byQueryVersion(versions: Readonly<Record<string, FakeService>>, 
     render: (call, output, requestId) => pick(call.version).render(call, output, requestId),
     renderError: (error, requestId, call) => pick(call?.version).renderError(error, requestId, call),
     throttleError: () => pick(fallback).throttleError(),
+    accessDenied: (denial) => pick(fallback).accessDenied?.(denial) ?? accessDenied.other(denial),
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { StaticOperationSchema } from '@smithy/types';
 import type { FakeAccount } from '../account';
+import type { Denial } from './access-denied';
 import type { AwsError } from './aws-error';
 
 /** An HTTP request as the server received it: enough for Query, JSON and REST-JSON services alike. */
@@ -45,6 +46,8 @@ export interface FakeService {
   renderError(error: AwsError, requestId: string, call?: DecodedCall): RawResponse;
   /** The service's own throttling answer (code, status, message). */
   throttleError(): AwsError;
+  /** The service's own answer to a call an SCP or permission boundary denies (default: `AccessDeniedException`, 403). */
+  accessDenied?(denial: Denial): AwsError;
 }
 
 /** One action of a schema-described (Query or JSON) service. */

@@ -9,6 +9,7 @@ import {
   SetDesiredCapacity$,
   TerminateInstanceInAutoScalingGroup$,
 } from '@aws-sdk/client-auto-scaling';
+import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
@@ -35,4 +36,5 @@ export const autoScalingService = queryService({
     DeleteTags: operation(DeleteTags$, deleteTags),
   },
   throttle: () => new AwsError('Throttling', 'Rate exceeded'),
+  accessDenied: accessDenied.query,
 });

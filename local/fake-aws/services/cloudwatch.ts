@@ -1,5 +1,6 @@
 import { DescribeAlarms$, type CompositeAlarm, type DescribeAlarmsInput, type DescribeAlarmsOutput, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { FakeAccount } from '../account';
+import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { jsonService } from '../protocol/json-service';
 import { pageOf } from '../protocol/paging';
@@ -49,4 +50,5 @@ export const cloudWatchService = jsonService({
   queryCompatible: true,
   operations: { DescribeAlarms: operation(DescribeAlarms$, describeAlarms) },
   throttle: () => new AwsError('Throttling', 'Rate exceeded'),
+  accessDenied: accessDenied.query,
 });

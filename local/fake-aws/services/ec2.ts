@@ -1,4 +1,5 @@
 import { DescribeImages$, DescribeInstanceImageMetadata$, DescribeInstances$, DescribeLaunchTemplateVersions$ } from '@aws-sdk/client-ec2';
+import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
@@ -19,4 +20,5 @@ export const ec2Service = queryService({
     DescribeLaunchTemplateVersions: operation(DescribeLaunchTemplateVersions$, describeLaunchTemplateVersions),
   },
   throttle: () => new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503),
+  accessDenied: accessDenied.ec2,
 });

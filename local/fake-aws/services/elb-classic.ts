@@ -1,5 +1,6 @@
 import { DescribeInstanceHealth$, type DescribeEndPointStateInput, type DescribeEndPointStateOutput, type InstanceState } from '@aws-sdk/client-elastic-load-balancing';
 import type { FakeAccount } from '../account';
+import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
@@ -35,4 +36,5 @@ export const elbClassicService = queryService({
   xmlns: 'http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/',
   operations: { DescribeInstanceHealth: operation(DescribeInstanceHealth$, describeInstanceHealth) },
   throttle: () => new AwsError('Throttling', 'Rate exceeded'),
+  accessDenied: accessDenied.query,
 });

@@ -7,6 +7,7 @@ import {
   type TargetHealthStateEnum,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { FakeAccount } from '../account';
+import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
@@ -40,4 +41,5 @@ export const elbv2Service = queryService({
   xmlns: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
   operations: { DescribeTargetHealth: operation(DescribeTargetHealth$, describeTargetHealth) },
   throttle: () => new AwsError('Throttling', 'Rate exceeded'),
+  accessDenied: accessDenied.query,
 });

@@ -1,5 +1,6 @@
 import { Publish$, type PublishInput, type PublishResponse } from '@aws-sdk/client-sns';
 import type { FakeAccount } from '../account';
+import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
@@ -23,4 +24,5 @@ export const snsService = queryService({
   xmlns: 'http://sns.amazonaws.com/doc/2010-03-31/',
   operations: { Publish: operation(Publish$, publish) },
   throttle: () => new AwsError('Throttled', 'Rate exceeded', 429),
+  accessDenied: accessDenied.sns,
 });

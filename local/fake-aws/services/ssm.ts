@@ -10,6 +10,7 @@ import {
   type PutParameterResult,
 } from '@aws-sdk/client-ssm';
 import type { FakeAccount } from '../account';
+import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { jsonService } from '../protocol/json-service';
 import { operation } from '../protocol/service';
@@ -66,4 +67,5 @@ export const ssmService = jsonService({
     DeleteParameter: operation(DeleteParameter$, deleteParameter),
   },
   throttle: () => new AwsError('ThrottlingException', 'Rate exceeded'),
+  accessDenied: accessDenied.ssm,
 });
