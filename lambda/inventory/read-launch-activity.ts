@@ -4,7 +4,9 @@ import { describeError } from './describe-error';
 
 /** How Auto Scaling describes a launch attempt, successful (`...: i-0abc`) or failed (`... Status Reason: ...`). */
 const LAUNCH = /^Launching a new EC2 instance/;
-/** Activities come newest first; past this many pages without a launch, the group has launched nothing lately. */
+/** Activities still in progress come first (DescribeScalingActivities API reference); the question is how the latest finished launch ended. */
+const FINISHED = new Set(['Successful', 'Failed', 'Cancelled']);
+/** Activities come newest first (six weeks of them); past this many pages without a launch, the group has launched nothing lately. */
 const MAX_PAGES = 5;
 
 /**
@@ -17,7 +19,7 @@ export async function readLaunchFailure(clients: AwsClients, groupName: string):
   try {
     let pagesRead = 0;
     for await (const page of paginateDescribeScalingActivities({ client: clients.autoScaling, pageSize: 50 }, { AutoScalingGroupName: groupName, MaxRecords: 50 })) {
-      const launch = (page.Activities ?? []).find((activity) => LAUNCH.test(activity.Description ?? ''));
+      const launch = (page.Activities ?? []).find((activity) => LAUNCH.test(activity.Description ?? '') && FINISHED.has(activity.StatusCode ?? ''));
       if (launch) {
         if (launch.StatusCode !== 'Failed') return undefined;
         const when = launch.StartTime ? ` at ${launch.StartTime.toISOString()}` : '';

@@ -107,6 +107,7 @@ describe('readGroupGates', () => {
     ['the newest launch succeeded after a failed one', [{ Description: 'Launching a new EC2 instance: i-9', StatusCode: 'Successful' }, { Description: 'Launching a new EC2 instance.  Status Reason: bad', StatusCode: 'Failed' }], undefined],
     ['the newest launch failed', [{ Description: 'Terminating EC2 instance: i-1', StatusCode: 'Successful' }, { Description: 'Launching a new EC2 instance.  Status Reason: The image id does not exist', StatusCode: 'Failed', StatusMessage: "The image id '[ami-gone]' does not exist", StartTime: daysAgo(0) }], "The image id '[ami-gone]' does not exist"],
     ['no launch lately', [{ Description: 'Terminating EC2 instance: i-1', StatusCode: 'Successful' }], undefined],
+    ['a launch in progress (listed first) after a failed one', [{ Description: 'Launching a new EC2 instance: i-9', StatusCode: 'InProgress' }, { Description: 'Launching a new EC2 instance.  Status Reason: gone', StatusCode: 'Failed', StatusMessage: 'gone' }], 'gone'],
   ])('can the group replace what it loses: %s', async (_title, Activities, failure) => {
     autoScaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: Activities as never });
     const gates = await gatesOf();
