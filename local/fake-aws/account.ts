@@ -1,5 +1,6 @@
 import type { FakeAccountOptions } from './account-base';
 import { SeededAccount } from './account-seeding';
+import { CallHooks, type CallHandler } from './call-hooks';
 import { detachFromGroup } from './detach';
 import { reconcile, requireGroup, setDesiredCapacity, terminateInGroup } from './group-behaviour';
 import * as fleet from './seed-fleet';
@@ -16,6 +17,8 @@ export type { FakeAccountOptions } from './account-base';
  * terminateInstanceInGroup) throw the same AwsError the API answers with.
  */
 export class FakeAccount extends SeededAccount {
+  private readonly hooks = new CallHooks<FakeAccount>();
+
   static deserialize(json: string, options: FakeAccountOptions = {}): FakeAccount {
     return new FakeAccount(options, JSON.parse(json) as AccountState);
   }
@@ -106,6 +109,20 @@ export class FakeAccount extends SeededAccount {
     if (!refresh) throw new Error(`fake-aws: no instance refresh ${refreshId}`);
     refresh.status = status;
   }
+  /**
+   * Runs `handler` once when the nth call (default 1st) of the action arrives from now on, before
+   * it is answered: e.g. raise a group's capacity between a caller's read and its write. `Action`
+   * in any service or `service:Action`; every arriving call counts, throttled or denied ones too.
+   * Returns a function that removes the hook.
+   */
+  onCall(action: string, handler: CallHandler<FakeAccount>, options: { nth?: number } = {}): () => void {
+    return this.hooks.add(action, handler, options.nth);
+  }
+  /** The server calls this for every decoded call before answering it. */
+  async beforeAnswer(signingName: string, action: string, params: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.hooks.run(this, signingName, action, params);
+  }
+
   /** One step of time: terminations finish, launches go InService, groups reconcile. */
   tick(): TickResult {
     return tick(this);

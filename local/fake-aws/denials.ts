@@ -15,6 +15,10 @@ const IAM_PREFIX: Readonly<Record<string, string>> = { monitoring: 'cloudwatch',
 
 export const iamAction = (signingName: string, action: string): string => `${IAM_PREFIX[signingName] ?? signingName}:${action}`;
 
+/** The keys a rule may name a call by: `Action`, `signing-name:Action` or `iam-prefix:Action`, lower case. */
+export const actionKeys = (signingName: string, action: string): string[] =>
+  [action, `${signingName}:${action}`, iamAction(signingName, action)].map((key) => key.toLowerCase());
+
 export class Denials {
   private readonly rules = new Map<string, DenyOptions>();
 
@@ -28,8 +32,7 @@ export class Denials {
   }
 
   denies(signingName: string, action: string, params: Readonly<Record<string, unknown>>): boolean {
-    const keys = [action, `${signingName}:${action}`, iamAction(signingName, action)].map((key) => key.toLowerCase());
-    return keys.some((key) => {
+    return actionKeys(signingName, action).some((key) => {
       const rule = this.rules.get(key);
       return rule !== undefined && (rule.when?.(params) ?? true);
     });

@@ -42,6 +42,7 @@ export async function dispatch(context: DispatchContext, request: RawRequest): P
     return service.renderError(error instanceof AwsError ? error : new AwsError('MalformedQueryString', String(error)), requestId);
   }
   if (context.latencyMs > 0) await sleep(context.latencyMs);
+  await context.account.beforeAnswer(signingName, call.action, call.params);
   const denial = context.account.denialOf(signingName, call.action, call.params);
   if (denial) {
     context.account.recordCall({ service: signingName, action: call.action, params: call.params, throttled: false, denied: true });
