@@ -9,6 +9,7 @@ export interface PageSizes {
   alarms: number;
   activities: number;
   warmPoolInstances: number;
+  images: number;
 }
 
 export const SMALL_PAGE_SIZES: Readonly<PageSizes> = {
@@ -21,6 +22,7 @@ export const SMALL_PAGE_SIZES: Readonly<PageSizes> = {
   alarms: 3,
   activities: 5,
   warmPoolInstances: 3,
+  images: 3,
 };
 
 /** AWS's own maxima, for benchmarks. */
@@ -34,4 +36,5 @@ export const AWS_PAGE_SIZES: Readonly<PageSizes> = {
   alarms: 100,
   activities: 100,
   warmPoolInstances: 50,
+  images: 1000,
 };

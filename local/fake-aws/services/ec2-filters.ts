@@ -19,6 +19,12 @@ export function applyFilters<T>(items: readonly T[], filters: readonly Filter[] 
   );
 }
 
+export function checkMaxResults(maxResults: number | undefined, min: number): void {
+  if (maxResults !== undefined && (maxResults < min || maxResults > 1000)) {
+    throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${min} and 1000.`);
+  }
+}
+
 function toPattern(value: string): RegExp {
   const escaped = value.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`);

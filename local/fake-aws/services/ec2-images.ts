@@ -1,8 +1,9 @@
 import type { DescribeImagesRequest, DescribeImagesResult } from '@aws-sdk/client-ec2';
 import type { FakeAccount } from '../account';
 import { AwsError } from '../protocol/aws-error';
+import { pageOf } from '../protocol/paging';
 import type { ImageRecord } from '../state';
-import { applyFilters, notFound } from './ec2-filters';
+import { applyFilters, checkMaxResults, notFound } from './ec2-filters';
 import { imageStateName, toImage } from './ec2-shapes';
 
 function imageField(image: ImageRecord, name: string): string | undefined {
@@ -30,8 +31,12 @@ function namedImages(account: FakeAccount, ids: readonly string[]): ImageRecord[
 /**
  * Disabled AMIs only with IncludeDisabled; deprecated ones only with IncludeDeprecated, unless
  * the account owns them. Owners and ExecutableUsers are ignored: every image is visible.
+ * Named images come in pages even without MaxResults (AWS's answers can carry a NextToken, and a
+ * caller that ignores it misses images); the next call with the same request and the token gets
+ * the rest. Without ImageIds or MaxResults everything comes at once.
  */
 export function describeImages(account: FakeAccount, input: DescribeImagesRequest): DescribeImagesResult {
+  checkMaxResults(input.MaxResults, 1);
   const now = account.now();
   const candidates = input.ImageIds?.length
     ? namedImages(account, input.ImageIds)
@@ -41,5 +46,10 @@ export function describeImages(account: FakeAccount, input: DescribeImagesReques
     const deprecated = image.deprecationTime !== undefined && image.deprecationTime <= now;
     return !deprecated || input.IncludeDeprecated === true || image.ownerId === account.state.accountId;
   });
-  return { Images: applyFilters(visible, input.Filters, imageField, knownImageFilter).map(toImage) };
+  const matching = applyFilters(visible, input.Filters, imageField, knownImageFilter);
+  const paged = Boolean(input.ImageIds?.length) || input.MaxResults !== undefined || Boolean(input.NextToken);
+  const page = paged
+    ? pageOf(matching, { requested: input.MaxResults, serverMax: account.state.pageSizes.images, nextToken: input.NextToken, invalidTokenCode: 'InvalidParameterValue' })
+    : { items: matching };
+  return { Images: page.items.map(toImage), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 }

@@ -8,7 +8,7 @@ import type { FakeAccount } from '../account';
 import { AwsError } from '../protocol/aws-error';
 import { pageOf } from '../protocol/paging';
 import type { InstanceRecord } from '../state';
-import { applyFilters, notFound } from './ec2-filters';
+import { applyFilters, checkMaxResults, notFound } from './ec2-filters';
 import { ec2Tags, instanceState, toImageMetadata, toInstance } from './ec2-shapes';
 
 function instanceField(instance: InstanceRecord, name: string): string | undefined {
@@ -30,12 +30,6 @@ function selectInstances(account: FakeAccount, ids: readonly string[] | undefine
   const missing = ids.filter((id) => !all[id]);
   if (missing.length > 0) throw notFound('InvalidInstanceID.NotFound', 'instance ID', missing);
   return [...new Set(ids)].flatMap((id) => (all[id] ? [all[id]] : []));
-}
-
-function checkMaxResults(maxResults: number | undefined, min: number): void {
-  if (maxResults !== undefined && (maxResults < min || maxResults > 1000)) {
-    throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${min} and 1000.`);
-  }
 }
 
 /** One reservation per instance. Without MaxResults AWS returns everything at once, and so does the fake. */

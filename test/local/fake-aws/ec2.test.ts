@@ -2,6 +2,7 @@ import {
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeLaunchTemplateVersionsCommand,
+  paginateDescribeImages,
   paginateDescribeInstanceImageMetadata,
   paginateDescribeInstances,
   paginateDescribeLaunchTemplateVersions,
@@ -84,6 +85,20 @@ describe('DescribeImages', () => {
     expect(all.Images?.[2]).toMatchObject({ DeprecationTime: new Date(NOW - DAY).toISOString(), CreationDate: new Date(NOW - 400 * DAY).toISOString() });
     const filtered = await h.ec2.send(new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: [deprecated, 'ami-999'] }] }));
     expect(filtered.Images?.map((image) => image.ImageId)).toEqual([deprecated]);
+  });
+
+  it('pages named images even without MaxResults: a caller that ignores NextToken misses some, the token gets the rest', async () => {
+    const ids = Array.from({ length: 7 }, () => h.account.addImage());
+    const first = await h.ec2.send(new DescribeImagesCommand({ ImageIds: ids }));
+    expect(first.Images?.map((image) => image.ImageId)).toEqual(ids.slice(0, 3));
+    expect(first.NextToken).toEqual(expect.any(String));
+    const second = await h.ec2.send(new DescribeImagesCommand({ ImageIds: ids, NextToken: first.NextToken }));
+    expect(second.Images?.map((image) => image.ImageId)).toEqual(ids.slice(3, 6));
+    const pages = [];
+    for await (const page of paginateDescribeImages({ client: h.ec2 }, { ImageIds: ids, MaxResults: 2 })) pages.push(page.Images?.map((image) => image.ImageId) ?? []);
+    expect(pages).toEqual([ids.slice(0, 2), ids.slice(2, 4), ids.slice(4, 6), ids.slice(6)]);
+    expect((await h.ec2.send(new DescribeImagesCommand({}))).Images).toHaveLength(7);
+    await expect(h.ec2.send(new DescribeImagesCommand({ ImageIds: ids, NextToken: 'bogus' }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
   });
 });
 
