@@ -1,7 +1,8 @@
 import { CallLog, type CallRecord } from './call-log';
 import { deniedResource, Denials, iamAction, type DenyOptions } from './denials';
 import type { Denial } from './protocol/access-denied';
-import { emptyState, upgradeState, type AccountState, type InstanceRecord, type PageSizes } from './state';
+import type { AccountState, InstanceRecord, PageSizes } from './state';
+import { emptyState, upgradeState } from './state-init';
 import type { World } from './world';
 
 export interface FakeAccountOptions {

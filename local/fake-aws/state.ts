@@ -1,4 +1,4 @@
-import { SMALL_PAGE_SIZES, type PageSizes } from './page-sizes';
+import type { PageSizes } from './page-sizes';
 
 export { AWS_PAGE_SIZES, SMALL_PAGE_SIZES, type PageSizes } from './page-sizes';
 
@@ -189,36 +189,4 @@ export interface AccountState {
   /** Oldest first; append-only, so instances can point into it. */
   activities: ActivityRecord[];
   published: PublishedMessage[];
-}
-
-export function emptyState(accountId: string, region: string, pageSizes: Partial<PageSizes> = {}): AccountState {
-  return {
-    accountId,
-    region,
-    counter: 0,
-    pageSizes: { ...SMALL_PAGE_SIZES, ...pageSizes },
-    images: {},
-    instances: {},
-    groups: {},
-    templates: {},
-    launchConfigurations: {},
-    parameters: {},
-    alarms: {},
-    targetGroups: {},
-    newTargetHealth: {},
-    classicLoadBalancers: {},
-    newClassicHealth: {},
-    instanceRefreshes: [],
-    activities: [],
-    published: [],
-  };
-}
-
-/** A state saved by an older fake gains what was added since, empty; page sizes it lacks take the defaults. */
-export function upgradeState(state: AccountState): AccountState {
-  const defaults = emptyState(state.accountId, state.region);
-  const upgraded = { ...defaults, ...state, pageSizes: { ...defaults.pageSizes, ...state.pageSizes } };
-  const groupDefaults = { loadBalancerNames: [] as string[] };
-  for (const group of Object.values(upgraded.groups)) Object.assign(group, { ...groupDefaults, ...group });
-  return Object.assign(state, upgraded);
 }
