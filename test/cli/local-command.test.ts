@@ -39,12 +39,13 @@ describe('the local account between commands', () => {
   it('local tick moves the fleet on, then runs the schedule, until the rotation is done', async () => {
     await run(['rotate', '--local', '--group', 'web', '--yes']);
 
-    const { code, stdout } = await run(['local', 'tick', '6']);
+    // Each replacement registers with its load balancer as `initial` and turns healthy a step later: until then its group waits.
+    const { code, stdout } = await run(['local', 'tick', '9']);
 
     expect(code).toBe(0);
     expect(stdout).toMatch(/^step 1: 4 terminated, 5 in service, 0 launched, 0 terminating$/m);
-    expect(stdout).toMatch(/^ {2}scheduled run: Scanned 8 groups, .* Emergency left: 4\.$/m);
-    expect(stdout).toMatch(/^step 6: .*\n {2}scheduled run: .* Emergency left: 1\.$/m);
+    expect(stdout).toMatch(/^ {2}scheduled run: Scanned 8 groups, .*targets-unhealthy 4.* Emergency left: 5\.$/m);
+    expect(stdout).toMatch(/^step 9: .*\n {2}scheduled run: .* Emergency left: 1\.$/m);
     expect(stdout).toMatch(/^web\s+6\s+InService 6$/m);
   });
 
