@@ -104,7 +104,9 @@ function startSurges(groups: readonly GroupEvaluation[], tally: Tally, now: numb
   for (const { group } of groups) {
     const instanceIds = tally.surgeIds.get(group.name);
     if (!instanceIds) continue;
-    tally.steps.push({ group: group.name, action: 'capacity-added', desiredCapacity: group.desiredCapacity + instanceIds.length, instanceIds, startedAt: now, recordedDesiredCapacity: group.desiredCapacity + instanceIds.length, removeAdded: [] });
+    // As planned from this run's read; the executor adds the same count to the group as it reads it just before the write.
+    const desiredCapacity = group.desiredCapacity + instanceIds.length;
+    tally.steps.push({ group: group.name, action: 'capacity-added', desiredCapacity, instanceIds, startedAt: now, recordedDesiredCapacity: desiredCapacity, removeAdded: [] });
   }
 }
 
