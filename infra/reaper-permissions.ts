@@ -1,11 +1,12 @@
 import { ArnFormat, Stack, aws_iam as iam, type aws_lambda as lambda, type aws_sns as sns, type aws_ssm as ssm } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
+import { TAG } from '../lambda/policy/tag-keys';
 
 /** Tag a group carries to be left alone; IAM enforces it too, so even a bug cannot act in such a group. */
-const EXEMPT_CONDITION = { StringNotEqualsIgnoreCase: { 'aws:ResourceTag/instance-reaper:exempt': 'true' } };
+const EXEMPT_CONDITION = { StringNotEqualsIgnoreCase: { [`aws:ResourceTag/${TAG.exempt}`]: 'true' } };
 
 /** The one tag the function writes on groups: its record of a launch-before-terminate under way. */
-const SURGE_STATE_TAG = 'instance-reaper:surge-state';
+const SURGE_STATE_TAG = TAG.surgeState;
 
 /**
  * The Describe calls the function makes. Per the Service Authorization Reference ("Actions, resources, and condition
