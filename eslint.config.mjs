@@ -1,8 +1,9 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layering from './eslint.layering.cjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', 'coverage/**', '*.js', '*.mjs', 'bin/**', '.build/**'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', 'coverage/**', '*.js', '*.mjs', '*.cjs', 'bin/**', '.build/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -12,6 +13,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  ...layering,
   {
     files: ['test/**/*.ts'],
     rules: {

@@ -12,7 +12,7 @@ import type { SurgeAction, TerminatedEntry } from '../model/report';
 import type { Plan, PlannedTermination, SurgeStep } from '../plan/plan';
 import { formatSurgeState, type SurgeState } from '../policy/surge-state';
 import { TAG } from '../policy/tag-keys';
-import type { ExecutionOutcome } from './execution-outcome';
+import type { ExecutionOutcome } from '../model/execution-outcome';
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 

@@ -1,4 +1,4 @@
-import { parseBudget } from '../config/budget-schema';
+import { parseBudget } from './parse-budget';
 import type { GroupSnapshot } from '../model/fleet';
 import type { Budget, RunPolicy } from '../model/run-policy';
 import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';

@@ -1,4 +1,4 @@
-import type { ExecutionOutcome } from '../execute/execution-outcome';
+import type { ExecutionOutcome } from '../model/execution-outcome';
 import type { RunReport } from '../model/report';
 import type { Plan } from '../plan/plan';
 

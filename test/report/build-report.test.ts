@@ -1,4 +1,4 @@
-import type { ExecutionOutcome } from '../../lambda/execute/execution-outcome';
+import type { ExecutionOutcome } from '../../lambda/model/execution-outcome';
 import type { Plan } from '../../lambda/plan/plan';
 import { buildReport } from '../../lambda/report/build-report';
 import { makeFleet, makePolicy, planFor } from '../factories';

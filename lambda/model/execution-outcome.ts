@@ -1,5 +1,5 @@
-import type { RunError } from '../model/fleet';
-import type { SurgeAction, TerminatedEntry } from '../model/report';
+import type { RunError } from './fleet';
+import type { SurgeAction, TerminatedEntry } from './report';
 
 /** What the run actually did. */
 export interface ExecutionOutcome {
