@@ -1,11 +1,10 @@
 import { Duration, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, type aws_lambda as lambda, type aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
-const NAMESPACE = 'InstanceReaper';
-const SERVICE = 'instance-reaper';
+import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../lambda/report/metric-names';
 
 const reportMetric = (name: string, statistic = 'Sum') =>
-  new cloudwatch.Metric({ namespace: NAMESPACE, metricName: name, dimensionsMap: { service: SERVICE }, statistic, period: Duration.minutes(15) });
+  new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: SERVICE_NAME }, statistic, period: Duration.minutes(15) });
 
 /** Alarms when a run fails or its report has errors, and a dashboard of the fleet's freshness. */
 export class ReaperMonitoring extends Construct {
@@ -25,7 +24,7 @@ export class ReaperMonitoring extends Construct {
     });
     this.reportErrorsAlarm = new cloudwatch.Alarm(this, 'ReportErrors', {
       alarmDescription: 'An instance-reaper run reported errors: see the report in the function logs.',
-      metric: reportMetric('Errors'),
+      metric: reportMetric(METRIC.errors),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
@@ -36,12 +35,12 @@ export class ReaperMonitoring extends Construct {
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       widgets: [
         [
-          new cloudwatch.GraphWidget({ title: 'Oldest instance age (days)', left: [reportMetric('OldestInstanceAgeDays', 'Maximum')] }),
-          new cloudwatch.GraphWidget({ title: 'Fleet within policy (%)', left: [reportMetric('FleetWithinPolicyPercent', 'Minimum')] }),
+          new cloudwatch.GraphWidget({ title: 'Oldest instance age (days)', left: [reportMetric(METRIC.oldestInstanceAgeDays, 'Maximum')] }),
+          new cloudwatch.GraphWidget({ title: 'Fleet within policy (%)', left: [reportMetric(METRIC.fleetWithinPolicyPercent, 'Minimum')] }),
         ],
         [
-          new cloudwatch.GraphWidget({ title: 'Instances past lifetime / on stale AMIs', left: [reportMetric('InstancesPastLifetime', 'Maximum'), reportMetric('InstancesOnStaleAmi', 'Maximum')] }),
-          new cloudwatch.GraphWidget({ title: 'Terminated / deferred / errors per run', left: [reportMetric('Terminated'), reportMetric('Deferred'), reportMetric('Errors')] }),
+          new cloudwatch.GraphWidget({ title: 'Instances past lifetime / on stale AMIs', left: [reportMetric(METRIC.instancesPastLifetime, 'Maximum'), reportMetric(METRIC.instancesOnStaleAmi, 'Maximum')] }),
+          new cloudwatch.GraphWidget({ title: 'Terminated / deferred / errors per run', left: [reportMetric(METRIC.terminated), reportMetric(METRIC.deferred), reportMetric(METRIC.errors)] }),
         ],
       ],
     });

@@ -3,10 +3,11 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createClients, type AwsClients } from './clients';
 import { loadEnv, mergeRunPolicy, parseEvent } from './config/load-run-policy';
 import type { RunReport } from './model/report';
+import { METRICS_NAMESPACE, SERVICE_NAME } from './report/metric-names';
 import { runReaper } from './run-reaper';
 
-const logger = new Logger({ serviceName: 'instance-reaper' });
-const metrics = new Metrics({ namespace: 'InstanceReaper', serviceName: 'instance-reaper' });
+const logger = new Logger({ serviceName: SERVICE_NAME });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 let clients: AwsClients | undefined;
 
 /**

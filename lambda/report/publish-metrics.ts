@@ -2,12 +2,13 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { RunReport } from '../model/report';
 import type { FleetEvaluation } from '../policy/evaluation';
 import { fleetFreshness, freshnessFigures, type FreshnessFigures } from './freshness-metrics';
+import { GROUP_DIMENSION, METRIC } from './metric-names';
 
 function addFreshness(metrics: Metrics, figures: FreshnessFigures): void {
-  metrics.addMetric('OldestInstanceAgeDays', MetricUnit.Count, figures.oldestInstanceAgeDays);
-  metrics.addMetric('InstancesPastLifetime', MetricUnit.Count, figures.instancesPastLifetime);
-  metrics.addMetric('InstancesOnStaleAmi', MetricUnit.Count, figures.instancesOnStaleAmi);
-  metrics.addMetric('FleetWithinPolicyPercent', MetricUnit.Percent, figures.fleetWithinPolicyPercent);
+  metrics.addMetric(METRIC.oldestInstanceAgeDays, MetricUnit.Count, figures.oldestInstanceAgeDays);
+  metrics.addMetric(METRIC.instancesPastLifetime, MetricUnit.Count, figures.instancesPastLifetime);
+  metrics.addMetric(METRIC.instancesOnStaleAmi, MetricUnit.Count, figures.instancesOnStaleAmi);
+  metrics.addMetric(METRIC.fleetWithinPolicyPercent, MetricUnit.Percent, figures.fleetWithinPolicyPercent);
 }
 
 /**
@@ -16,14 +17,14 @@ function addFreshness(metrics: Metrics, figures: FreshnessFigures): void {
  */
 export function publishMetrics(metrics: Metrics, report: RunReport, evaluation: FleetEvaluation): void {
   for (const group of evaluation.groups) {
-    metrics.addDimension('AutoScalingGroupName', group.group.name);
+    metrics.addDimension(GROUP_DIMENSION, group.group.name);
     addFreshness(metrics, freshnessFigures(group.freshness));
     metrics.publishStoredMetrics();
   }
-  metrics.addMetric('Terminated', MetricUnit.Count, report.terminated.length);
-  metrics.addMetric('Deferred', MetricUnit.Count, report.deferred.length);
-  metrics.addMetric('Unmanaged', MetricUnit.Count, report.unmanaged.length);
-  metrics.addMetric('Errors', MetricUnit.Count, report.errors.length);
+  metrics.addMetric(METRIC.terminated, MetricUnit.Count, report.terminated.length);
+  metrics.addMetric(METRIC.deferred, MetricUnit.Count, report.deferred.length);
+  metrics.addMetric(METRIC.unmanaged, MetricUnit.Count, report.unmanaged.length);
+  metrics.addMetric(METRIC.errors, MetricUnit.Count, report.errors.length);
   addFreshness(metrics, freshnessFigures(fleetFreshness(evaluation)));
   metrics.publishStoredMetrics();
 }
