@@ -1,6 +1,5 @@
 import { Duration, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, type aws_lambda as lambda, type aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-
 import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../lambda/report/metric-names';
 
 const reportMetric = (name: string, statistic = 'Sum') =>
