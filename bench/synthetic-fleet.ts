@@ -1,5 +1,6 @@
 import type { FleetSnapshot, GroupGates, GroupMember, GroupSnapshot, ImageSnapshot, InstanceSnapshot } from '../lambda/model/fleet';
 import type { RunPolicy } from '../lambda/model/run-policy';
+import { TAG } from '../lambda/policy/tag-keys';
 import { seededRandom } from '../local/seeded-random';
 
 const DAY = 86_400_000;
@@ -35,13 +36,13 @@ function makeImages(count: number, now: number, next: () => number): ImageSnapsh
 /** Tags that make groups differ the way real fleets do: own lifetimes, windows, surges, exemptions, a few malformed. */
 function groupTags(index: number): Record<string, string> {
   const tags: Record<string, string> = {};
-  if (index % 10 === 1) tags['instance-reaper:max-age-days'] = '14';
-  if (index % 10 === 2) tags['instance-reaper:window'] = 'Mon-Fri 02:00-05:00 Europe/Berlin; Sat,Sun 00:00-06:00 UTC';
-  if (index % 10 === 3) tags['instance-reaper:budget'] = '25%';
-  if (index % 25 === 4) tags['instance-reaper:surge'] = 'true';
-  if (index % 50 === 5) tags['instance-reaper:exempt'] = 'true';
-  if (index % 100 === 6) tags['instance-reaper:rotate-before'] = '2026-11-01T00:00:00Z';
-  if (index % 500 === 7) tags['instance-reaper:grace-days'] = 'soon';
+  if (index % 10 === 1) tags[TAG.maxAgeDays] = '14';
+  if (index % 10 === 2) tags[TAG.window] = 'Mon-Fri 02:00-05:00 Europe/Berlin; Sat,Sun 00:00-06:00 UTC';
+  if (index % 10 === 3) tags[TAG.budget] = '25%';
+  if (index % 25 === 4) tags[TAG.surge] = 'true';
+  if (index % 50 === 5) tags[TAG.exempt] = 'true';
+  if (index % 100 === 6) tags[TAG.rotateBefore] = '2026-11-01T00:00:00Z';
+  if (index % 500 === 7) tags[TAG.graceDays] = 'soon';
   return tags;
 }
 
