@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import {
   CfnOutput,
   Tags,
@@ -14,6 +13,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { parseWindows } from '../lambda/policy/windows';
+import { reaperFunctionCode } from './function-code';
 import { createNotificationTopic } from './notification-topic';
 import { DEFAULTS, validateProps, type InstanceReaperProps } from './props';
 import { grantReaperPermissions } from './reaper-permissions';
@@ -21,21 +21,7 @@ import { ReaperMonitoring } from './reaper-monitoring';
 
 export type { InstanceReaperProps } from './props';
 
-const ROOT = path.join(__dirname, '..');
-
-/** How the function is bundled. Exported so the bench can bundle a baseline exactly the same way. */
-export const REAPER_BUNDLING: nodejs.BundlingOptions = {
-  minify: true,
-  // An external map, to read a stack trace from the logs against: it costs index.js nothing, and
-  // Node reads it only when NODE_OPTIONS=--enable-source-maps is set (which costs ~15 ms per cold start).
-  // Without the sources' text it is 2.1 MB instead of 5.2 MB, and the code package half the size.
-  sourceMap: true,
-  sourcesContent: false,
-  target: 'node22',
-  externalModules: [],
-  mainFields: ['module', 'main'],
-  forceDockerBundling: false,
-};
+export { REAPER_BUNDLING } from './function-code';
 
 /** The environment variables that carry the configured policy to the function. */
 function policyEnvironment(props: InstanceReaperProps, topicArn: string, parameterName: string): Record<string, string> {
@@ -90,10 +76,8 @@ export class InstanceReaper extends Construct {
 
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS });
     this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: path.join(ROOT, 'lambda', 'handler.ts'),
-      handler: 'handler',
-      depsLockFilePath: path.join(ROOT, 'package-lock.json'),
-      projectRoot: ROOT,
+      // Bundled from the sources in this checkout; the installed package deploys the bundle npm pack built.
+      ...reaperFunctionCode(),
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? DEFAULTS.memorySize,
@@ -104,7 +88,6 @@ export class InstanceReaper extends Construct {
       onFailure: new destinations.SnsDestination(this.topic),
       // By reference, not by name: CloudFormation then creates the parameter before the function can run.
       environment: policyEnvironment(props, this.topic.topicArn, this.blockedAmisParameter.parameterName),
-      bundling: REAPER_BUNDLING,
       description: 'instance-reaper: rotates EC2 Auto Scaling instances past their lifetime or on stale AMIs',
     });
     Tags.of(this.function).add('instance-reaper:component', 'function');
