@@ -2,15 +2,22 @@
  * `npm start`: the bundle `cdk synth` deploys, run once per simulated hour against a local AWS account
  * holding a demo fleet. No AWS account, no network: everything answers on 127.0.0.1.
  */
+import type { ReaperEnv } from '../lambda/config/env-schema';
+import { loadEnv } from '../lambda/config/load-run-policy';
+import type { RunReport, TerminatedEntry } from '../lambda/model/report';
 import { DEMO, seedDemoFleet } from './demo-fleet';
 import { FakeAccount } from './fake-aws/account';
 import { startFakeAws } from './fake-aws/server';
-import { formatFleet, formatForecast, type Rotation } from './simulation/format-fleet';
-import { formatRun, formatTime, heldSummary } from './simulation/format-run';
-import { fleetFigures, runCaptured, type CapturedRun, type Handler } from './simulation/run-captured';
+import { deployedSchedule } from './simulation/deployed-schedule';
+import { describePolicy } from './simulation/describe-policy';
+import { formatSummary } from './simulation/format-summary';
+import { formatTime } from './simulation/format-run';
+import { runCaptured, type CapturedRun, type Handler } from './simulation/run-captured';
 import { SimulatedClock } from './simulation/simulated-clock';
 import { flagFor, parseSimulationOptions, USAGE, type SimulationOptions } from './simulation/simulation-options';
-import { synthesizedFunction } from './synthesized-bundle';
+import { Timeline } from './simulation/timeline';
+import { groupWindow, windowNote, type WindowDefaults } from './simulation/window-note';
+import { synthesizedFunction, type SynthesizedFunction } from './synthesized-bundle';
 
 const HOUR_MS = 3_600_000;
 /** A Monday, so the demo's weekday maintenance window shows both sides. */
@@ -26,29 +33,25 @@ function explainFailure(run: CapturedRun): string {
   return message.replace(/REAPER_[A-Z_]+/g, (variable) => flagFor(variable) ?? variable);
 }
 
-interface Progress {
-  held?: string;
-  /** What the last printed run decided: a dry run decides the same every hour. */
-  said?: string;
-  quietSince?: number;
-  quietRuns: number;
-  rotations: Rotation[];
+const tagsOf = (account: FakeAccount, group: string) => (account.groupNames().includes(group) ? account.group(group).tags : undefined);
+
+/** The configuration as the function reads it; undefined when it rejects it (the first run then says which flag is wrong). */
+function readConfiguration(): ReaperEnv | undefined {
+  try {
+    return loadEnv(process.env);
+  } catch {
+    return undefined;
+  }
 }
 
-function printRun(at: number, run: CapturedRun, progress: Progress): void {
-  const report = run.report;
-  if (!report) return;
-  for (const entry of report.terminated) progress.rotations.push({ at, ...entry, ageDays: report.details[entry.instanceId]?.ageDays });
-  const lines = formatRun(at, report, progress.held);
-  const said = JSON.stringify([report.terminated.map((entry) => entry.instanceId), report.surges, report.errors, heldSummary(report)]);
-  if (lines.length === 0 || said === progress.said) {
-    progress.quietSince ??= at;
-    progress.quietRuns += 1;
-    return;
-  }
-  if (progress.quietRuns > 0) console.log(`${' '.repeat(18)}· ${progress.quietRuns} run(s) with nothing new since ${formatTime(progress.quietSince ?? at)}`);
-  Object.assign(progress, { quietRuns: 0, quietSince: undefined, held: heldSummary(report), said });
-  for (const line of lines) console.log(line);
+/** The header: the fleet, then the policy the function reads from this environment (and the window defaults for the notes). */
+function header(account: FakeAccount, fn: SynthesizedFunction, options: SimulationOptions): { lines: string[]; windows?: WindowDefaults } {
+  const fleet = `instance-reaper on a local account: ${account.groupNames().length} groups, ${account.instances().length} instances, ${options.days} simulated day(s) from ${formatTime(START)} UTC`;
+  const env = readConfiguration();
+  if (!env) return { lines: [fleet, ''] };
+  const groupTags = Object.fromEntries(account.groupNames().map((name) => [name, account.group(name).tags]));
+  const policy = describePolicy({ env, runsEvery: 'one run per simulated hour', deployedSchedule: deployedSchedule(fn.bundlePath), groupTags });
+  return { lines: [fleet, ...policy, ''], windows: { window: env.REAPER_WINDOW, graceDays: env.REAPER_GRACE_DAYS } };
 }
 
 async function simulate(options: SimulationOptions): Promise<number> {
@@ -62,9 +65,15 @@ async function simulate(options: SimulationOptions): Promise<number> {
     Object.assign(process.env, fn.environment, server.env, options.environment, { REAPER_BLOCKED_AMIS_PARAMETER: DEMO.blockedAmisParameter });
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the deployed bundle is plain CommonJS, loaded as Lambda would
     const { handler } = require(fn.bundlePath) as { handler: Handler };
+    const { lines, windows } = header(account, fn, options);
+    const noteFor = (at: number, entry: TerminatedEntry, report: RunReport) =>
+      windows && windowNote(entry, report.details[entry.instanceId], groupWindow(tagsOf(account, entry.group), windows), at);
+    const timeline = new Timeline(options.dryRun, noteFor);
+    const print = (text: readonly string[]) => {
+      if (!options.json) for (const line of text) console.log(line);
+    };
+    print(lines);
     const runs: CapturedRun[] = [];
-    const progress: Progress = { quietRuns: 0, rotations: [] };
-    if (!options.json) console.log(`instance-reaper on a local account: ${account.groupNames().length} groups, ${account.instances().length} instances, one run per hour for ${options.days} day(s) from ${formatTime(START)} UTC\n`);
     for (let hour = 0; hour < options.days * 24; hour += 1) {
       if (hour === DEMO.refreshHours) account.setInstanceRefreshStatus(refreshId, 'Successful');
       account.tick();
@@ -75,30 +84,15 @@ async function simulate(options: SimulationOptions): Promise<number> {
       }
       runs.push(run);
       if (options.json) console.log(JSON.stringify({ at: new Date(clock.now()).toISOString(), report: run.report }));
-      else printRun(clock.now(), run, progress);
+      else if (run.report) print(timeline.record(clock.now(), run.report));
       clock.advance(HOUR_MS);
     }
-    if (!options.json) printSummary(runs, progress, options);
+    print(formatSummary(runs, timeline, options));
     return 0;
   } finally {
     await server.close();
     restoreClock();
   }
-}
-
-function printSummary(runs: readonly CapturedRun[], progress: Progress, options: SimulationOptions): void {
-  const first = runs[0];
-  const last = runs[runs.length - 1];
-  if (progress.quietRuns > 0) console.log(`${' '.repeat(18)}· ${progress.quietRuns} run(s) with nothing new since ${formatTime(progress.quietSince ?? START)}`);
-  console.log('');
-  for (const line of formatFleet(first && fleetFigures(first), last && fleetFigures(last))) console.log(line);
-  const terminated = runs.reduce((sum, run) => sum + (run.report?.terminated.length ?? 0), 0);
-  const outcome = options.dryRun
-    ? `dry run: nothing changed; each run would have rotated ${first?.report?.terminated.length ?? 0} instance(s)`
-    : `${terminated} instance(s) rotated`;
-  console.log(`\n${runs.length} runs, ${outcome}, ${last?.report?.unmanaged.length ?? 0} unmanaged reported (never touched).`);
-  if (options.forecast) for (const line of formatForecast(progress.rotations, last?.report)) console.log(line);
-  else console.log('Add --forecast for when each instance was rotated, --help for the policy flags.');
 }
 
 async function main(): Promise<void> {

@@ -34,10 +34,15 @@ export function rotationsPerDay(rotations: readonly Rotation[], from: number, to
 export const formatPerDay = (counts: readonly DayCount[]): string[] =>
   counts.map((count) => `  ${formatDay(count.day)}  ${String(count.rotations).padStart(3)}`);
 
-/** When each instance was rotated, then what is still due at the end and why, then rotations per day (from the first to the last rotation unless told). */
+/**
+ * When each instance was rotated (in a dry run: when a run first chose it), then what is still due at the end and
+ * why, then rotations per day (from the first to the last rotation unless told).
+ */
 export function formatForecast(rotations: readonly Rotation[], last: RunReport | undefined, from = rotations[0]?.at ?? 0, to = rotations.at(-1)?.at ?? -1): string[] {
-  const lines = ['when', ...rotations.map((rotation) => `  ${formatTime(rotation.at).padEnd(18)}${rotation.instanceId} ${rotation.group.padEnd(9)}${rotation.reasons.join(', ')}`)];
+  const dryRun = last?.dryRun === true;
+  const heading = dryRun ? 'when a run first chose it (dry run: nothing was rotated)' : 'when';
+  const lines = [heading, ...rotations.map((rotation) => `  ${formatTime(rotation.at).padEnd(18)}${rotation.instanceId} ${rotation.group.padEnd(9)}${rotation.reasons.join(', ')}`)];
   const still = last?.deferred ?? [];
   if (still.length > 0) lines.push('still due at the end', ...still.map((entry) => `  ${entry.instanceId} ${entry.group.padEnd(9)}${entry.reasons.join(', ')}: held, ${entry.why}`));
-  return [...lines, 'per day (UTC)', ...formatPerDay(rotationsPerDay(rotations, from, to))];
+  return [...lines, dryRun ? 'would rotate per day (UTC)' : 'per day (UTC)', ...formatPerDay(rotationsPerDay(rotations, from, to))];
 }

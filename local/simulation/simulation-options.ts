@@ -26,8 +26,10 @@ Runs the bundled reaper against a local AWS account holding a demo fleet, once p
   --grace-days N         days past the lifetime after which windows stop holding (default 7)
   --jitter-percent N     lifetime jitter (default 0)
   --dry-run              decide and report, change nothing
-  --forecast             end with when each instance was rotated
-  --json                 print each run's raw report, one JSON line per run
+  --forecast             end with when each instance was rotated (or would be, in a dry run)
+  --json                 print only JSON: each run's report, one object per line (JSON Lines),
+                         nothing else on stdout; for piping, keep npm's own banner off too:
+                           npm start --silent -- --json | jq -c '.report.terminated[]'
   --help                 this text`;
 
 export interface SimulationOptions {
