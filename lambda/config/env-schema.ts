@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseBudget } from './budget-schema';
 import type { Budget } from '../model/run-policy';
+import { POLICY_DEFAULTS } from './policy-defaults';
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -9,13 +10,19 @@ const blankToUndefined = (value: unknown): unknown =>
 const withDefault = <T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, fallback: T) =>
   z.preprocess(blankToUndefined, schema.optional()).transform((value) => value ?? fallback);
 
-const numberText = (min: number, max = Number.POSITIVE_INFINITY, integer = false) =>
-  z
+/** What a number variable takes, in one phrase for every way it can be wrong: `expected a whole number >= 0`. */
+const describeNumber = (min: number, max: number, integer: boolean) =>
+  `expected ${integer ? 'a whole number' : 'a number'} ${Number.isFinite(max) ? `from ${min} to ${max}` : `>= ${min}`}`;
+
+const numberText = (min: number, max = Number.POSITIVE_INFINITY, integer = false) => {
+  const expected = describeNumber(min, max, integer);
+  return z
     .string()
     .trim()
-    .regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, integer ? 'expected a whole number' : 'expected a number')
+    .regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, expected)
     .transform(Number)
-    .pipe(z.number().min(min).max(max));
+    .pipe(z.number().min(min, expected).max(max, expected));
+};
 
 const booleanText = z
   .string()
@@ -35,20 +42,20 @@ const listText = z.string().transform((text) => text.split(',').map((item) => it
 
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
 
-/** The configured policy, from REAPER_* environment variables. Defaults are the documented ones. */
+/** The configured policy, from REAPER_* environment variables. Defaults are POLICY_DEFAULTS, the documented ones. */
 export const envSchema = z.object({
-  REAPER_DRY_RUN: withDefault(booleanText, false),
-  REAPER_MAX_AGE_DAYS: withDefault<number>(numberText(0), 28),
+  REAPER_DRY_RUN: withDefault(booleanText, POLICY_DEFAULTS.dryRun),
+  REAPER_MAX_AGE_DAYS: withDefault<number>(numberText(0), POLICY_DEFAULTS.maxAgeDays),
   REAPER_AMI_MAX_AGE_DAYS: z.preprocess(blankToUndefined, numberText(0).optional()),
-  REAPER_AMI_DRIFT: withDefault(booleanText, true),
-  REAPER_MAX_TERMINATIONS_PER_GROUP: withDefault<Budget>(budgetText, { kind: 'count', value: 1 }),
-  REAPER_MAX_TERMINATIONS: withDefault<number>(numberText(0, Number.POSITIVE_INFINITY, true), 20),
+  REAPER_AMI_DRIFT: withDefault(booleanText, POLICY_DEFAULTS.amiDrift),
+  REAPER_MAX_TERMINATIONS_PER_GROUP: withDefault<Budget>(budgetText, POLICY_DEFAULTS.maxTerminationsPerGroup),
+  REAPER_MAX_TERMINATIONS: withDefault<number>(numberText(0, Number.POSITIVE_INFINITY, true), POLICY_DEFAULTS.maxTerminations),
   REAPER_BLOCKED_AMIS_PARAMETER: optionalText,
   REAPER_ALARM_NAMES: withDefault<string[]>(listText, []),
   REAPER_WINDOW: optionalText,
-  REAPER_GRACE_DAYS: withDefault<number>(numberText(0), 7),
-  REAPER_LIFETIME_JITTER_PERCENT: withDefault<number>(numberText(0, 100), 0),
-  REAPER_SURGE_TIMEOUT_MINUTES: withDefault<number>(numberText(1), 60),
+  REAPER_GRACE_DAYS: withDefault<number>(numberText(0), POLICY_DEFAULTS.graceDays),
+  REAPER_LIFETIME_JITTER_PERCENT: withDefault<number>(numberText(0, 100), POLICY_DEFAULTS.lifetimeJitterPercent),
+  REAPER_SURGE_TIMEOUT_MINUTES: withDefault<number>(numberText(1), POLICY_DEFAULTS.surgeTimeoutMinutes),
   REAPER_TOPIC_ARN: optionalText,
 });
 
