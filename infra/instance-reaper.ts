@@ -12,38 +12,17 @@ import {
   aws_ssm as ssm,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { parseWindows } from '../lambda/policy/windows';
 import { reaperFunctionCode } from './function-code';
 import { createNotificationTopic } from './notification-topic';
-import { DEFAULTS, validateProps, type InstanceReaperProps } from './props';
+import { policyEnvironment } from './policy-environment';
+import { DEFAULTS, type InstanceReaperProps } from './props';
 import { grantReaperPermissions } from './reaper-permissions';
 import { ReaperMonitoring } from './reaper-monitoring';
+import { assertValidProps } from './validate-props';
 
 export type { InstanceReaperProps } from './props';
 
 export { REAPER_BUNDLING } from './function-code';
-
-/** The environment variables that carry the configured policy to the function. */
-function policyEnvironment(props: InstanceReaperProps, topicArn: string, parameterName: string): Record<string, string> {
-  const env: Record<string, string> = {
-    REAPER_DRY_RUN: String(props.dryRun ?? DEFAULTS.dryRun),
-    REAPER_MAX_AGE_DAYS: String(props.maxAgeDays ?? DEFAULTS.maxAgeDays),
-    REAPER_AMI_DRIFT: String(props.amiDrift ?? DEFAULTS.amiDrift),
-    REAPER_MAX_TERMINATIONS_PER_GROUP: String(props.maxTerminationsPerGroup ?? DEFAULTS.maxTerminationsPerGroup),
-    REAPER_MAX_TERMINATIONS: String(props.maxTerminations ?? DEFAULTS.maxTerminations),
-    REAPER_BLOCKED_AMIS_PARAMETER: parameterName,
-    REAPER_GRACE_DAYS: String(props.graceDays ?? DEFAULTS.graceDays),
-    REAPER_LIFETIME_JITTER_PERCENT: String(props.lifetimeJitterPercent ?? DEFAULTS.lifetimeJitterPercent),
-    REAPER_SURGE_TIMEOUT_MINUTES: String(props.surgeTimeoutMinutes ?? DEFAULTS.surgeTimeoutMinutes),
-    REAPER_TOPIC_ARN: topicArn,
-    POWERTOOLS_SERVICE_NAME: 'instance-reaper',
-    POWERTOOLS_METRICS_NAMESPACE: 'InstanceReaper',
-  };
-  if (props.amiMaxAgeDays !== undefined) env.REAPER_AMI_MAX_AGE_DAYS = String(props.amiMaxAgeDays);
-  if (props.alarmNames?.length) env.REAPER_ALARM_NAMES = props.alarmNames.join(',');
-  if (props.maintenanceWindow) env.REAPER_WINDOW = props.maintenanceWindow;
-  return env;
-}
 
 /**
  * instance-reaper for one account and region: the function, its schedule, least-privilege
@@ -59,10 +38,8 @@ export class InstanceReaper extends Construct {
 
   constructor(scope: Construct, id: string, props: InstanceReaperProps = {}) {
     super(scope, id);
-    const problems = validateProps(props);
-    const window = props.maintenanceWindow ? parseWindows(props.maintenanceWindow) : [];
-    if ('error' in window) problems.push(`maintenanceWindow: ${window.error}`);
-    if (problems.length > 0) throw new Error(`Invalid InstanceReaper props: ${problems.join('; ')}`);
+    // Every problem at once, each naming its prop; the policy is judged by the function's own schema.
+    assertValidProps(props);
 
     const parameterName = props.blockedAmisParameterName ?? DEFAULTS.blockedAmisParameterName;
     this.blockedAmisParameter = new ssm.StringListParameter(this, 'BlockedAmis', {
@@ -74,7 +51,7 @@ export class InstanceReaper extends Construct {
     this.topic = notifications.topic;
     this.notificationKey = notifications.key;
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS });
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention ?? DEFAULTS.logRetention });
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       // Bundled from the sources in this checkout; the installed package deploys the bundle npm pack built.
       ...reaperFunctionCode(),
@@ -87,7 +64,7 @@ export class InstanceReaper extends Construct {
       retryAttempts: 0,
       onFailure: new destinations.SnsDestination(this.topic),
       // By reference, not by name: CloudFormation then creates the parameter before the function can run.
-      environment: policyEnvironment(props, this.topic.topicArn, this.blockedAmisParameter.parameterName),
+      environment: policyEnvironment(props, { topicArn: this.topic.topicArn, blockedAmisParameter: this.blockedAmisParameter.parameterName }),
       description: 'instance-reaper: rotates EC2 Auto Scaling instances past their lifetime or on stale AMIs',
     });
     Tags.of(this.function).add('instance-reaper:component', 'function');

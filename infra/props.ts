@@ -1,9 +1,15 @@
 import { Duration, type aws_events as events } from 'aws-cdk-lib';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
-/** Settings of one instance-reaper deployment. Every field is optional. */
+/**
+ * Settings of one instance-reaper deployment. Every field is optional.
+ *
+ * The policy props (lifetime, AMI rules, budgets, window, dry run, ...) become the function's REAPER_* environment
+ * variables; their defaults are the function's own (lambda/config/policy-defaults.ts), and the construct checks them
+ * with the function's own schema at synth. The infrastructure props are checked by the construct.
+ */
 export interface InstanceReaperProps {
-  /** When the reaper runs: a schedule expression such as `rate(15 minutes)`, or an events.Schedule. @default rate(15 minutes) */
+  /** When the reaper runs: an EventBridge `rate(...)` or `cron(...)` expression, or an events.Schedule. @default rate(15 minutes) */
   readonly schedule?: string | events.Schedule;
   /** Instance lifetime in days. @default 28 */
   readonly maxAgeDays?: number;
@@ -19,10 +25,10 @@ export interface InstanceReaperProps {
   readonly dryRun?: boolean;
   /** Email address subscribed to the notification topic. @default no subscription */
   readonly notificationEmail?: string;
-  /** Retention of the function's logs. @default RetentionDays.THREE_MONTHS */
+  /** Retention of the function's logs, in days: one of CloudWatch Logs' retention periods. @default RetentionDays.THREE_MONTHS (90) */
   readonly logRetention?: RetentionDays;
   /** Alarms that hold every group while in ALARM. @default none */
-  readonly alarmNames?: string[];
+  readonly alarmNames?: readonly string[];
   /** Default maintenance window, e.g. 'Mon-Fri 02:00-05:00 Europe/Berlin'. @default always open */
   readonly maintenanceWindow?: string;
   /** Days past the lifetime after which windows no longer hold an instance. @default 7 */
@@ -41,53 +47,31 @@ export interface InstanceReaperProps {
   readonly amiAliasParameters?: readonly string[];
   /** A launch-before-terminate surge older than this is rolled back. @default 60 */
   readonly surgeTimeoutMinutes?: number;
-  /** Memory of the function in MB. @default 1024 */
+  /** Memory of the function in MB, 128 to 10240. @default 1024 */
   readonly memorySize?: number;
-  /** Time limit of one run. @default Duration.minutes(5) */
+  /** Time limit of one run, at most 15 minutes. @default Duration.minutes(5) */
   readonly timeout?: Duration;
 }
 
+/** Defaults of the infrastructure props. The policy props' defaults are the function's: POLICY_DEFAULTS. */
 export const DEFAULTS = {
   schedule: 'rate(15 minutes)',
-  maxAgeDays: 28,
-  amiDrift: true,
-  maxTerminationsPerGroup: 1,
-  maxTerminations: 20,
-  dryRun: false,
-  graceDays: 7,
-  lifetimeJitterPercent: 0,
-  blockedAmisParameterName: '/instance-reaper/blocked-amis',
-  amiAliasParameters: ['/aws/service/*', '/ami/*'],
-  surgeTimeoutMinutes: 60,
   memorySize: 1024,
   timeout: Duration.minutes(5),
+  logRetention: RetentionDays.THREE_MONTHS,
+  blockedAmisParameterName: '/instance-reaper/blocked-amis',
+  amiAliasParameters: ['/aws/service/*', '/ami/*'],
 } as const;
 
-const PERCENT = /^\d+(\.\d+)?%$/;
+/** Lambda's limits ("Lambda quotas", AWS Lambda Developer Guide). */
+export const LAMBDA_LIMITS = {
+  minMemoryMb: 128,
+  maxMemoryMb: 10240,
+  maxTimeout: Duration.minutes(15),
+} as const;
 
-/** Every problem with the props, so one error can name them all. */
-export function validateProps(props: InstanceReaperProps): string[] {
-  const problems: string[] = [];
-  const check = (ok: boolean, message: string) => {
-    if (!ok) problems.push(message);
-  };
-  const nonNegative = (value: number | undefined, name: string) => check(value === undefined || (Number.isFinite(value) && value >= 0), `${name} must be a number >= 0`);
-  nonNegative(props.maxAgeDays, 'maxAgeDays');
-  nonNegative(props.amiMaxAgeDays, 'amiMaxAgeDays');
-  nonNegative(props.graceDays, 'graceDays');
-  const perGroup = props.maxTerminationsPerGroup;
-  check(
-    perGroup === undefined || (typeof perGroup === 'number' ? Number.isInteger(perGroup) && perGroup >= 1 : PERCENT.test(perGroup) && parseFloat(perGroup) > 0 && parseFloat(perGroup) <= 100),
-    'maxTerminationsPerGroup must be a whole number >= 1 or a percentage such as "25%"',
-  );
-  check(props.maxTerminations === undefined || (Number.isInteger(props.maxTerminations) && props.maxTerminations >= 0), 'maxTerminations must be a whole number >= 0');
-  const jitter = props.lifetimeJitterPercent;
-  check(jitter === undefined || (jitter >= 0 && jitter <= 100), 'lifetimeJitterPercent must be between 0 and 100');
-  check(props.surgeTimeoutMinutes === undefined || props.surgeTimeoutMinutes >= 1, 'surgeTimeoutMinutes must be >= 1');
-  check(props.memorySize === undefined || (props.memorySize >= 128 && props.memorySize <= 10240), 'memorySize must be between 128 and 10240');
-  check(props.notificationEmail === undefined || /^[^@\s]+@[^@\s]+$/.test(props.notificationEmail), 'notificationEmail must be an email address');
-  check(props.blockedAmisParameterName === undefined || props.blockedAmisParameterName.startsWith('/'), 'blockedAmisParameterName must start with "/"');
-  const badAliases = (props.amiAliasParameters ?? []).filter((pattern) => !/^\/\S+$/.test(pattern));
-  check(badAliases.length === 0, `amiAliasParameters must be parameter names starting with "/": ${badAliases.map((pattern) => JSON.stringify(pattern)).join(', ')}`);
-  return problems;
+/** One problem with one prop: what it takes, and what it was given. */
+export interface PropProblem {
+  readonly prop: string;
+  readonly message: string;
 }

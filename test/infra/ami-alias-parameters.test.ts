@@ -27,6 +27,6 @@ describe('amiAliasParameters: the resolve:ssm: parameters the function may read'
 
   it.each([['golden/*'], [''], ['/ami/ web']])('refuses %j: a parameter name pattern starts with "/"', (pattern) => {
     const stack = new Stack(new App(), 'Bad');
-    expect(() => new InstanceReaper(stack, 'Reaper', { amiAliasParameters: ['/ok/*', pattern] })).toThrow(/amiAliasParameters must be parameter names starting with "\/"/);
+    expect(() => new InstanceReaper(stack, 'Reaper', { amiAliasParameters: ['/ok/*', pattern] })).toThrow(/amiAliasParameters: expected an array of SSM parameter name patterns starting with "\/"/);
   });
 });

@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { InstanceReaper } from '../../infra/instance-reaper';
 import { ReaperStack } from '../../infra/reaper-stack';
+import { CDK_CONTEXT } from './cdk-context';
 
 type Statement = { Sid?: string; Action: string | string[]; Condition?: unknown; Resource?: unknown };
 
@@ -11,7 +12,7 @@ let template: Template;
 let statements: Statement[];
 
 beforeAll(() => {
-  const app = new App();
+  const app = new App({ context: CDK_CONTEXT });
   stack = new ReaperStack(app, 'Reaper', {
     reaper: { maxTerminationsPerGroup: '25%', notificationEmail: 'oncall@example.com', amiMaxAgeDays: 90, alarmNames: ['api-5xx', 'db-cpu'], maintenanceWindow: 'Mon-Fri 02:00-05:00 Europe/Berlin' },
   });
@@ -126,14 +127,14 @@ describe('InstanceReaper construct', () => {
 
 describe('InstanceReaper props', () => {
   it('names every bad prop at once', () => {
-    const stack = new Stack(new App(), 'Bad');
+    const stack = new Stack(new App({ context: CDK_CONTEXT }), 'Bad');
     expect(() => new InstanceReaper(stack, 'Reaper', { maxAgeDays: -1, maxTerminationsPerGroup: '0%', maintenanceWindow: 'whenever' })).toThrow(
       /maxAgeDays[\s\S]*maxTerminationsPerGroup[\s\S]*maintenanceWindow/,
     );
   });
 
   it('subscribes no email unless asked', () => {
-    const stack = new Stack(new App(), 'Plain');
+    const stack = new Stack(new App({ context: CDK_CONTEXT }), 'Plain');
     new InstanceReaper(stack, 'Reaper', { dryRun: true });
     const plain = Template.fromStack(stack);
     plain.resourceCountIs('AWS::SNS::Subscription', 0);
