@@ -1,17 +1,16 @@
 import * as path from 'node:path';
-import { App, Aspects } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { ReaperStack } from './reaper-stack';
-import { loadTargets, pickTarget } from './targets';
+import { App } from 'aws-cdk-lib';
+import { addReaperStack } from './reaper-app';
+import { TargetsError } from './targets';
+import { InvalidPropsError } from './validate-props';
 
-const app = new App();
-const targetName = app.node.tryGetContext('target') as string | undefined;
-if (targetName) {
-  const target = pickTarget(loadTargets(path.join(__dirname, 'targets.json')), targetName);
-  new ReaperStack(app, `InstanceReaper-${targetName}`, { env: { account: target.account, region: target.region }, reaper: target.props });
-} else {
-  // No target: one environment-agnostic stack with the defaults, deployable with whatever credentials are at hand.
-  new ReaperStack(app, 'InstanceReaper');
+try {
+  const app = new App();
+  addReaperStack(app, path.join(__dirname, 'targets.json'));
+  app.synth();
+} catch (error) {
+  // A configuration mistake is the message alone, for a person to fix; anything else keeps its stack trace.
+  if (!(error instanceof TargetsError || error instanceof InvalidPropsError)) throw error;
+  console.error(error.message);
+  process.exit(1);
 }
-Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
-app.synth();

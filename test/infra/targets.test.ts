@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { loadTargets, pickTarget } from '../../infra/targets';
 
 const writeTargets = (content: unknown) => {
@@ -21,11 +23,35 @@ describe('deploy targets', () => {
     expect(() => pickTarget(targets, 'b')).toThrow('Unknown target "b". Known targets: a');
   });
 
-  it.each([
-    ['a short account', { x: { account: '123', region: 'eu-west-1' } }, 'target x: account'],
-    ['a bad region', { x: { account: '123456789012', region: 'Europe' } }, 'target x: region'],
-    ['props that are not an object', { x: { account: '123456789012', region: 'eu-west-1', props: 3 } }, 'target x: props'],
-  ])('refuses %s, naming the target and field', (_title, content, message) => {
-    expect(() => loadTargets(writeTargets(content))).toThrow(message);
+  it('gives the construct every prop JSON can write: the timeout in minutes becomes a Duration, the log retention in days RetentionDays', () => {
+    const props = {
+      schedule: 'cron(0 3 ? * MON-FRI *)',
+      maxAgeDays: 14,
+      amiMaxAgeDays: 90,
+      amiDrift: false,
+      maxTerminationsPerGroup: '25%',
+      maxTerminations: 10,
+      dryRun: true,
+      notificationEmail: 'oncall@example.com',
+      logRetention: 400,
+      alarmNames: ['api-5xx'],
+      maintenanceWindow: 'Tue 03:00-05:00 UTC',
+      graceDays: 3,
+      lifetimeJitterPercent: 10,
+      blockedAmisParameterName: '/team/blocked-amis',
+      amiAliasParameters: ['/golden/*'],
+      surgeTimeoutMinutes: 30,
+      memorySize: 2048,
+      timeoutMinutes: 10,
+    };
+    const { timeoutMinutes, ...rest } = props;
+
+    const target = pickTarget(loadTargets(writeTargets({ a: { account: '123456789012', region: 'eu-west-1', props } })), 'a');
+
+    expect(target.props).toEqual({ ...rest, logRetention: RetentionDays.THIRTEEN_MONTHS, timeout: Duration.minutes(timeoutMinutes) });
+  });
+
+  it('takes a target without props: the defaults', () => {
+    expect(pickTarget(loadTargets(writeTargets({ a: { account: '123456789012', region: 'eu-west-1' } })), 'a').props).toEqual({});
   });
 });
