@@ -7,7 +7,7 @@ import { planCommand } from './commands/plan-command';
 import { rotateCommand } from './commands/rotate-command';
 import { statusCommand } from './commands/status-command';
 import { unblockCommand } from './commands/unblock-command';
-import { UsageError } from './errors';
+import { reportFailure } from './describe-failure';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { forecastOptions } from './forecast/forecast-options';
 import { withLocalAccount } from './local/with-local-account';
@@ -56,25 +56,14 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCode> {
   return runFleetCommand(args, io, args.command);
 }
 
-/** Our own errors speak for themselves; AWS errors read best with their code ("AccessDeniedException: User ... is not authorized"). */
-const OWN_ERRORS = new Set(['Error', 'CommandFailedError', 'DeploymentNotFoundError', 'InvalidInputError', 'FleetReadError']);
-
-function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return OWN_ERRORS.has(error.name) ? error.message : `${error.name}: ${error.message}`;
-}
-
 /** Runs one command line and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  let args: CliArgs | undefined;
   try {
-    return await dispatch(parseCliArgs(argv), io);
+    args = parseCliArgs(argv);
+    return await dispatch(args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`instance-reaper: ${error.message}\nRun 'instance-reaper help' for usage.\n`);
-      return EXIT_CODES.usage;
-    }
-    io.stderr.write(`instance-reaper: ${describeFailure(error)}\n`);
-    return EXIT_CODES.failure;
+    return reportFailure(error, io, args?.options);
   }
 }
 

@@ -6,12 +6,12 @@ import type { Connection } from '../aws/cli-clients';
 import type { CliIo } from '../cli-io';
 import type { ExitCode } from '../exit-codes';
 import { startProgress } from '../progress';
-import { localStore } from './local-store';
+import { loadLocalAccount, localStore } from './local-store';
 
 function openAccount(io: CliIo): LocalAccount {
   const progress = startProgress(io, 'Opening the local account');
   try {
-    const { local, created } = localStore(io).load();
+    const { local, created } = loadLocalAccount(io);
     if (created) io.stderr.write("Created the local account: the demo fleet, with the reaper deployed as stack InstanceReaper ('instance-reaper local reset' starts over).\n");
     return local;
   } finally {
