@@ -124,25 +124,3 @@ describe('rotate while paused', () => {
     expect(mutatingActions(local)).toEqual(['autoscaling:CreateOrUpdateTags']);
   });
 });
-
-describe('unblock', () => {
-  it('--ami removes AMIs and leaves none when the last goes', async () => {
-    local.account.putParameter(DEMO.blockedAmisParameter, 'ami-0aaa,ami-0bbb', 'StringList');
-
-    await runLocal(local, ['unblock', '--local', '--ami', 'ami-0aaa']);
-    expect(blockedAmis()).toBe('ami-0bbb');
-    const { stdout } = await runLocal(local, ['unblock', '--local', '--ami', 'ami-0bbb']);
-
-    expect(blockedAmis()).toBe('none');
-    expect(stdout).toContain('still blocked: none');
-  });
-
-  it('--group removes the rotate-before tag', async () => {
-    local.account.setGroupTag('web', ROTATE_BEFORE, '2026-01-01T00:00:00Z');
-
-    const { code } = await runLocal(local, ['unblock', '--local', '--group', 'web']);
-
-    expect(code).toBe(0);
-    expect(local.account.group('web').tags[ROTATE_BEFORE]).toBeUndefined();
-  });
-});
