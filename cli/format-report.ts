@@ -1,12 +1,8 @@
-import type { ReasonCode } from '../lambda/model/reasons';
-import { EMERGENCY_REASONS } from '../lambda/model/reasons';
-import type { RunReport } from '../lambda/model/report';
+import type { RunReport, SurgeAction } from '../lambda/model/report';
 import { formatTable } from './format-table';
 
 /** `plan` describes the next run; `done` describes a run that happened. */
 export type ReportTense = 'plan' | 'done';
-
-const isEmergency = (reasons: readonly ReasonCode[]): boolean => reasons.some((reason) => EMERGENCY_REASONS.has(reason));
 
 function detailCells(report: RunReport, instanceId: string): [string, string] {
   const detail = report.details[instanceId];
@@ -29,30 +25,24 @@ export function formatReportTable(report: RunReport, tense: ReportTense): string
   return formatTable(['GROUP', 'INSTANCE', 'AGE', 'AMI', 'REASONS', tense === 'plan' ? 'NEXT RUN' : 'RUN'], rows);
 }
 
-function countBy<T>(items: readonly T[], key: (item: T) => string): string {
+/** `group-budget 2, cannot-replace 1`: how many items of each key, in order of first appearance. */
+export function countBy<T>(items: readonly T[], key: (item: T) => string): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return [...counts].map(([name, count]) => `${name} ${count}`).join(', ');
 }
 
-/** Due instances carrying an emergency reason (targeted, ami-blocked, rotation-requested). */
-export function emergencyCount(report: RunReport): number {
-  return [...report.terminated, ...report.deferred, ...report.unmanaged].filter((entry) => isEmergency(entry.reasons)).length;
-}
-
-/** Emergency instances the run left in place: 0 in a run's report means the emergency rotation is done. */
-export function emergencyRemaining(report: RunReport): number {
-  return [...report.deferred, ...report.unmanaged].filter((entry) => isEmergency(entry.reasons)).length;
-}
-
-/** The totals in one line, e.g. `Scanned 3 groups, 12 instances; due 5 (2 emergency): terminate 1, deferred 3 (group-budget 3), unmanaged 1; errors 0.` */
-export function summarizeReport(report: RunReport, tense: ReportTense): string {
+/**
+ * The totals in one line, with the emergency rotation's progress (`emergencyLeft`, the one definition), e.g.
+ * `Scanned 3 groups, 12 instances; due 5: terminate 1, deferred 3 (group-budget 3), unmanaged 1; errors 0. Emergency left: 2.`
+ */
+export function summarizeReport(report: RunReport, tense: ReportTense, emergencyLeft: number): string {
   const due = report.terminated.length + report.deferred.length + report.unmanaged.length;
   const why = report.deferred.length > 0 ? ` (${countBy(report.deferred, (entry) => entry.why)})` : '';
   return (
     `Scanned ${report.scanned.groups} groups, ${report.scanned.instances} instances; ` +
-    `due ${due} (${emergencyCount(report)} emergency): ${tense === 'plan' ? 'terminate' : 'terminated'} ${report.terminated.length}, ` +
-    `deferred ${report.deferred.length}${why}, unmanaged ${report.unmanaged.length}; errors ${report.errors.length}.`
+    `due ${due}: ${tense === 'plan' ? 'terminate' : 'terminated'} ${report.terminated.length}, ` +
+    `deferred ${report.deferred.length}${why}, unmanaged ${report.unmanaged.length}; errors ${report.errors.length}. Emergency left: ${emergencyLeft}.`
   );
 }
 
@@ -68,15 +58,19 @@ const SURGE_STEP: Readonly<Record<string, string>> = {
   'rolled-back': 'give back capacity that never served',
 };
 
+/** One launch-before-terminate step, e.g. `bastion: add capacity first, desired capacity 2 (i-0abc)`. */
+export const describeSurge = (surge: SurgeAction): string =>
+  `${surge.group}: ${SURGE_STEP[surge.action] ?? surge.action}, desired capacity ${surge.desiredCapacity} (${surge.instanceIds.join(', ')})`;
+
 /** Launch-before-terminate steps, which the table's `surge-pending` rows wait for. */
 export function formatSurges(report: RunReport, tense: ReportTense): string {
   if (report.surges.length === 0) return '';
-  const lines = report.surges.map((surge) => `  ${surge.group}: ${SURGE_STEP[surge.action] ?? surge.action}, desired capacity ${surge.desiredCapacity} (${surge.instanceIds.join(', ')})`);
+  const lines = report.surges.map((surge) => `  ${describeSurge(surge)}`);
   return `Launch before terminate${tense === 'plan' ? ' (next run)' : ''}:\n${lines.join('\n')}`;
 }
 
 /** Table, totals, surges and errors: the human form of a report. */
-export function formatReport(report: RunReport, tense: ReportTense): string {
+export function formatReport(report: RunReport, tense: ReportTense, emergencyLeft: number): string {
   const optional = [formatSurges(report, tense), formatReportErrors(report)].filter((part) => part !== '');
-  return [formatReportTable(report, tense), '', summarizeReport(report, tense), ...optional].join('\n');
+  return [formatReportTable(report, tense), '', summarizeReport(report, tense, emergencyLeft), ...optional].join('\n');
 }

@@ -3,7 +3,8 @@ import type { CliArgs } from '../parse-cli-args';
 import type { CliIo } from '../cli-io';
 import { UsageError } from '../errors';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
-import { emergencyRemaining, summarizeReport } from '../format-report';
+import { emergencyLeftAfterRun } from '../emergency-left';
+import { summarizeReport } from '../format-report';
 import { formatTable } from '../format-table';
 import { localStore } from '../local/local-store';
 import { tickLocalAccount, type LocalStep } from '../local/tick-local-account';
@@ -31,7 +32,7 @@ function fleetTable(local: LocalAccount): string {
 
 function describeStep({ fleet, run }: LocalStep, step: number): string {
   const moved = `${fleet.terminated.length} terminated, ${fleet.inService.length} in service, ${fleet.launched.length} launched, ${fleet.terminating.length} terminating`;
-  const ran = run ? `scheduled run: ${summarizeReport(run, 'done')} Emergency left: ${emergencyRemaining(run)}.` : 'no scheduled run (paused)';
+  const ran = run ? `scheduled run: ${summarizeReport(run, 'done', emergencyLeftAfterRun(run))}` : 'no scheduled run (paused)';
   return `step ${step}: ${moved}\n  ${ran}`;
 }
 

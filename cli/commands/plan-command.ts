@@ -1,12 +1,12 @@
 import { mergeRunPolicy } from '../../lambda/config/load-run-policy';
 import { simulatePlan } from '../../lambda/execute/execute-plan';
-import type { RunReport } from '../../lambda/model/report';
 import { buildReport } from '../../lambda/report/build-report';
 import { decideRun } from '../../lambda/run-reaper';
 import { readNamedGroups } from '../aws/rotation-intent';
 import { withProgress, type CommandContext } from '../command-context';
 import { readConfiguredPolicy } from '../configured-policy';
 import { describePolicy } from '../describe-policy';
+import { emergencyLeftBeforeRun } from '../emergency-left';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
 import { forecastOptions } from '../forecast/forecast-options';
 import { planForecast } from '../forecast/plan-forecast';
@@ -25,12 +25,13 @@ export async function planCommand(context: CommandContext): Promise<ExitCode> {
   if (event.groups) await readNamedGroups(context.clients, event.groups);
   const policy = await readConfiguredPolicy(context);
   const settings = mergeRunPolicy(policy.env, event);
-  const report: RunReport = await withProgress(context, 'Reading the fleet', async () => {
-    const { plan } = await decideRun(context.clients, settings, context.io.now());
-    return buildReport(plan, simulatePlan(plan));
+  const { report, emergencyLeft } = await withProgress(context, 'Reading the fleet', async () => {
+    const { plan, evaluation } = await decideRun(context.clients, settings, context.io.now());
+    const decided = buildReport(plan, simulatePlan(plan));
+    return { report: decided, emergencyLeft: emergencyLeftBeforeRun(decided, evaluation) };
   });
   const flags = Object.keys(overrides).length > 0 ? `\nOverrides: ${JSON.stringify(overrides)}` : '';
   const header = `Policy of ${policy.source}: ${describePolicy(policy.env).join('; ')}${flags}`;
-  context.output.result(`${header}\n\n${formatReport(report, 'plan')}`, report);
+  context.output.result(`${header}\n\n${formatReport(report, 'plan', emergencyLeft)}`, { ...report, emergencyLeft });
   return EXIT_CODES.ok;
 }

@@ -7,6 +7,7 @@ import { blockAmis, readNamedGroups, requestGroupRotation } from '../aws/rotatio
 import { deploymentTarget, type CommandContext } from '../command-context';
 import { describeDeployment, loadDeployedEnv } from '../configured-policy';
 import { confirm } from '../confirm';
+import { emergencyLeftAfterRun } from '../emergency-left';
 import { CommandFailedError } from '../errors';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
 import { formatReport } from '../format-report';
@@ -75,7 +76,7 @@ export async function rotateCommand(context: CommandContext): Promise<ExitCode> 
   const recorded = await record(context, deployment, request, before);
   context.output.info(`Recorded ${recorded.what}.\nInvoking ${deployment.functionName} to start now...`);
   const report = await invokeAfterRecording(context, deployment, recorded, paused);
-  const human = `${formatReport(report, 'done')}\n\nLater runs go on until every instance is replaced; watch with 'instance-reaper status' and 'instance-reaper plan'.`;
+  const human = `${formatReport(report, 'done', emergencyLeftAfterRun(report))}\n\nLater runs go on until every instance is replaced; watch with 'instance-reaper status' and 'instance-reaper plan'.`;
   context.output.result(human, { function: deployment.functionName, stack: deployment.stackName, requested: recorded.data, preview: rotation, report });
   return EXIT_CODES.ok;
 }

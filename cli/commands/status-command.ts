@@ -6,7 +6,8 @@ import { deploymentTarget, type CommandContext } from '../command-context';
 import { describeDeployment, loadDeployedEnv } from '../configured-policy';
 import { describePolicy } from '../describe-policy';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
-import { emergencyRemaining, summarizeReport } from '../format-report';
+import { emergencyLeftAfterRun } from '../emergency-left';
+import { summarizeReport } from '../format-report';
 
 type RunState = 'running' | 'paused' | 'partly paused';
 
@@ -47,9 +48,9 @@ export async function statusCommand(context: CommandContext): Promise<ExitCode> 
     ['Policy', policyLines(deployment).join('; ')],
     ['Blocked AMIs', `${blocked.length > 0 ? blocked.join(', ') : 'none'}${parameter ? ` (${parameter})` : ''}`],
     ['Rotations', rotations.length > 0 ? rotations.map((rotation) => `${rotation.group} before ${rotation.before}`).join(', ') : 'none'],
-    ['Latest run', latest ? `${latest.time}: ${summarizeReport(latest.report, 'done')} Emergency left: ${emergencyRemaining(latest.report)}.` : 'no report logged in the last 14 days'],
+    ['Latest run', latest ? `${latest.time}: ${summarizeReport(latest.report, 'done', emergencyLeftAfterRun(latest.report))}` : 'no report logged in the last 14 days'],
   ]);
-  const latestRun = latest ? { time: latest.time, emergencyRemaining: emergencyRemaining(latest.report), report: latest.report } : null;
+  const latestRun = latest ? { time: latest.time, emergencyLeft: emergencyLeftAfterRun(latest.report), report: latest.report } : null;
   const data = { function: deployment.functionName, stack: deployment.stackName, state, schedules, reservedConcurrency: concurrency ?? null, environment: deployment.environment, blockedAmis: blocked, rotations, latestRun };
   context.output.result(human, data);
   return EXIT_CODES.ok;

@@ -17,7 +17,7 @@ describe('plan --local', () => {
     expect(stdout).toMatch(/^web\s+i-\w+\s+45\.0d\s+ami-\w+\s+max-age,ami-drift\s+terminate$/m);
     expect(stdout).toMatch(/^payments\s+i-\w+\s+90\.0d\s+.*deferred: exempt$/m);
     expect(stdout).toMatch(/^\(none\)\s+i-\w+\s+200\.0d\s+.*unmanaged: report only$/m);
-    expect(stdout).toMatch(/Scanned 8 groups, \d+ instances; due \d+ \(0 emergency\): terminate 4, deferred \d+ \(.*\), unmanaged 1; errors 0\./);
+    expect(stdout).toMatch(/Scanned 8 groups, \d+ instances; due \d+: terminate 4, deferred \d+ \(.*\), unmanaged 1; errors 0\. Emergency left: 0\./);
     expect(stdout).toContain('Policy of function InstanceReaper-');
   });
 

@@ -26,7 +26,7 @@ describe('status', () => {
     const { stdout } = await runLocal(local, ['status', '--local']);
 
     expect(stdout).toMatch(/^Rotations\s+web before \d{4}-\d\d-\d\dT/m);
-    expect(stdout).toMatch(/^Latest run\s+\d{4}-\d\d-\d\dT\S+: Scanned 8 groups, \d+ instances; due \d+ \(6 emergency\): terminated 4,/m);
+    expect(stdout).toMatch(/^Latest run\s+\d{4}-\d\d-\d\dT\S+: Scanned 8 groups, \d+ instances; due \d+: terminated 4, .* Emergency left: 5\.$/m);
   });
 
   it('shows PAUSED after pause, and the state and latest report with --json', async () => {
@@ -37,7 +37,7 @@ describe('status', () => {
     const json = JSON.parse((await runLocal(local, ['status', '--local', '--json'])).stdout) as Record<string, unknown>;
 
     expect(human).toMatch(/^State\s+PAUSED$/m);
-    expect(json).toMatchObject({ state: 'paused', reservedConcurrency: 0, latestRun: { emergencyRemaining: 5 } });
+    expect(json).toMatchObject({ state: 'paused', reservedConcurrency: 0, latestRun: { emergencyLeft: 5 } });
     expect(json.schedules).toEqual([expect.objectContaining({ state: 'DISABLED' })]);
   });
 });
