@@ -5,7 +5,9 @@ import { runCaptured } from './cli-harness';
 
 const README = path.join(__dirname, '..', '..', 'README.md');
 
-/** The `npx instance-reaper` lines of the README's local rehearsal, as an operator would paste them. */
+const COMMAND = 'npx --no-install instance-reaper ';
+
+/** The `npx --no-install instance-reaper` lines of the README's local rehearsal, as an operator would paste them. */
 function rehearsalCommands(): string[][] {
   const text = readFileSync(README, 'utf8');
   const section = text.slice(text.indexOf('### Rehearse it locally'), text.indexOf('## CLI'));
@@ -13,8 +15,8 @@ function rehearsalCommands(): string[][] {
   return block
     .split('\n')
     .map((line) => line.replace(/#.*$/, '').trim())
-    .filter((line) => line.startsWith('npx instance-reaper '))
-    .map((line) => line.slice('npx instance-reaper '.length).split(/\s+/));
+    .filter((line) => line.startsWith(COMMAND))
+    .map((line) => line.slice(COMMAND.length).split(/\s+/));
 }
 
 let dir: string;
