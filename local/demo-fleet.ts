@@ -1,3 +1,4 @@
+import { TAG } from '../lambda/policy/tag-keys';
 import type { FakeAccount } from './fake-aws/account';
 import type { InstanceSpec } from './fake-aws/seed-fleet';
 
@@ -76,7 +77,7 @@ export function seedDemoFleet(account: FakeAccount, now: number): { readonly ref
   account.addGroup({ name: 'legacy', minSize: 1, maxSize: 6, desiredCapacity: 3, launchConfigurationName: 'legacy-v2' });
   seed('legacy', images.ancient, [60, 50, 40]);
 
-  account.addGroup({ name: 'payments', minSize: 3, maxSize: 6, desiredCapacity: 3, launchTemplate: { name: 'web', version: '$Latest' }, tags: { 'instance-reaper:exempt': 'true' } });
+  account.addGroup({ name: 'payments', minSize: 3, maxSize: 6, desiredCapacity: 3, launchTemplate: { name: 'web', version: '$Latest' }, tags: { [TAG.exempt]: 'true' } });
   seed('payments', images.previous, [90, 90, 90]);
 
   account.addGroup({ name: DEMO.refreshingGroup, minSize: 3, maxSize: 6, desiredCapacity: 3, launchTemplate: { name: 'web', version: '$Latest' } });
@@ -93,7 +94,7 @@ export function seedDemoFleet(account: FakeAccount, now: number): { readonly ref
     maxSize: 6,
     desiredCapacity: 3,
     launchTemplate: { name: 'web', version: '$Latest' },
-    tags: { 'instance-reaper:window': 'Tue,Thu 02:00-04:00 UTC', 'instance-reaper:grace-days': '3' },
+    tags: { [TAG.window]: 'Tue,Thu 02:00-04:00 UTC', [TAG.graceDays]: '3' },
   });
   seed('queue', images.current, [30, 29, 15]);
 

@@ -1,4 +1,5 @@
 import type { RunReport } from '../../lambda/model/report';
+import { GROUP_DIMENSION, METRIC } from '../../lambda/report/metric-names';
 
 export type LogLine = Record<string, unknown>;
 
@@ -50,6 +51,6 @@ export interface FleetFigures {
 
 /** The account-wide freshness figures the function published as EMF (the line without a group dimension). */
 export function fleetFigures(run: CapturedRun): FleetFigures | undefined {
-  const line = run.lines.find((entry) => '_aws' in entry && 'FleetWithinPolicyPercent' in entry && !('AutoScalingGroupName' in entry));
+  const line = run.lines.find((entry) => '_aws' in entry && METRIC.fleetWithinPolicyPercent in entry && !(GROUP_DIMENSION in entry));
   return line as unknown as FleetFigures | undefined;
 }
