@@ -13,6 +13,7 @@ const OPTION_SPEC = {
   stack: { type: 'string' },
   function: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
   group: { type: 'string', multiple: true },
   ami: { type: 'string', multiple: true },
   instance: { type: 'string', multiple: true },
@@ -34,8 +35,8 @@ const FORECAST: readonly OptionName[] = ['forecast', 'every', 'window', 'grace-d
 
 /** Which options each command takes: an option a command would ignore is refused, so a mistyped command line never half-works. */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
-  plan: [...CONNECTION, ...OVERRIDES, ...FORECAST],
-  rotate: [...CONNECTION, 'group', 'ami', 'yes'],
+  plan: [...CONNECTION, ...OVERRIDES, ...FORECAST, 'force'],
+  rotate: [...CONNECTION, 'group', 'ami', 'yes', 'force'],
   unblock: [...CONNECTION, 'group', 'ami'],
   pause: CONNECTION,
   resume: CONNECTION,
@@ -54,6 +55,8 @@ export interface CliOptions {
   readonly stack?: string;
   readonly functionName?: string;
   readonly yes: boolean;
+  /** Go on with an AMI or instance ID that exists nowhere (refused otherwise). */
+  readonly force: boolean;
   readonly groups: readonly string[];
   readonly amiIds: readonly string[];
   readonly instanceIds: readonly string[];
@@ -117,6 +120,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     stack: values.stack,
     functionName: values.function,
     yes: values.yes ?? false,
+    force: values.force ?? false,
     groups: list(values.group),
     amiIds: list(values.ami),
     instanceIds: list(values.instance),

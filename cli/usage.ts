@@ -5,12 +5,14 @@ Commands:
   plan      What the next run would do, read-only: group, instance, age, AMI, reasons, terminate or deferred and why.
               [--group G ...] [--ami AMI ...] [--instance I ...] [--max-age-days N] [--ami-max-age-days N]
               [--max-terminations N] [--max-terminations-per-group N|P%]   (override the deployed policy, like a manual invocation)
+              An AMI no instance runs and EC2 does not know, or an instance EC2 does not know, is refused unless --force.
             --forecast DAYS (1-30): when each instance would be rotated over the next DAYS, then what is still due and
               rotations per day. The fleet is read once; the function runs on a private in-memory copy of it, once per
               schedule interval (the deployed rate, else 15 minutes), health gates held as read. Nothing is changed.
               [--every 15m|1h] [--window EXPR] [--grace-days N]   (forecast only: interval, default window and grace)
   rotate    Emergency rotation that keeps going until finished: --ami AMI ... (block AMIs) or --group G ... (rotate groups).
               Shows what will be rotated, asks unless --yes, records the request, then runs the function once.
+              [--force] to block an AMI that exists nowhere.
   unblock   Withdraw a request: --ami AMI ... (unblock AMIs) or --group G ... (cancel a group rotation).
   pause     Stop everything: schedule disabled, reserved concurrency 0 (manual invocations are refused too).
   resume    Schedule enabled, reserved concurrency 1.
@@ -25,6 +27,8 @@ Options:
   --function F    the reaper's function, instead of finding it through the stack
   --json          print the result as JSON
   --yes, -y       rotate without asking
+  --force         plan or rotate with an AMI or instance ID that exists nowhere
   --help, -h      this text
 
-Exit codes: 0 ok; 1 failure (or a rotation was declined; nothing changed then); 2 bad usage (nothing changed).`;
+Exit codes: 0 ok; 1 failure (or a rotation was declined; nothing changed then); 2 bad usage, including a name that
+exists nowhere, a missing region or credentials (nothing changed).`;

@@ -2,7 +2,6 @@ import { mergeRunPolicy } from '../../lambda/config/load-run-policy';
 import { simulatePlan } from '../../lambda/execute/execute-plan';
 import { buildReport } from '../../lambda/report/build-report';
 import { decideRun } from '../../lambda/run-reaper';
-import { readNamedGroups } from '../aws/rotation-intent';
 import { withProgress, type CommandContext } from '../command-context';
 import { readConfiguredPolicy } from '../configured-policy';
 import { describePolicy } from '../describe-policy';
@@ -11,6 +10,7 @@ import { EXIT_CODES, type ExitCode } from '../exit-codes';
 import { forecastOptions } from '../forecast/forecast-options';
 import { planForecast } from '../forecast/plan-forecast';
 import { formatReport } from '../format-report';
+import { checkNamedTargets } from '../named-targets';
 import { overridesFromOptions, validateOverrides } from '../overrides-event';
 
 /**
@@ -22,7 +22,7 @@ export async function planCommand(context: CommandContext): Promise<ExitCode> {
   if (forecast) return planForecast(context, forecast);
   const overrides = overridesFromOptions(context.options);
   const event = validateOverrides({ ...overrides, dryRun: true });
-  if (event.groups) await readNamedGroups(context.clients, event.groups);
+  await checkNamedTargets(context, event);
   const policy = await readConfiguredPolicy(context);
   const settings = mergeRunPolicy(policy.env, event);
   const { report, emergencyLeft } = await withProgress(context, 'Reading the fleet', async () => {

@@ -11,6 +11,7 @@ import { emergencyLeftAfterRun } from '../emergency-left';
 import { CommandFailedError } from '../errors';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
 import { formatReport } from '../format-report';
+import { checkNamedTargets } from '../named-targets';
 import { formatPreview, previewAmiRotation, previewGroupRotation, type RotationPreview } from '../rotation-preview';
 import { rotationRequest, type RotationRequest } from '../rotation-request';
 
@@ -64,6 +65,7 @@ export async function rotateCommand(context: CommandContext): Promise<ExitCode> 
   if (request.kind === 'amis' && !deployment.blockedAmisParameterName) {
     throw new CommandFailedError(`${describeDeployment(deployment)} has no blocked-AMIs parameter (REAPER_BLOCKED_AMIS_PARAMETER); use --group instead`);
   }
+  await checkNamedTargets(context, request.kind === 'groups' ? { groups: request.groups } : { amiIds: request.amiIds });
   const paused = (await readReservedConcurrency(context.clients, deployment.functionName)) === 0;
   // Taken before the fleet is read, so every instance the preview shows was launched before the recorded time.
   const before = new Date(context.io.now()).toISOString();

@@ -1,10 +1,10 @@
 import { loadEnv, mergeRunPolicy, type RunSettings } from '../../lambda/config/load-run-policy';
 import { SimulatedClock } from '../../local/simulation/simulated-clock';
-import { readNamedGroups } from '../aws/rotation-intent';
 import { withProgress, type CommandContext } from '../command-context';
 import { readConfiguredPolicy, type ConfiguredPolicy } from '../configured-policy';
 import { describePolicy } from '../describe-policy';
 import { EXIT_CODES, type ExitCode } from '../exit-codes';
+import { checkNamedTargets } from '../named-targets';
 import { overridesFromOptions, validateOverrides } from '../overrides-event';
 import { copyFleet } from './copy-fleet';
 import type { ForecastOptions } from './forecast-options';
@@ -42,7 +42,7 @@ function forecastPolicy(context: CommandContext, policy: ConfiguredPolicy, forec
  */
 export async function planForecast(context: CommandContext, forecast: ForecastOptions): Promise<ExitCode> {
   const fields = validateOverrides(overridesFromOptions(context.options));
-  if (fields.groups) await readNamedGroups(context.clients, fields.groups);
+  await checkNamedTargets(context, fields);
   const configured = await readConfiguredPolicy(context);
   const policy = forecastPolicy(context, configured, forecast);
   const schedule = await scheduleInterval(context, configured.deployment, forecast.intervalMs);

@@ -73,12 +73,12 @@ describe('rotate --ami', () => {
     expect(stdout).toMatch(/^api\s+i-\w+\s+40\.0d.*ami-blocked\s+terminated$/m);
   });
 
-  it('keeps the AMIs already blocked', async () => {
-    local.account.putParameter(DEMO.blockedAmisParameter, 'ami-0aaa,ami-0bbb', 'StringList');
+  it('keeps the AMIs already blocked, each once', async () => {
+    local.account.putParameter(DEMO.blockedAmisParameter, `ami-0aaa,${imageOf('api')}`, 'StringList');
 
-    await runLocal(local, ['rotate', '--local', '--ami', `ami-0bbb,${imageOf('api')}`, '--yes']);
+    await runLocal(local, ['rotate', '--local', '--ami', `${imageOf('api')},${imageOf('legacy')}`, '--yes']);
 
-    expect(blockedAmis()).toBe(`ami-0aaa,ami-0bbb,${imageOf('api')}`);
+    expect(blockedAmis()).toBe(`ami-0aaa,${imageOf('api')},${imageOf('legacy')}`);
   });
 
   it('prints the request, the preview and the run report with --json', async () => {
@@ -95,7 +95,7 @@ describe('rotate --ami', () => {
     ['a malformed AMI ID', ['--ami', 'ami_123'], /--ami "ami_123": expected an AMI ID/],
     ['both --ami and --group', ['--ami', 'ami-0abc', '--group', 'web'], /not both/],
     ['neither --ami nor --group', [], /takes --ami AMI \.\.\. or --group GROUP \.\.\., one of them/],
-    ['an unknown flag', ['--ami', 'ami-0abc', '--force'], /Unknown option '--force'/],
+    ['an unknown flag', ['--ami', 'ami-0abc', '--really'], /Unknown option '--really'/],
   ])('refuses %s with exit 2 before any AWS call', async (_title, flags, message) => {
     const { code, stderr } = await runLocal(local, ['rotate', '--local', '--yes', ...flags]);
 

@@ -77,6 +77,7 @@ describe('unblock --group', () => {
   it.each([
     ['both --ami and --group', ['--ami', 'ami-0abc', '--group', 'web'], /'unblock' takes --ami AMI \.\.\. or --group GROUP \.\.\., not both/],
     ['a malformed AMI ID', ['--ami', 'ubuntu'], /--ami "ubuntu": expected an AMI ID/],
+    ['--force, which only rotate and plan take', ['--ami', 'ami-0abc', '--force'], /'unblock' does not take --force/],
   ])('refuses %s with exit 2 before any AWS call', async (_title, flags, message) => {
     const { code, stderr } = await runLocal(local, ['unblock', '--local', ...flags]);
 
