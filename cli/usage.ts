@@ -11,9 +11,11 @@ Commands:
               schedule interval (the deployed rate, else 15 minutes), health gates held as read. Nothing is changed.
               [--every 15m|1h] [--window EXPR] [--grace-days N]   (forecast only: interval, default window and grace)
   rotate    Emergency rotation that keeps going until finished: --ami AMI ... (block AMIs) or --group G ... (rotate groups).
-              Shows what will be rotated, asks unless --yes, records the request, then runs the function once.
-              [--force] to block an AMI that exists nowhere.
-  unblock   Withdraw a request: --ami AMI ... (unblock AMIs) or --group G ... (cancel a group rotation).
+              Shows everything the run it starts will do (a dry run of it, the request counted as recorded: the
+              request's instances, and what else is due anyway), asks unless --yes, records the request, then runs
+              the function once. [--force] to block an AMI that exists nowhere.
+  unblock   Withdraw a request: --ami AMI ... (unblock AMIs) or --group G ... (cancel a group rotation). Naming
+              something that was not requested is refused, and nothing changes.
   pause     Stop everything: schedule disabled, reserved concurrency 0 (manual invocations are refused too).
   resume    Schedule enabled, reserved concurrency 1.
   status    Schedule, concurrency, configured policy, blocked AMIs, requested rotations, latest run's report.

@@ -30,10 +30,10 @@ describe('rotate --group', () => {
   it('shows every instance of the group and what the first run does with it before it asks', async () => {
     const { stdout, stderr } = await runLocal(local, ['rotate', '--local', '--group', 'web'], 'n\n');
 
-    expect(stdout).toContain('Will rotate 6 instance(s)');
-    expect(stdout).toMatch(/^web\s+i-\w+\s+45\.0d\s+ami-\w+\s+terminate$/m);
-    expect(stdout).toMatch(/^web\s+i-\w+\s+20\.0d\s+ami-\w+\s+waits: protected$/m);
-    expect(stderr).toMatch(/Rotate 6 instance\(s\) with function InstanceReaper-\S+ \(stack InstanceReaper\)\? \[y\/N\]/);
+    expect(stdout).toContain('Will rotate 1 instance(s) now; 5 wait: group-budget 4, protected 1.');
+    expect(stdout).toMatch(/^web\s+i-\w+\s+45\.0d\s+ami-\w+\s+max-age,ami-drift,rotation-requested\s+terminate$/m);
+    expect(stdout).toMatch(/^web\s+i-\w+\s+20\.0d\s+ami-\w+\s+ami-drift,rotation-requested\s+waits: protected$/m);
+    expect(stderr).toMatch(/Record the request and start a run of function InstanceReaper-\S+ \(stack InstanceReaper\) now \(it terminates 4 instance\(s\)\)\? \[y\/N\]/);
   });
 
   it('answered n changes nothing and exits 1', async () => {
@@ -84,10 +84,12 @@ describe('rotate --ami', () => {
   it('prints the request, the preview and the run report with --json', async () => {
     const ami = imageOf('api');
     const { stdout } = await runLocal(local, ['rotate', '--local', '--ami', ami, '--yes', '--json']);
-    const result = JSON.parse(stdout) as { requested: { blockedAmis: string[] }; preview: { rows: unknown[] }; report: RunReport };
+    const result = JSON.parse(stdout) as { requested: { blockedAmis: string[] }; preview: { requested: unknown[]; terminates: string[] }; report: RunReport; matchesPreview: boolean };
 
     expect(result.requested.blockedAmis).toEqual([ami]);
-    expect(result.preview.rows).toHaveLength(4);
+    expect(result.preview.requested).toHaveLength(4);
+    expect(result.preview.terminates).toEqual(result.report.terminated.map((entry) => entry.instanceId));
+    expect(result.matchesPreview).toBe(true);
     expect(result.report.terminated.some((entry) => entry.reasons.includes('ami-blocked'))).toBe(true);
   });
 
