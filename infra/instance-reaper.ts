@@ -12,6 +12,7 @@ import {
   aws_ssm as ssm,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { TAG } from '../lambda/policy/tag-keys';
 import { reaperFunctionCode } from './function-code';
 import { createNotificationTopic } from './notification-topic';
 import { policyEnvironment } from './policy-environment';
@@ -67,7 +68,7 @@ export class InstanceReaper extends Construct {
       environment: policyEnvironment(props, { topicArn: this.topic.topicArn, blockedAmisParameter: this.blockedAmisParameter.parameterName }),
       description: 'instance-reaper: rotates EC2 Auto Scaling instances past their lifetime or on stale AMIs',
     });
-    Tags.of(this.function).add('instance-reaper:component', 'function');
+    Tags.of(this.function).add(TAG.component, 'function');
     grantReaperPermissions(this.function, {
       topic: this.topic,
       blockedAmis: this.blockedAmisParameter,

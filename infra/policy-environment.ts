@@ -1,6 +1,7 @@
 import { envIssues } from '../lambda/config/env-issues';
 import { POLICY_DEFAULTS, formatBudget } from '../lambda/config/policy-defaults';
 import type { Budget } from '../lambda/model/run-policy';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../lambda/report/metric-names';
 import { shown } from './json-type';
 import { POLICY_PROPS, PROP_OF_VARIABLE } from './policy-props';
 import type { InstanceReaperProps, PropProblem } from './props';
@@ -32,7 +33,7 @@ export function policyEnvironment(props: InstanceReaperProps, resources: Deploye
   }
   if (resources.blockedAmisParameter !== undefined) env.REAPER_BLOCKED_AMIS_PARAMETER = resources.blockedAmisParameter;
   if (resources.topicArn !== undefined) env.REAPER_TOPIC_ARN = resources.topicArn;
-  return { ...env, POWERTOOLS_SERVICE_NAME: 'instance-reaper', POWERTOOLS_METRICS_NAMESPACE: 'InstanceReaper' };
+  return { ...env, POWERTOOLS_SERVICE_NAME: SERVICE_NAME, POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE };
 }
 
 /** The function reads alarm names from one comma-separated variable, trimmed, blanks dropped: a name must survive that. */

@@ -1,4 +1,4 @@
-/** Tags the reaper reads on groups and instances. */
+/** Tags the reaper reads on groups and instances, and the one the construct puts on what it creates. */
 export const TAG = {
   exempt: 'instance-reaper:exempt',
   maxAgeDays: 'instance-reaper:max-age-days',
@@ -10,6 +10,8 @@ export const TAG = {
   graceDays: 'instance-reaper:grace-days',
   budget: 'instance-reaper:budget',
   autoScalingGroupName: 'aws:autoscaling:groupName',
+  /** Put by the construct on the resources it creates; the function does not read it. */
+  component: 'instance-reaper:component',
 } as const;
 
 /** Tag values are read case-insensitively for `true`. */
