@@ -6,14 +6,13 @@ import { executePlan, simulatePlan } from './execute/execute-plan';
 import { notify } from './execute/notify';
 import { readFleet } from './inventory/read-fleet';
 import { readGroupGates } from './inventory/read-group-gates';
+import type { GroupGates } from './model/fleet';
 import type { RunReport } from './model/report';
 import { buildPlan } from './plan/build-plan';
 import type { Plan } from './plan/plan';
-import { instanceHold } from './plan/holds';
-import type { FleetEvaluation, GroupEvaluation } from './policy/evaluation';
+import type { FleetEvaluation } from './policy/evaluation';
 import { evaluateFleet } from './policy/evaluate-fleet';
 import { staleLaunches } from './policy/stale-launches';
-import { TAG } from './policy/tag-keys';
 import { buildReport } from './report/build-report';
 import { logReport } from './report/log-report';
 import { notificationSummary } from './report/notification-summary';
@@ -27,15 +26,6 @@ export interface RunDependencies {
   readonly metrics: Metrics;
 }
 
-/** Health gates are read only for groups where they can change the outcome: something due could go, or a surge is under way. */
-function groupsNeedingGates(evaluation: FleetEvaluation): GroupEvaluation[] {
-  return evaluation.groups.filter(
-    (group) =>
-      group.group.tags[TAG.surgeState] !== undefined ||
-      group.due.some((due) => instanceHold(due, group) === undefined),
-  );
-}
-
 export interface DecidedRun {
   readonly plan: Plan;
   readonly evaluation: FleetEvaluation;
@@ -46,10 +36,21 @@ export async function decideRun(clients: AwsClients, settings: RunSettings, now:
   const { policy } = settings;
   const snapshot = await readFleet(clients, { groups: policy.groups, blockedAmisParameter: settings.blockedAmisParameter });
   const evaluation = evaluateFleet(snapshot, policy, now);
-  const gateRequests = groupsNeedingGates(evaluation).map((group) => ({ group: group.group, alarmNames: group.settings.alarmNames }));
-  const gates = await readGroupGates(clients, gateRequests);
   const scanned = { groups: snapshot.groups.length, instances: evaluation.scannedInstances };
-  return { plan: buildPlan({ evaluation, gates, policy, now, scanned }), evaluation };
+  const byName = new Map(evaluation.groups.map((group) => [group.group.name, group]));
+  const gates = new Map<string, GroupGates>();
+  // Gates are read in plan order, only for groups next in line to act, while the run's budget can still be spent:
+  // a group held by its gates gives its place to the next one, which is read in the next round.
+  for (;;) {
+    const plan = buildPlan({ evaluation, gates, policy, now, scanned });
+    if (plan.gatesWanted.length === 0) return { plan, evaluation };
+    const next = plan.gatesWanted.slice(0, Math.max(1, policy.maxTerminations)).flatMap((name) => {
+      const group = byName.get(name);
+      return group ? [{ group: group.group, alarmNames: group.settings.alarmNames }] : [];
+    });
+    if (next.length === 0) return { plan, evaluation };
+    for (const [name, read] of await readGroupGates(clients, next)) gates.set(name, read);
+  }
 }
 
 /** Reads the fleet, decides, acts (unless dry run) and returns the report. */

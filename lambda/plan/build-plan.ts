@@ -29,8 +29,13 @@ interface Tally {
   readonly surgeIds: Map<string, string[]>;
   /** What holds each group back, worked out once per group rather than once per due instance (it reads every member). */
   readonly groupHolds: Map<GroupEvaluation, DeferralReason | undefined>;
+  /** Groups next in line whose gates are unread, in plan order. */
+  readonly gatesWanted: Set<string>;
   runLeft: number;
 }
+
+/** An unread group is judged first by what needs no read (suspended processes, the AMI it launches, its members). */
+const UNREAD_GATES: GroupGates = { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], readFailures: [] };
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
@@ -57,7 +62,7 @@ function headroomHold(evaluation: GroupEvaluation, taken: number): DeferralReaso
 /** A group that cannot launch a replacement is reported once, with the reason, so someone fixes what it launches. */
 function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally): DeferralReason | undefined {
   if (tally.groupHolds.has(evaluation)) return tally.groupHolds.get(evaluation);
-  const gates = input.gates.get(evaluation.group.name);
+  const gates = input.gates.get(evaluation.group.name) ?? UNREAD_GATES;
   const hold = groupHold(evaluation, gates, { needsReplacement: true });
   tally.groupHolds.set(evaluation, hold);
   if (hold === 'cannot-replace') {
@@ -71,14 +76,17 @@ function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralR
   const { due, evaluation } = candidate;
   const group = evaluation.group;
   const taken = tally.takenByGroup.get(group.name) ?? 0;
-  return (
+  const why =
     instanceHold(due, evaluation) ??
     groupHoldOf(evaluation, input, tally) ??
     windowHold(due, evaluation, input.now) ??
     headroomHold(evaluation, taken) ??
     (taken >= budgetCount(evaluation.settings.budget, group.desiredCapacity) ? 'group-budget' : undefined) ??
-    (tally.runLeft <= 0 ? 'run-budget' : undefined)
-  );
+    (tally.runLeft <= 0 ? 'run-budget' : undefined);
+  if (why !== undefined || input.gates.has(group.name)) return why;
+  // Only its gates can hold it now: the run reads them (in this order) and plans again. Provisional until then.
+  tally.gatesWanted.add(group.name);
+  return 'group-unstable';
 }
 
 function place(candidate: Candidate, input: PlanInput, tally: Tally): void {
@@ -111,6 +119,12 @@ function startSurges(groups: readonly GroupEvaluation[], tally: Tally, now: numb
 }
 
 function continueSurge(evaluation: GroupEvaluation, surge: SurgeRecord, input: PlanInput, tally: Tally): void {
+  if (!input.gates.has(evaluation.group.name)) {
+    // Ending a surge depends on the gates: read them first; until then its instances wait.
+    tally.gatesWanted.add(evaluation.group.name);
+    for (const due of evaluation.due) tally.deferred.push({ instanceId: due.instanceId, group: evaluation.group.name, reasons: due.reasons, why: 'surge-pending' });
+    return;
+  }
   const timeoutMs = input.policy.surgeTimeoutMinutes * 60_000;
   const outcome = planSurgeInProgress(evaluation, surge, input.gates.get(evaluation.group.name), { now: input.now, timeoutMs, runBudgetLeft: tally.runLeft });
   tally.terminations.push(...outcome.terminations);
@@ -172,7 +186,7 @@ function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; 
 /** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
-  const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), runLeft: policy.maxTerminations };
+  const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
   const { routine, surges } = sortGroups(evaluation);
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, message: `alarm ${name} does not exist or its state could not be read; the group terminates nothing while it is named` });
@@ -187,6 +201,7 @@ export function buildPlan(input: PlanInput): Plan {
     scanned: input.scanned,
     terminations: tally.terminations,
     surgeSteps: tally.steps,
+    gatesWanted: [...tally.gatesWanted],
     deferred: tally.deferred,
     unmanaged: evaluation.unmanaged.map((due) => ({ instanceId: due.instanceId, reasons: due.reasons })),
     errors: tally.errors,

@@ -29,4 +29,9 @@ export interface Plan {
   readonly unmanaged: readonly UnmanagedEntry[];
   readonly errors: readonly RunError[];
   readonly details: Readonly<Record<string, InstanceDetail>>;
+  /**
+   * Groups that were next in line to act but whose gates (refreshes, alarms, load balancers, launches) are unread, in
+   * plan order. Non-empty means the plan is provisional: the run reads those gates and plans again.
+   */
+  readonly gatesWanted: readonly string[];
 }

@@ -32,6 +32,7 @@ const planWith = (terminations: PlannedTermination[], surgeSteps: SurgeStep[] = 
   unmanaged: [],
   errors: [],
   details: {},
+  gatesWanted: [],
 });
 
 const step = (action: SurgeStep['action'], extra: Partial<SurgeStep> = {}): SurgeStep => ({
