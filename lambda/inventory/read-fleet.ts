@@ -27,15 +27,17 @@ async function essential<T>(what: string, read: () => Promise<T>): Promise<T> {
  * everything else that fails is reported in `errors` and judged as unknown.
  */
 export async function readFleet(clients: AwsClients, options: ReadFleetOptions): Promise<FleetSnapshot> {
-  const [raw, instances, blocked] = await Promise.all([
-    essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups)),
-    essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients)),
+  const groupsRead = essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups));
+  const instancesRead = essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients));
+  // Each read starts as soon as what it needs is in, not when everything before it is: templates with the groups,
+  // AMIs with the instances.
+  const [raw, instances, blocked, launch, images, warmPools] = await Promise.all([
+    groupsRead,
+    instancesRead,
     options.blockedAmisParameter ? readBlockedAmis(clients, options.blockedAmisParameter) : Promise.resolve({ amiIds: [], errors: [] }),
-  ]);
-  const [launch, images, warmPools] = await Promise.all([
-    readLaunchImages(clients, raw.groups),
-    readImages(clients, instances.values()),
-    readWarmPools(clients, raw.groups, instances),
+    groupsRead.then((read) => readLaunchImages(clients, read.groups)),
+    instancesRead.then((read) => readImages(clients, read.values())),
+    Promise.all([groupsRead, instancesRead]).then(([groupRead, instanceRead]) => readWarmPools(clients, groupRead.groups, instanceRead)),
   ]);
   // Whether a group can launch at all depends on the AMI it launches now, which no instance may run yet.
   const launchOnly = launchImageIds(launch.byGroup.values()).filter((imageId) => !images.images.has(imageId));

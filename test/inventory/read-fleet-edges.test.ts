@@ -82,3 +82,23 @@ describe('readFleet: warm pools', () => {
     expect(snapshot.errors).toEqual(expect.arrayContaining([{ group: 'web', message: expect.stringContaining('DescribeWarmPool failed: AccessDenied') }]));
   });
 });
+
+describe('readFleet: reads start as soon as their inputs are in', () => {
+  it('describes the instances\' AMIs while the groups are still being read', async () => {
+    let groupsDone = false;
+    let imagesAskedEarly = false;
+    autoScaling.on(DescribeAutoScalingGroupsCommand).callsFake(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      groupsDone = true;
+      return { AutoScalingGroups: [awsGroup('web', ['i-1'])] };
+    });
+    ec2.on(DescribeImagesCommand).callsFake(() => {
+      if (!groupsDone) imagesAskedEarly = true;
+      return { Images: [image('ami-old'), image('ami-new')] };
+    });
+
+    await readFleet(testClients(), {});
+
+    expect(imagesAskedEarly).toBe(true);
+  });
+});
