@@ -1,17 +1,21 @@
 import { Duration, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, type aws_lambda as lambda, type aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../lambda/report/metric-names';
+import { GROUP_FRESHNESS_QUERY, GROUP_METRIC, METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../lambda/report/metric-names';
 
 const reportMetric = (name: string, statistic = 'Sum') =>
   new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: SERVICE_NAME }, statistic, period: Duration.minutes(15) });
 
-/** Alarms when a run fails or its report has errors, and a dashboard of the fleet's freshness. */
+/**
+ * Alarms when a run fails or its report has errors, and a dashboard of the fleet's freshness: account-wide
+ * graphs from the metrics, and each group's latest figures from its freshness line in the function's logs
+ * (a Logs Insights table, so no metric is paid for per group).
+ */
 export class ReaperMonitoring extends Construct {
   readonly runFailedAlarm: cloudwatch.Alarm;
   readonly reportErrorsAlarm: cloudwatch.Alarm;
   readonly dashboard: cloudwatch.Dashboard;
 
-  constructor(scope: Construct, id: string, fn: lambda.IFunction, topic: sns.ITopic) {
+  constructor(scope: Construct, id: string, fn: lambda.Function, topic: sns.ITopic) {
     super(scope, id);
     this.runFailedAlarm = new cloudwatch.Alarm(this, 'RunFailed', {
       alarmDescription: 'An instance-reaper run failed (bad input, or the fleet could not be read).',
@@ -40,6 +44,19 @@ export class ReaperMonitoring extends Construct {
         [
           new cloudwatch.GraphWidget({ title: 'Instances past lifetime / on stale AMIs', left: [reportMetric(METRIC.instancesPastLifetime, 'Maximum'), reportMetric(METRIC.instancesOnStaleAmi, 'Maximum')] }),
           new cloudwatch.GraphWidget({ title: 'Terminated / deferred / errors per run', left: [reportMetric(METRIC.terminated), reportMetric(METRIC.deferred), reportMetric(METRIC.errors)] }),
+        ],
+        [
+          new cloudwatch.GraphWidget({ title: 'Worst group within policy (%)', left: [reportMetric(GROUP_METRIC.withinPolicyPercent, 'Minimum')] }),
+          new cloudwatch.GraphWidget({ title: 'Groups evaluated per run', left: [reportMetric(GROUP_METRIC.instances, 'SampleCount')] }),
+        ],
+        [
+          new cloudwatch.LogQueryWidget({
+            title: 'Stalest groups: latest figures per group',
+            logGroupNames: [fn.logGroup.logGroupName],
+            queryLines: [...GROUP_FRESHNESS_QUERY],
+            width: 24,
+            height: 8,
+          }),
         ],
       ],
     });

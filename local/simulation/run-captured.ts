@@ -1,5 +1,5 @@
 import type { RunReport } from '../../lambda/model/report';
-import { GROUP_DIMENSION, METRIC } from '../../lambda/report/metric-names';
+import { GROUP_PROPERTY, METRIC } from '../../lambda/report/metric-names';
 
 export type LogLine = Record<string, unknown>;
 
@@ -49,8 +49,8 @@ export interface FleetFigures {
   readonly FleetWithinPolicyPercent: number;
 }
 
-/** The account-wide freshness figures the function published as EMF (the line without a group dimension). */
+/** The account-wide freshness figures the function published as EMF (the run's line, the one naming no group). */
 export function fleetFigures(run: CapturedRun): FleetFigures | undefined {
-  const line = run.lines.find((entry) => '_aws' in entry && METRIC.fleetWithinPolicyPercent in entry && !(GROUP_DIMENSION in entry));
+  const line = run.lines.find((entry) => '_aws' in entry && METRIC.fleetWithinPolicyPercent in entry && !(GROUP_PROPERTY in entry));
   return line as unknown as FleetFigures | undefined;
 }

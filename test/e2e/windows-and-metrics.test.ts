@@ -1,3 +1,5 @@
+import { declaredDimensionNames, declaredMetrics, parseLogLines } from '../../bench/emf-metrics';
+import { GROUP_PROPERTY } from '../../lambda/report/metric-names';
 import { DAY_MS, LocalReaper, seedGroup, terminatedIds } from './local-reaper';
 
 let reaper: LocalReaper | undefined;
@@ -56,21 +58,41 @@ describe('the deployed bundle on the wire: maintenance windows and freshness met
     expect(report.terminated.map((entry) => entry.group)).toEqual(['web']);
   });
 
-  it('publishes freshness per group and for the account as EMF metrics', async () => {
+  it('publishes freshness for the account as EMF metrics, and each group on a line that names it as a property, not a dimension', async () => {
     reaper = await LocalReaper.start((account) => {
       seedGroup(account, 'web', [40, 1]);
       seedGroup(account, 'api', [2, 1]);
     });
 
-    const invocation = await reaper.invokeRaw({ dryRun: true });
-    const emf = invocation.logs.split('\n').filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = parseLogLines((await reaper.invokeRaw({ dryRun: true })).logs);
+    const emf = lines.filter((line) => '_aws' in line);
 
     expect(emf).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ AutoScalingGroupName: 'web', InstancesPastLifetime: 1, FleetWithinPolicyPercent: 50 }),
-        expect.objectContaining({ AutoScalingGroupName: 'api', InstancesPastLifetime: 0, FleetWithinPolicyPercent: 100 }),
+        expect.objectContaining({ [GROUP_PROPERTY]: 'web', GroupInstances: 2, GroupInstancesPastLifetime: 1, GroupWithinPolicyPercent: 50 }),
+        expect.objectContaining({ [GROUP_PROPERTY]: 'api', GroupInstances: 2, GroupInstancesPastLifetime: 0, GroupWithinPolicyPercent: 100 }),
         expect.objectContaining({ Terminated: 1, InstancesPastLifetime: 1, FleetWithinPolicyPercent: 75 }),
       ]),
     );
+    expect(declaredDimensionNames(emf)).toEqual(new Set(['service']));
+  });
+
+  it('creates the same few account-wide metrics for 2 groups as for 40, with every group in the logs', async () => {
+    const metricsFor = async (groups: number) => {
+      reaper = await LocalReaper.start((account) => {
+        for (let index = 0; index < groups; index += 1) seedGroup(account, `group-${index}`, [40, 1]);
+      });
+      const lines = parseLogLines((await reaper.invokeRaw({ dryRun: true })).logs);
+      await reaper.close();
+      reaper = undefined;
+      return { metrics: declaredMetrics(lines), named: new Set(lines.map((line) => line[GROUP_PROPERTY]).filter((name) => name !== undefined)) };
+    };
+
+    const few = await metricsFor(2);
+    const many = await metricsFor(40);
+
+    expect(many.metrics).toEqual(few.metrics);
+    expect(many.metrics.size).toBeLessThanOrEqual(25);
+    expect(many.named.size).toBe(40);
   });
 });

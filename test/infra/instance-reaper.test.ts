@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { InstanceReaper } from '../../infra/instance-reaper';
 import { ReaperStack } from '../../infra/reaper-stack';
+import { GROUP_FRESHNESS_QUERY } from '../../lambda/report/metric-names';
 import { CDK_CONTEXT } from './cdk-context';
 
 type Statement = { Sid?: string; Action: string | string[]; Condition?: unknown; Resource?: unknown };
@@ -114,9 +115,27 @@ describe('InstanceReaper construct', () => {
 
   it('draws a freshness dashboard and exports what the CLI needs', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
     for (const output of ['FunctionName', 'FunctionArn', 'ScheduleRuleName', 'TopicArn', 'BlockedAmisParameterName']) {
       expect(Object.keys(template.findOutputs('*')).some((key) => key.includes(output))).toBe(true);
     }
+  });
+
+  it("lists each group's latest freshness from the function's own logs: a Logs Insights table on the dashboard, no metric per group", () => {
+    type Part = string | { Ref: string };
+    const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as { Properties: { DashboardBody: { 'Fn::Join': [string, Part[]] } } }[];
+    const parts = dashboard?.Properties.DashboardBody['Fn::Join'][1] ?? [];
+    const body = JSON.parse(parts.map((part) => (typeof part === 'string' ? part : `<${part.Ref}>`)).join('')) as {
+      widgets: { type: string; properties: { query?: string; metrics?: unknown[][] } }[];
+    };
+    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+    const logWidgets = body.widgets.filter((widget) => widget.type === 'log');
+
+    expect(logWidgets).toHaveLength(1);
+    expect(logWidgets[0]?.properties.query).toBe(`SOURCE '<${logGroupId}>' | ${GROUP_FRESHNESS_QUERY.join('\n| ')}`);
+    const graphed = body.widgets.flatMap((widget) => widget.properties.metrics ?? []);
+    expect(graphed.length).toBeGreaterThan(0);
+    for (const metric of graphed) expect(metric.slice(2, -1)).toEqual(['service', 'instance-reaper']);
   });
 
   it('passes the cdk-nag AwsSolutions rules with no unsuppressed finding', () => {
