@@ -5,6 +5,7 @@ import { AWS_PAGE_SIZES } from '../local/fake-aws/state';
 import { synthesizedFunction } from '../local/synthesized-bundle';
 import type { RunReport } from '../lambda/model/report';
 import { BENCH_FLEET, seedBenchFleet } from './bench-fleet';
+import { costFigures } from './cost-figures';
 import type { BenchSection, Figure } from './figure';
 import { invokeWithUsage, type MeasuredInvocation } from './invoke-with-usage';
 import { fleetNeeds, minimumCalls, type FleetNeeds } from './minimum-calls';
@@ -51,7 +52,7 @@ function runFigures(run: MeasuredInvocation, readMs: number, peakInFlight: numbe
   ];
 }
 
-/** One scheduled run of the deployed bundle, in its own process, against a local account of 10,000 instances answering in 50 ms. */
+/** One scheduled run of the deployed bundle, in its own process, against a local account of 10,000 instances answering in 50 ms; then what that run costs a month. */
 export const fleetFigures: BenchSection = {
   id: 'fleet',
   title: `Fleet: one run against a local account (${(BENCH_FLEET.groups * BENCH_FLEET.instancesPerGroup).toLocaleString('en-US')} instances, ${BENCH_FLEET.groups.toLocaleString('en-US')} groups, ${LATENCY_MS} ms a call)`,
@@ -68,7 +69,7 @@ export const fleetFigures: BenchSection = {
       if (run.error !== undefined) throw new Error(`the handler failed: ${run.error}`);
       const report = run.result as RunReport;
       const outcome: Figure = { name: 'run outcome', value: report.terminated.length, unit: 'terminated', note: `${report.deferred.length} deferred, ${report.errors.length} errors, ${report.scanned.instances} scanned` };
-      return [outcome, ...callFigures(account, needs, report), ...runFigures(run, readPhaseMs(timed.calls), fake.stats().peakInFlight)];
+      return [outcome, ...callFigures(account, needs, report), ...runFigures(run, readPhaseMs(timed.calls), fake.stats().peakInFlight), ...costFigures(run, BENCH_FLEET.groups)];
     } finally {
       await fake.close();
     }

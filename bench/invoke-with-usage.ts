@@ -12,6 +12,8 @@ export interface MeasuredInvocation {
   readonly handlerMs?: number;
   /** The process's peak resident set, in KiB (getrusage). */
   readonly maxRssKb?: number;
+  /** What the handler wrote to stdout: its log and EMF lines, as the function's log group would receive them. */
+  readonly logs: string;
 }
 
 const RUNNER = `
@@ -31,17 +33,17 @@ export function invokeWithUsage(bundlePath: string, env: Record<string, string>,
   writeFileSync(eventFile, JSON.stringify(event));
   const started = performance.now();
   return new Promise((resolve) => {
-    // --no-warnings: the SDK's Node.js 20 notice is not the function's output. Its logs are discarded.
-    execFile(process.execPath, ['--no-warnings', '-e', RUNNER, bundlePath, eventFile, resultFile], { env, maxBuffer: 512 * 1024 * 1024 }, (_error, _stdout, stderr) => {
+    // --no-warnings: the SDK's Node.js 20 notice is not the function's output. Its stdout is kept: the run's logs.
+    execFile(process.execPath, ['--no-warnings', '-e', RUNNER, bundlePath, eventFile, resultFile], { env, maxBuffer: 512 * 1024 * 1024 }, (_error, stdout, stderr) => {
       const wallMs = performance.now() - started;
-      let outcome: Omit<MeasuredInvocation, 'wallMs'>;
+      let outcome: Omit<MeasuredInvocation, 'wallMs' | 'logs'>;
       try {
-        outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as Omit<MeasuredInvocation, 'wallMs'>;
+        outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as Omit<MeasuredInvocation, 'wallMs' | 'logs'>;
       } catch {
         outcome = { error: `the handler process ended without a result: ${stderr.slice(0, 2000)}` };
       }
       rmSync(dir, { recursive: true, force: true });
-      resolve({ ...outcome, wallMs });
+      resolve({ ...outcome, wallMs, logs: stdout });
     });
   });
 }

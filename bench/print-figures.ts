@@ -1,6 +1,6 @@
 import type { Figure } from './figure';
 
-const DECIMALS: Readonly<Record<string, number>> = { MB: 3, MiB: 1, ms: 1, s: 3, x: 2 };
+const DECIMALS: Readonly<Record<string, number>> = { MB: 3, MiB: 1, KiB: 0, ms: 1, s: 3, x: 2, '$/month': 2 };
 
 function formatValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return 'n/a';
