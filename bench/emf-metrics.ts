@@ -1,5 +1,8 @@
-/** One parsed log line of the function: a Powertools log line or an EMF metric line. */
-export type LogLine = Record<string, unknown>;
+// Log lines are parsed once, by the simulation's reader of what the function writes.
+import type { LogLine } from '../local/simulation/run-captured';
+
+export type { LogLine };
+export { parseLogLines } from '../local/simulation/run-captured';
 
 interface EmfDirective {
   readonly Namespace: string;
@@ -32,16 +35,4 @@ export function declaredMetrics(lines: readonly LogLine[]): Set<string> {
 /** Every dimension name the EMF lines declare, across all their metrics. */
 export function declaredDimensionNames(lines: readonly LogLine[]): Set<string> {
   return new Set(lines.flatMap((line) => directives(line).flatMap((directive) => directive.Dimensions.flat())));
-}
-
-/** The lines of a log text that are JSON objects, parsed. */
-export function parseLogLines(text: string): LogLine[] {
-  return text.split('\n').flatMap((line) => {
-    if (!line.startsWith('{')) return [];
-    try {
-      return [JSON.parse(line) as LogLine];
-    } catch {
-      return [];
-    }
-  });
 }

@@ -13,7 +13,8 @@ export interface CapturedRun {
 
 export type Handler = (event: unknown) => Promise<unknown>;
 
-function parseLines(text: string): LogLine[] {
+/** The lines of a log text that are JSON objects (Powertools log lines, EMF metric lines), parsed. */
+export function parseLogLines(text: string): LogLine[] {
   return text.split('\n').flatMap((line) => {
     if (!line.startsWith('{')) return [];
     try {
@@ -34,9 +35,9 @@ export async function runCaptured(handler: Handler, event: unknown): Promise<Cap
   });
   try {
     const report = (await handler(event)) as RunReport;
-    return { report, lines: parseLines(written.join('')) };
+    return { report, lines: parseLogLines(written.join('')) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error), lines: parseLines(written.join('')) };
+    return { error: error instanceof Error ? error.message : String(error), lines: parseLogLines(written.join('')) };
   } finally {
     process.stdout.write = write;
   }
