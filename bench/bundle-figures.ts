@@ -65,7 +65,7 @@ export const bundleFigures: BenchSection = {
       const [reaperLoad, bareLoad] = measureLoadTimes([deployed.bundlePath, bare.bundlePath], LOAD_ROUNDS, env);
       const size = statSync(deployed.bundlePath).size;
       const figures: Figure[] = [
-        { name: 'bundle size', value: size / MB, unit: 'MB', atMost: 1.0, note: `${size.toLocaleString('en-US')} bytes` },
+        { name: 'bundle size', value: size / MB, unit: 'MB', atMost: 1.17, note: `${size.toLocaleString('en-US')} bytes` },
         ...compositionFigures(size),
         { name: 'source map next to it', value: deployed.mapBytes / MB, unit: 'MB', note: 'in the code package, never loaded unless NODE_OPTIONS=--enable-source-maps' },
         { name: 'bare-clients bundle size', value: statSync(bare.bundlePath).size / MB, unit: 'MB', note: 'EC2Client + AutoScalingClient, no commands, same bundling' },
