@@ -1,0 +1,114 @@
+import type { FakeAccount } from '../local/fake-aws/account';
+import type { TemplateRef } from '../local/fake-aws/state';
+import type { RunReport } from '../lambda/model/report';
+import { TAG } from '../lambda/policy/tag-keys';
+
+const LIVE_STATES = new Set(['pending', 'running', 'stopping', 'stopped']);
+/** AWS's page maxima, and the batches AWS takes in one call. */
+const GROUPS_PER_PAGE = 100;
+const INSTANCES_PER_PAGE = 1_000;
+const IMAGE_IDS_PER_CALL = 200;
+const ALIAS_VERSIONS_PER_PAGE = 200;
+const LAUNCH_CONFIGURATIONS_PER_CALL = 50;
+const ALARM_NAMES_PER_CALL = 100;
+const ALIASES = new Set(['$Latest', '$Default']);
+
+const pages = (items: number, perPage: number) => Math.ceil(items / perPage);
+
+/** A read: every Describe* and Get* action. */
+export const isRead = (action: string): boolean => action.startsWith('Describe') || action.startsWith('Get');
+
+/** What reading the account takes, counted from the seeded account before the run changes it (replacements launch during the run). */
+export interface FleetNeeds {
+  readonly groups: number;
+  readonly liveInstances: number;
+  /** AMIs the live instances run and the groups' launch templates and configurations name. */
+  readonly images: number;
+  readonly templatesAtAlias: number;
+  readonly templatesAtNumber: number;
+  readonly launchConfigurations: number;
+  readonly targetGroupsOf: ReadonlyMap<string, readonly string[]>;
+  readonly loadBalancersOf: ReadonlyMap<string, readonly string[]>;
+  readonly alarmsOf: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Every launch template a group names, its mixed-instances overrides included. */
+function templateRefs(account: FakeAccount): TemplateRef[] {
+  return Object.values(account.state.groups).flatMap((group) => {
+    const mixed = group.mixedInstancesPolicy;
+    return [group.launchTemplate, mixed?.launchTemplate, ...(mixed?.overrides ?? []).map((override) => override.launchTemplate)].filter((ref): ref is TemplateRef => ref !== undefined);
+  });
+}
+
+/** The AMI a template reference launches, `resolve:ssm:` followed through the account's parameters. */
+function launchImage(account: FakeAccount, ref: TemplateRef): string | undefined {
+  const template = Object.values(account.state.templates).find((candidate) => candidate.id === ref.id || candidate.name === ref.name);
+  if (!template) return undefined;
+  const latest = Math.max(...template.versions.map((version) => version.number));
+  const number = ref.version === '$Latest' ? latest : ref.version === '$Default' || ref.version === undefined ? template.defaultVersion : Number(ref.version);
+  const imageId = template.versions.find((version) => version.number === number)?.imageId;
+  if (!imageId?.startsWith('resolve:ssm:')) return imageId;
+  return account.state.parameters[imageId.slice('resolve:ssm:'.length)]?.value;
+}
+
+export function fleetNeeds(account: FakeAccount, policyAlarmNames: readonly string[]): FleetNeeds {
+  const instances = Object.values(account.state.instances).filter((instance) => LIVE_STATES.has(instance.state));
+  const groups = Object.values(account.state.groups);
+  const refs = templateRefs(account);
+  const key = (ref: TemplateRef) => ref.id ?? ref.name ?? '';
+  const configurations = new Set(groups.flatMap((group) => (group.launchConfigurationName ? [group.launchConfigurationName] : [])));
+  const images = new Set([
+    ...instances.map((instance) => instance.imageId),
+    ...refs.flatMap((ref) => launchImage(account, ref) ?? []),
+    ...[...configurations].flatMap((name) => account.state.launchConfigurations[name]?.imageId ?? []),
+  ]);
+  const tag = (tags: readonly { key: string; value: string }[], name: string) => tags.find((entry) => entry.key === name)?.value ?? '';
+  return {
+    groups: groups.length,
+    liveInstances: instances.length,
+    images: images.size,
+    templatesAtAlias: new Set(refs.filter((ref) => ALIASES.has(ref.version ?? '$Default')).map(key)).size,
+    templatesAtNumber: new Set(refs.filter((ref) => !ALIASES.has(ref.version ?? '$Default')).map(key)).size,
+    launchConfigurations: configurations.size,
+    targetGroupsOf: new Map(groups.map((group) => [group.name, [...group.targetGroupArns]])),
+    loadBalancersOf: new Map(groups.map((group) => [group.name, [...group.loadBalancerNames]])),
+    alarmsOf: new Map(
+      groups.map((group) => {
+        const own = tag(group.tags, TAG.alarms).split(',').map((name) => name.trim()).filter(Boolean);
+        return [group.name, [...policyAlarmNames, ...own]];
+      }),
+    ),
+  };
+}
+
+/** Groups that act in the run: a termination or a surge step in its report. Only theirs are gate reads the run needs. */
+export function actingGroups(report: RunReport): string[] {
+  return [...new Set([...report.terminated.map((entry) => entry.group), ...report.surges.map((surge) => surge.group)])];
+}
+
+/**
+ * The floor of read calls, by action: pages of 100 groups and 1,000 instances, AMIs 200 a batch,
+ * one account-wide `$Latest`/`$Default` listing (200 a page), one call per template named by a
+ * version number, launch configurations 50 a batch, and gate reads only for the groups that act.
+ */
+export function readFloor(needs: FleetNeeds, report: RunReport): Map<string, number> {
+  const acting = actingGroups(report);
+  const distinct = (of: ReadonlyMap<string, readonly string[]>) => new Set(acting.flatMap((name) => of.get(name) ?? [])).size;
+  return new Map([
+    ['DescribeAutoScalingGroups', Math.max(1, pages(needs.groups, GROUPS_PER_PAGE))],
+    ['DescribeInstances', Math.max(1, pages(needs.liveInstances, INSTANCES_PER_PAGE))],
+    ['DescribeImages', pages(needs.images, IMAGE_IDS_PER_CALL)],
+    ['DescribeLaunchTemplateVersions', pages(needs.templatesAtAlias, ALIAS_VERSIONS_PER_PAGE) + needs.templatesAtNumber],
+    ['DescribeLaunchConfigurations', pages(needs.launchConfigurations, LAUNCH_CONFIGURATIONS_PER_CALL)],
+    ['DescribeInstanceRefreshes', acting.length],
+    ['DescribeScalingActivities', acting.length],
+    ['DescribeTargetHealth', distinct(needs.targetGroupsOf)],
+    ['DescribeInstanceHealth', distinct(needs.loadBalancersOf)],
+    ['DescribeAlarms', pages(distinct(needs.alarmsOf), ALARM_NAMES_PER_CALL)],
+  ]);
+}
+
+/** How the launch template part of the floor is made up, for the printed breakdown. */
+export function templateFloorNote(needs: FleetNeeds): string {
+  return `${pages(needs.templatesAtAlias, ALIAS_VERSIONS_PER_PAGE)} alias page(s) for ${needs.templatesAtAlias} templates at $Latest/$Default + ${needs.templatesAtNumber} templates at a version number`;
+}
