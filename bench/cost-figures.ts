@@ -1,4 +1,4 @@
-import { GROUP_PROPERTY } from '../lambda/report/metric-names';
+import { GROUP_FRESHNESS_MESSAGE } from '../lambda/report/metric-names';
 import { declaredMetrics, parseLogLines } from './emf-metrics';
 import type { Figure } from './figure';
 import type { MeasuredInvocation } from './invoke-with-usage';
@@ -11,7 +11,7 @@ export function costFigures(run: MeasuredInvocation, groups: number): Figure[] {
   const logBytes = Buffer.byteLength(run.logs, 'utf8');
   const groupBytes = run.logs
     .split('\n')
-    .filter((line) => line.includes(`"${GROUP_PROPERTY}"`) && line.includes('"_aws"'))
+    .filter((line) => line.includes(`"message":"${GROUP_FRESHNESS_MESSAGE}"`))
     .reduce((sum, line) => sum + Buffer.byteLength(line, 'utf8') + 1, 0);
   const measured = { groups, runSeconds: (run.handlerMs ?? run.wallMs) / 1000, logBytesPerRun: logBytes, customMetrics: metrics.size, fixedLogBytes: logBytes - groupBytes };
   const cost = monthlyCost(measured);

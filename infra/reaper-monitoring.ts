@@ -1,6 +1,6 @@
 import { Duration, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, type aws_lambda as lambda, type aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { GROUP_FRESHNESS_QUERY, GROUP_METRIC, METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../lambda/report/metric-names';
+import { GROUP_FRESHNESS_QUERY, METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../lambda/report/metric-names';
 
 const reportMetric = (name: string, statistic = 'Sum') =>
   new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: SERVICE_NAME }, statistic, period: Duration.minutes(15) });
@@ -44,10 +44,6 @@ export class ReaperMonitoring extends Construct {
         [
           new cloudwatch.GraphWidget({ title: 'Instances past lifetime / on stale AMIs', left: [reportMetric(METRIC.instancesPastLifetime, 'Maximum'), reportMetric(METRIC.instancesOnStaleAmi, 'Maximum')] }),
           new cloudwatch.GraphWidget({ title: 'Terminated / deferred / errors per run', left: [reportMetric(METRIC.terminated), reportMetric(METRIC.deferred), reportMetric(METRIC.errors)] }),
-        ],
-        [
-          new cloudwatch.GraphWidget({ title: 'Worst group within policy (%)', left: [reportMetric(GROUP_METRIC.withinPolicyPercent, 'Minimum')] }),
-          new cloudwatch.GraphWidget({ title: 'Groups evaluated per run', left: [reportMetric(GROUP_METRIC.instances, 'SampleCount')] }),
         ],
         [
           new cloudwatch.LogQueryWidget({

@@ -16,7 +16,7 @@ import { staleLaunches } from './policy/stale-launches';
 import { buildReport } from './report/build-report';
 import { logReport } from './report/log-report';
 import { notificationSummary } from './report/notification-summary';
-import { publishMetrics } from './report/publish-metrics';
+import { logGroupFreshness, publishMetrics } from './report/publish-metrics';
 
 export interface RunDependencies {
   readonly clients: AwsClients;
@@ -60,6 +60,7 @@ export async function runReaper({ clients, settings, now, logger, metrics }: Run
   const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan);
   const report = buildReport(plan, outcome);
 
+  logGroupFreshness(logger, evaluation);
   logReport(logger, report);
   for (const stale of staleLaunches(evaluation)) {
     logger.warn('group launches a stale AMI: its replacements will be due again until its launch template changes', { ...stale });

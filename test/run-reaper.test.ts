@@ -80,16 +80,23 @@ describe('runReaper', () => {
     expect(info).toHaveBeenLastCalledWith('run report', { report: result });
   });
 
-  it('publishes the run counts and account freshness on one EMF line, and each group freshness on a line naming it as a property, not a dimension', async () => {
-    const { report, emf } = run({});
+  it('publishes the run counts and account freshness on one EMF line, and logs each group freshness on a line naming it', async () => {
+    const { report, emf, info } = run({});
     await report;
 
-    const [groupLine, runLine] = emf;
-    expect(emf).toHaveLength(2);
-    expect(groupLine).toMatchObject({ AutoScalingGroupName: 'web', GroupInstances: 2, GroupOldestInstanceAgeDays: 40, GroupInstancesPastLifetime: 1, GroupInstancesOnStaleAmi: 0, GroupWithinPolicyPercent: 50 });
-    expect(groupLine?._aws.CloudWatchMetrics[0]?.Dimensions).toEqual([['service']]);
+    const [runLine] = emf;
+    expect(emf).toHaveLength(1);
+    expect(runLine?._aws.CloudWatchMetrics[0]?.Dimensions).toEqual([['service']]);
     expect(runLine).toMatchObject({ Terminated: 1, Deferred: 0, Unmanaged: 0, Errors: 0, OldestInstanceAgeDays: 40, InstancesPastLifetime: 1 });
     expect(runLine).not.toHaveProperty('AutoScalingGroupName');
+    expect(info).toHaveBeenCalledWith('group freshness', {
+      AutoScalingGroupName: 'web',
+      instances: 2,
+      oldestInstanceAgeDays: 40,
+      instancesPastLifetime: 1,
+      instancesOnStaleAmi: 0,
+      withinPolicyPercent: 50,
+    });
   });
 
   it('sends a summary to the topic when it terminated something', async () => {

@@ -1,5 +1,5 @@
 import { declaredDimensionNames, declaredMetrics, parseLogLines } from '../../bench/emf-metrics';
-import { GROUP_PROPERTY } from '../../lambda/report/metric-names';
+import { GROUP_FRESHNESS_MESSAGE, GROUP_PROPERTY } from '../../lambda/report/metric-names';
 import { DAY_MS, LocalReaper, seedGroup, terminatedIds } from './local-reaper';
 
 let reaper: LocalReaper | undefined;
@@ -58,7 +58,7 @@ describe('the deployed bundle on the wire: maintenance windows and freshness met
     expect(report.terminated.map((entry) => entry.group)).toEqual(['web']);
   });
 
-  it('publishes freshness for the account as EMF metrics, and each group on a line that names it as a property, not a dimension', async () => {
+  it('publishes freshness for the account as EMF metrics, and logs each group on a line that names it', async () => {
     reaper = await LocalReaper.start((account) => {
       seedGroup(account, 'web', [40, 1]);
       seedGroup(account, 'api', [2, 1]);
@@ -67,14 +67,14 @@ describe('the deployed bundle on the wire: maintenance windows and freshness met
     const lines = parseLogLines((await reaper.invokeRaw({ dryRun: true })).logs);
     const emf = lines.filter((line) => '_aws' in line);
 
-    expect(emf).toEqual(
+    expect(emf).toEqual([expect.objectContaining({ Terminated: 1, InstancesPastLifetime: 1, FleetWithinPolicyPercent: 75 })]);
+    expect(declaredDimensionNames(emf)).toEqual(new Set(['service']));
+    expect(lines.filter((line) => line.message === GROUP_FRESHNESS_MESSAGE)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ [GROUP_PROPERTY]: 'web', GroupInstances: 2, GroupInstancesPastLifetime: 1, GroupWithinPolicyPercent: 50 }),
-        expect.objectContaining({ [GROUP_PROPERTY]: 'api', GroupInstances: 2, GroupInstancesPastLifetime: 0, GroupWithinPolicyPercent: 100 }),
-        expect.objectContaining({ Terminated: 1, InstancesPastLifetime: 1, FleetWithinPolicyPercent: 75 }),
+        expect.objectContaining({ [GROUP_PROPERTY]: 'web', instances: 2, instancesPastLifetime: 1, withinPolicyPercent: 50 }),
+        expect.objectContaining({ [GROUP_PROPERTY]: 'api', instances: 2, instancesPastLifetime: 0, withinPolicyPercent: 100 }),
       ]),
     );
-    expect(declaredDimensionNames(emf)).toEqual(new Set(['service']));
   });
 
   it('creates the same few account-wide metrics for 2 groups as for 40, with every group in the logs', async () => {
