@@ -6,9 +6,9 @@ import type { SurgeRecord } from '../policy/surge-record';
  * not among the instances it replaces, InService, not protected, not exempt. Those not serving go first (unhealthy in
  * the group or behind its load balancers), then the newest.
  */
-export function addedInstances(surge: SurgeRecord, gates: GroupGates | undefined): string[] {
+export function addedInstances(surge: SurgeRecord, gates: GroupGates): string[] {
   const recorded = new Set(surge.state.instanceIds);
-  const notServing = new Set(gates?.unhealthyTargets ?? []);
+  const notServing = new Set(gates.unhealthyTargets);
   const serving = (fact: SurgeRecord['members'][number]) => (fact.member.healthStatus === 'Healthy' && !notServing.has(fact.member.instanceId) ? 1 : 0);
   return surge.members
     .filter(

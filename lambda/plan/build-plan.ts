@@ -119,14 +119,15 @@ function startSurges(groups: readonly GroupEvaluation[], tally: Tally, now: numb
 }
 
 function continueSurge(evaluation: GroupEvaluation, surge: SurgeRecord, input: PlanInput, tally: Tally): void {
-  if (!input.gates.has(evaluation.group.name)) {
+  const gates = input.gates.get(evaluation.group.name);
+  if (!gates) {
     // Ending a surge depends on the gates: read them first; until then its instances wait.
     tally.gatesWanted.add(evaluation.group.name);
     for (const due of evaluation.due) tally.deferred.push({ instanceId: due.instanceId, group: evaluation.group.name, reasons: due.reasons, why: 'surge-pending' });
     return;
   }
   const timeoutMs = input.policy.surgeTimeoutMinutes * 60_000;
-  const outcome = planSurgeInProgress(evaluation, surge, input.gates.get(evaluation.group.name), { now: input.now, timeoutMs, runBudgetLeft: tally.runLeft });
+  const outcome = planSurgeInProgress(evaluation, surge, gates, { now: input.now, timeoutMs, runBudgetLeft: tally.runLeft });
   tally.terminations.push(...outcome.terminations);
   tally.deferred.push(...outcome.deferred);
   if (outcome.step) tally.steps.push(outcome.step);

@@ -18,8 +18,8 @@ const BLOCKING_SUSPENSIONS = new Set(['Launch', 'Terminate']);
  * members about to be removed with their capacity (rolling back a surge): the rest must be stable without them, and
  * serve the desired capacity less `givenBack`.
  */
-export function isGroupStable(group: GroupSnapshot, gates: GroupGates | undefined, leaving: ReadonlySet<string> = new Set(), givenBack = leaving.size): boolean {
-  if (!gates || gates.instanceRefreshActive) return false;
+export function isGroupStable(group: GroupSnapshot, gates: GroupGates, leaving: ReadonlySet<string> = new Set(), givenBack = leaving.size): boolean {
+  if (gates.instanceRefreshActive) return false;
   if (group.status !== undefined && group.status !== '') return false;
   const staying = group.members.filter((member) => !leaving.has(member.instanceId));
   const serving = staying.filter((member) => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy');
@@ -28,8 +28,8 @@ export function isGroupStable(group: GroupSnapshot, gates: GroupGates | undefine
 }
 
 /** Why the group cannot launch a replacement: the AMI it launches (from the fleet read), else its latest launch (from the gates). */
-export function replacementProblem(evaluation: GroupEvaluation, gates: GroupGates | undefined): string | undefined {
-  return evaluation.launchProblem ?? gates?.cannotReplace;
+export function replacementProblem(evaluation: GroupEvaluation, gates: GroupGates): string | undefined {
+  return evaluation.launchProblem ?? gates.cannotReplace;
 }
 
 export interface GroupHoldOptions {
@@ -44,15 +44,15 @@ export interface GroupHoldOptions {
 }
 
 /** What holds back every instance of the group, in the contract's order of precedence. */
-export function groupHold(evaluation: GroupEvaluation, gates: GroupGates | undefined, options: GroupHoldOptions = {}): DeferralReason | undefined {
+export function groupHold(evaluation: GroupEvaluation, gates: GroupGates, options: GroupHoldOptions = {}): DeferralReason | undefined {
   const group = evaluation.group;
   const leaving = options.leaving ?? new Set<string>();
   if (group.suspendedProcesses.some((process) => BLOCKING_SUSPENSIONS.has(process))) return 'processes-suspended';
   if (options.needsReplacement && replacementProblem(evaluation, gates) !== undefined) return 'cannot-replace';
   if (options.surgeWaiting) return 'surge-pending';
-  if (!isGroupStable(group, gates, leaving, options.givenBack ?? leaving.size)) return 'group-unstable';
-  if (gates && gates.alarmsHolding.length > 0) return 'alarm';
-  if (gates && gates.unhealthyTargets.some((id) => !leaving.has(id))) return 'targets-unhealthy';
+  if (!isGroupStable(group, gates, leaving, options.givenBack)) return 'group-unstable';
+  if (gates.alarmsHolding.length > 0) return 'alarm';
+  if (gates.unhealthyTargets.some((id) => !leaving.has(id))) return 'targets-unhealthy';
   return undefined;
 }
 

@@ -50,7 +50,7 @@ function budgetHold(evaluation: GroupEvaluation, removing: number, context: Surg
  * Rolls back a surge that did not become healthy in time: the instances it added go, by ID, with decrement, and the
  * old ones keep serving. It obeys the same holds as any removal, judged on the members that stay.
  */
-function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupGates | undefined, stillExtra: number, context: SurgeContext, recordedDue: readonly DueInstance[]): SurgeOutcome {
+function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupGates, stillExtra: number, context: SurgeContext, recordedDue: readonly DueInstance[]): SurgeOutcome {
   const group = evaluation.group;
   const started = new Date(surge.state.startedAt).toISOString();
   const victims = addedInstances(surge, gates).slice(0, stillExtra);
@@ -75,7 +75,7 @@ function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupG
  * back by removing an added instance by ID. Until then it waits, and past the timeout it is rolled back.
  * Only the capacity that is still extra is given back: what a scale-in took meanwhile is not taken twice.
  */
-export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupGates | undefined, context: SurgeContext): SurgeOutcome {
+export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupGates, context: SurgeContext): SurgeOutcome {
   const group = evaluation.group;
   const { state } = surge;
   if (state.added > budgetCount(evaluation.settings.budget, state.desiredCapacity)) {
