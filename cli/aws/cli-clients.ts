@@ -64,6 +64,7 @@ export function createCliClients(connection: Connection, observer: CallObserver 
     elbv2: observe(fleet.elbv2, observer),
     elb: observe(fleet.elb, observer),
     sns: observe(fleet.sns, observer),
+    eventBridgeIn: fleet.eventBridgeIn,
     lambda: observe(new LambdaClient(config), observer),
     eventBridge: observe(new EventBridgeClient(config), observer),
     cloudFormation: observe(new CloudFormationClient(config), observer),
