@@ -4,6 +4,7 @@ import { shown } from './json-type';
 import type { PolicyPropName } from './policy-props';
 import { LAMBDA_LIMITS, type InstanceReaperProps, type PropProblem } from './props';
 import { scheduleExpressionProblem } from './schedule-expression';
+import { EVENT_BUS_ARN } from '../lambda/config/event-bus-arn';
 
 /** CloudWatch Logs' retention periods in days (PutRetentionPolicy, CloudWatch Logs API Reference); 9999 keeps logs forever. */
 export const RETENTION_DAYS: readonly number[] = Object.values(RetentionDays).filter((value): value is number => typeof value === 'number');
@@ -45,6 +46,11 @@ function aliasPatternsProblem(patterns: unknown): string | undefined {
   return refused.length === 0 ? undefined : `${expected}, refused: ${refused.map(got).join(', ')}`;
 }
 
+function eventBusArnProblem(arn: unknown): string | undefined {
+  if (typeof arn === 'string' && (Token.isUnresolved(arn) || EVENT_BUS_ARN.test(arn))) return undefined;
+  return `expected an EventBridge event bus ARN such as "arn:aws:events:eu-west-1:111111111111:event-bus/instance-reaper-central", got ${got(arn)}`;
+}
+
 type Check = (value: unknown) => string | undefined;
 
 /** The props that shape the infrastructure rather than the policy, each with its check. */
@@ -62,6 +68,7 @@ const CHECKS: Record<Exclude<keyof InstanceReaperProps, PolicyPropName>, Check> 
   notificationEmail: (value) => (typeof value === 'string' && /^[^@\s]+@[^@\s]+$/.test(value) ? undefined : `expected an email address, got ${got(value)}`),
   blockedAmisParameterName: parameterNameProblem,
   amiAliasParameters: aliasPatternsProblem,
+  centralEventBusArn: eventBusArnProblem,
 };
 
 export const INFRASTRUCTURE_PROPS: readonly string[] = Object.keys(CHECKS);

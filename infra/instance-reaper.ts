@@ -65,7 +65,11 @@ export class InstanceReaper extends Construct {
       retryAttempts: 0,
       onFailure: new destinations.SnsDestination(this.topic),
       // By reference, not by name: CloudFormation then creates the parameter before the function can run.
-      environment: policyEnvironment(props, { topicArn: this.topic.topicArn, blockedAmisParameter: this.blockedAmisParameter.parameterName }),
+      environment: policyEnvironment(props, {
+        topicArn: this.topic.topicArn,
+        blockedAmisParameter: this.blockedAmisParameter.parameterName,
+        centralBusArn: props.centralEventBusArn,
+      }),
       description: 'instance-reaper: rotates EC2 Auto Scaling instances past their lifetime or on stale AMIs',
     });
     Tags.of(this.function).add(TAG.component, 'function');
@@ -73,6 +77,7 @@ export class InstanceReaper extends Construct {
       topic: this.topic,
       blockedAmis: this.blockedAmisParameter,
       amiAliasParameters: props.amiAliasParameters ?? DEFAULTS.amiAliasParameters,
+      centralEventBusArn: props.centralEventBusArn,
     });
 
     this.rule = new events.Rule(this, 'Schedule', {

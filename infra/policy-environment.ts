@@ -17,6 +17,7 @@ export interface DeployedResources {
   /** By reference, not by name: CloudFormation then creates the topic and the parameter before the function can run. */
   readonly topicArn?: string;
   readonly blockedAmisParameter?: string;
+  readonly centralBusArn?: string;
 }
 
 /**
@@ -33,6 +34,7 @@ export function policyEnvironment(props: InstanceReaperProps, resources: Deploye
   }
   if (resources.blockedAmisParameter !== undefined) env.REAPER_BLOCKED_AMIS_PARAMETER = resources.blockedAmisParameter;
   if (resources.topicArn !== undefined) env.REAPER_TOPIC_ARN = resources.topicArn;
+  if (resources.centralBusArn !== undefined) env.REAPER_CENTRAL_BUS_ARN = resources.centralBusArn;
   return { ...env, POWERTOOLS_SERVICE_NAME: SERVICE_NAME, POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE };
 }
 

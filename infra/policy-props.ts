@@ -39,4 +39,5 @@ export const PROP_OF_VARIABLE: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(POLICY_PROPS).map(([prop, { variable }]) => [variable, prop])),
   REAPER_BLOCKED_AMIS_PARAMETER: 'blockedAmisParameterName',
   REAPER_TOPIC_ARN: 'the notification topic',
+  REAPER_CENTRAL_BUS_ARN: 'centralEventBusArn',
 };

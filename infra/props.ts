@@ -47,6 +47,12 @@ export interface InstanceReaperProps {
   readonly amiAliasParameters?: readonly string[];
   /** A launch-before-terminate surge older than this is rolled back. @default 60 */
   readonly surgeTimeoutMinutes?: number;
+  /**
+   * ARN of the organization's central event bus (the central stack of the org deployment creates it): every run sends
+   * its summary there with events:PutEvents, which the construct grants on that bus only. The bus may be in another
+   * account and region; its policy decides whom it admits. @default no summary is sent
+   */
+  readonly centralEventBusArn?: string;
   /** Memory of the function in MB, 128 to 10240. @default 1024 */
   readonly memorySize?: number;
   /** Time limit of one run, at most 15 minutes. @default Duration.minutes(5) */

@@ -53,10 +53,12 @@ export interface ReaperResources {
   readonly blockedAmis: ssm.IParameter;
   /** Name patterns of the SSM parameters launch templates may name as `resolve:ssm:` AMI aliases. */
   readonly amiAliasParameters: readonly string[];
+  /** The organization's central bus, if runs send their summary there. */
+  readonly centralEventBusArn?: string;
 }
 
 /** Least privilege: read-only Describe calls, and writes only on Auto Scaling groups that are not exempt. */
-export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis, amiAliasParameters }: ReaperResources): void {
+export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis, amiAliasParameters, centralEventBusArn }: ReaperResources): void {
   const stack = Stack.of(fn);
   const groupArn = anyGroupArn(stack);
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadFleet', actions: DESCRIBE_ACTIONS, resources: ['*'] }));
@@ -75,6 +77,11 @@ export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis
   // execution role. On an encrypted topic a publisher also needs kms:GenerateDataKey* and kms:Decrypt on its key
   // ("Allow a user to send messages to a topic with SSE", Amazon SNS Developer Guide): grantPublish grants both.
   topic.grantPublish(fn);
+  // Sending to another account's bus needs both this identity policy and the bus's resource policy ("Permissions for
+  // event buses", EventBridge User Guide); the bus's policy admits the organization.
+  if (centralEventBusArn !== undefined) {
+    fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'SendRunSummary', actions: ['events:PutEvents'], resources: [centralEventBusArn] }));
+  }
   // The writes require the autoScalingGroup resource and take aws:ResourceTag/KEY; the tag writes also take aws:TagKeys.
   fn.addToRolePolicy(
     new iam.PolicyStatement({

@@ -21,6 +21,7 @@ const JSON_PROPS = {
   logRetention: z.number(expecting('a number of days (1, 3, 5, 7, 14, 30, 60, 90, ...)')),
   notificationEmail: z.string(expecting('an email address')),
   blockedAmisParameterName: z.string(expecting('an SSM parameter name such as "/instance-reaper/blocked-amis"')),
+  centralEventBusArn: z.string(expecting('an EventBridge event bus ARN')),
   amiAliasParameters: z.array(z.string(expecting('an array of strings')), expecting('an array of SSM parameter name patterns such as "/ami/*"')),
 } as Record<string, z.ZodTypeAny>;
 

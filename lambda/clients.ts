@@ -1,6 +1,7 @@
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -18,6 +19,8 @@ export interface AwsClients {
   /** Classic Load Balancers (the 2012-06-01 API), for groups with LoadBalancerNames. */
   readonly elb: ElasticLoadBalancingClient;
   readonly sns: SNSClient;
+  /** EventBridge in a given region: the central bus's, which may not be the function's. One client per region. */
+  readonly eventBridgeIn: (region: string) => EventBridgeClient;
 }
 
 /** Throttling is retried with backoff; adaptive mode also slows the client down when AWS pushes back. */
@@ -40,6 +43,7 @@ function limited<Client extends MiddlewareHost>(client: Client, limit: Concurren
 export function createClients(overrides: Record<string, unknown> = {}): AwsClients {
   const config = { ...RETRY_SETTINGS, ...overrides };
   const limit = new ConcurrencyLimit(MAX_CALLS_IN_FLIGHT);
+  const eventBridgeClients = new Map<string, EventBridgeClient>();
   return {
     ec2: limited(new EC2Client(config), limit),
     autoScaling: limited(new AutoScalingClient(config), limit),
@@ -48,5 +52,10 @@ export function createClients(overrides: Record<string, unknown> = {}): AwsClien
     elbv2: limited(new ElasticLoadBalancingV2Client(config), limit),
     elb: limited(new ElasticLoadBalancingClient(config), limit),
     sns: limited(new SNSClient(config), limit),
+    eventBridgeIn: (region) => {
+      const client = eventBridgeClients.get(region) ?? limited(new EventBridgeClient({ ...config, region }), limit);
+      eventBridgeClients.set(region, client);
+      return client;
+    },
   };
 }

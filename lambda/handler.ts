@@ -10,17 +10,20 @@ const logger = new Logger({ serviceName: SERVICE_NAME });
 const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 let clients: AwsClients | undefined;
 
+/** `arn:aws:lambda:REGION:ACCOUNT:function:NAME` -> ACCOUNT. */
+const accountOf = (functionArn: string | undefined): string | undefined => functionArn?.split(':')[4] || undefined;
+
 /**
  * EventBridge schedule or manual invocation. Input is validated whole before any AWS call;
  * bad input throws an error naming every bad field, and nothing in the fleet changes.
  */
-export async function handler(event: unknown): Promise<RunReport> {
+export async function handler(event: unknown, context?: { readonly invokedFunctionArn?: string }): Promise<RunReport> {
   const env = loadEnv(process.env);
   const overrides = parseEvent(event);
   const settings = mergeRunPolicy(env, overrides);
   clients ??= createClients();
   try {
-    return await runReaper({ clients, settings, now: Date.now(), logger, metrics });
+    return await runReaper({ clients, settings, now: Date.now(), logger, metrics, account: accountOf(context?.invokedFunctionArn) });
   } catch (error) {
     logger.error('run failed', error as Error);
     throw error;

@@ -4,6 +4,8 @@ import type { AwsClients } from './clients';
 import type { RunSettings } from './config/load-run-policy';
 import { executePlan, simulatePlan } from './execute/execute-plan';
 import { notify } from './execute/notify';
+import { sendRunSummary } from './execute/send-run-summary';
+import { eventBusRegion } from './config/event-bus-arn';
 import { readFleet } from './inventory/read-fleet';
 import { readGroupGates } from './inventory/read-group-gates';
 import type { GroupGates } from './model/fleet';
@@ -17,6 +19,7 @@ import { buildReport } from './report/build-report';
 import { logReport } from './report/log-report';
 import { notificationSummary } from './report/notification-summary';
 import { logGroupFreshness, publishMetrics } from './report/publish-metrics';
+import { buildRunSummary, type SummaryOrigin } from './report/run-summary';
 
 export interface RunDependencies {
   readonly clients: AwsClients;
@@ -24,6 +27,8 @@ export interface RunDependencies {
   readonly now: number;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** The account the function runs in, from its ARN; named in the run's summary. */
+  readonly account?: string;
 }
 
 export interface DecidedRun {
@@ -53,12 +58,20 @@ export async function decideRun(clients: AwsClients, settings: RunSettings, now:
   }
 }
 
+/** Sends the run's summary to the central bus, if one is configured; a summary that could not be sent is one of the run's errors. */
+async function reportCentrally(clients: AwsClients, busArn: string | undefined, report: RunReport, evaluation: FleetEvaluation, origin: SummaryOrigin): Promise<RunReport> {
+  if (!busArn) return report;
+  const failure = await sendRunSummary(clients.eventBridgeIn(eventBusRegion(busArn)), busArn, buildRunSummary(report, evaluation, origin));
+  return failure ? { ...report, errors: [...report.errors, { message: `run summary not sent to ${busArn}: ${failure}` }] } : report;
+}
+
 /** Reads the fleet, decides, acts (unless dry run) and returns the report. */
-export async function runReaper({ clients, settings, now, logger, metrics }: RunDependencies): Promise<RunReport> {
+export async function runReaper({ clients, settings, now, logger, metrics, account }: RunDependencies): Promise<RunReport> {
   const { policy } = settings;
   const { plan, evaluation } = await decideRun(clients, settings, now);
   const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan);
-  const report = buildReport(plan, outcome);
+  const built = buildReport(plan, outcome);
+  const report = await reportCentrally(clients, settings.centralBusArn, built, evaluation, { account, region: process.env.AWS_REGION, now });
 
   logGroupFreshness(logger, evaluation);
   logReport(logger, report);

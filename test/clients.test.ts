@@ -35,11 +35,12 @@ describe('client retry settings', () => {
   });
 
   it('are the ones the function builds: every client of createClients allows at least 5 attempts', async () => {
-    const clients = Object.values(createClients()) as { config: { maxAttempts: () => Promise<number> } }[];
+    const { eventBridgeIn, ...fixed } = createClients();
+    const clients = [...Object.values(fixed), eventBridgeIn('eu-west-1')] as unknown as { config: { maxAttempts: () => Promise<number> } }[];
 
     const attempts = await Promise.all(clients.map((client) => client.config.maxAttempts()));
 
-    expect(attempts).toHaveLength(7);
+    expect(attempts).toHaveLength(8);
     for (const count of attempts) expect(count).toBeGreaterThanOrEqual(5);
   });
 

@@ -8,6 +8,7 @@ import {
   TerminateInstanceInAutoScalingGroupCommand,
 } from '@aws-sdk/client-auto-scaling';
 import { DescribeImagesCommand, DescribeInstancesCommand, DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -19,10 +20,12 @@ const ec2 = mockClient(EC2Client);
 const autoScaling = mockClient(AutoScalingClient);
 const ssm = mockClient(SSMClient);
 const sns = mockClient(SNSClient);
+const eventBridge = mockClient(EventBridgeClient);
 type EmfLine = Record<string, unknown> & { _aws: { CloudWatchMetrics: { Dimensions: string[][]; Metrics: { Name: string }[] }[] } };
 
 beforeEach(() => {
-  for (const mock of [ec2, autoScaling, ssm, sns]) mock.reset();
+  for (const mock of [ec2, autoScaling, ssm, sns, eventBridge]) mock.reset();
+  eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
   autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [awsGroup('web', ['i-old', 'i-new'])] });
   autoScaling.on(DescribeInstanceRefreshesCommand).resolves({ InstanceRefreshes: [] });
   autoScaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: [] });
@@ -96,6 +99,40 @@ describe('runReaper', () => {
       instancesPastLifetime: 1,
       instancesOnStaleAmi: 0,
       withinPolicyPercent: 50,
+    });
+  });
+
+  describe('the central bus', () => {
+    const busArn = 'arn:aws:events:eu-west-1:999999999999:event-bus/instance-reaper-central';
+
+    it('sends the run summary to the bus named by ARN, through the bus region, and reports no error', async () => {
+      const report = await run({ REAPER_CENTRAL_BUS_ARN: busArn, REAPER_DRY_RUN: 'true' }).report;
+
+      expect(eventBridge).toHaveReceivedCommandTimes(PutEventsCommand, 1);
+      const [entry] = eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries ?? [];
+      expect(entry).toMatchObject({ EventBusName: busArn, Source: 'instance-reaper', DetailType: 'Instance Reaper Run Summary' });
+      expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({ dryRun: true, terminated: 1, scanned: { groups: 1, instances: 2 } });
+      const client = eventBridge.commandCalls(PutEventsCommand)[0]?.thisValue as EventBridgeClient | undefined;
+      expect(await client?.config.region()).toBe('eu-west-1');
+      expect(report.errors).toEqual([]);
+    });
+
+    it('sends nothing when no bus is configured', async () => {
+      await run({ REAPER_DRY_RUN: 'true' }).report;
+
+      expect(eventBridge).toHaveReceivedCommandTimes(PutEventsCommand, 0);
+    });
+
+    it.each([
+      ['the call fails', () => eventBridge.on(PutEventsCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' })), 'AccessDeniedException: not authorized'],
+      ['the bus refuses the entry', () => eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }] }), 'InternalFailure: try again'],
+    ])('reports a summary that was not sent in errors when %s, and still acts', async (_case, arrange, message) => {
+      arrange();
+
+      const report = await run({ REAPER_CENTRAL_BUS_ARN: busArn }).report;
+
+      expect(report.terminated).toEqual([expect.objectContaining({ instanceId: 'i-old' })]);
+      expect(report.errors).toEqual([{ message: `run summary not sent to ${busArn}: ${message}` }]);
     });
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseBudget } from './budget-schema';
 import type { Budget } from '../model/run-policy';
 import { POLICY_DEFAULTS } from './policy-defaults';
+import { EVENT_BUS_ARN } from './event-bus-arn';
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -42,6 +43,11 @@ const listText = z.string().transform((text) => text.split(',').map((item) => it
 
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
 
+const eventBusArn = z.preprocess(
+  blankToUndefined,
+  z.string().trim().regex(EVENT_BUS_ARN, 'expected an EventBridge event bus ARN such as arn:aws:events:eu-west-1:111111111111:event-bus/instance-reaper-central').optional(),
+);
+
 /** The configured policy, from REAPER_* environment variables. Defaults are POLICY_DEFAULTS, the documented ones. */
 export const envSchema = z.object({
   REAPER_DRY_RUN: withDefault(booleanText, POLICY_DEFAULTS.dryRun),
@@ -57,6 +63,8 @@ export const envSchema = z.object({
   REAPER_LIFETIME_JITTER_PERCENT: withDefault<number>(numberText(0, 100), POLICY_DEFAULTS.lifetimeJitterPercent),
   REAPER_SURGE_TIMEOUT_MINUTES: withDefault<number>(numberText(1), POLICY_DEFAULTS.surgeTimeoutMinutes),
   REAPER_TOPIC_ARN: optionalText,
+  /** The organization's central bus: every run sends its summary there. Unset: no summary is sent. */
+  REAPER_CENTRAL_BUS_ARN: eventBusArn,
 });
 
 export type ReaperEnv = z.output<typeof envSchema>;

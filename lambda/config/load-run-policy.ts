@@ -9,6 +9,7 @@ export interface RunSettings {
   readonly policy: RunPolicy;
   readonly blockedAmisParameter?: string;
   readonly topicArn?: string;
+  readonly centralBusArn?: string;
 }
 
 /** The default window is checked with the rest, so one error names every bad variable. */
@@ -62,5 +63,5 @@ export function mergeRunPolicy(env: ReaperEnv, event: ManualEvent): RunSettings 
     lifetimeJitterPercent: env.REAPER_LIFETIME_JITTER_PERCENT,
     surgeTimeoutMinutes: env.REAPER_SURGE_TIMEOUT_MINUTES,
   };
-  return { policy, blockedAmisParameter: env.REAPER_BLOCKED_AMIS_PARAMETER, topicArn: env.REAPER_TOPIC_ARN };
+  return { policy, blockedAmisParameter: env.REAPER_BLOCKED_AMIS_PARAMETER, topicArn: env.REAPER_TOPIC_ARN, centralBusArn: env.REAPER_CENTRAL_BUS_ARN };
 }

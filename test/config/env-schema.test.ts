@@ -55,6 +55,7 @@ describe('loadEnv: valid values', () => {
     ['REAPER_LIFETIME_JITTER_PERCENT', '12.5', 12.5],
     ['REAPER_SURGE_TIMEOUT_MINUTES', '1', 1],
     ['REAPER_TOPIC_ARN', 'arn:aws:sns:eu-central-1:123456789012:reaper', 'arn:aws:sns:eu-central-1:123456789012:reaper'],
+    ['REAPER_CENTRAL_BUS_ARN', ' arn:aws:events:us-gov-west-1:123456789012:event-bus/instance-reaper-central ', 'arn:aws:events:us-gov-west-1:123456789012:event-bus/instance-reaper-central'],
   ])('%s=%p', (name, value, expected) => {
     expect(loadEnv({ [name]: value })[name as keyof ReturnType<typeof loadEnv>]).toEqual(expected);
   });
@@ -78,6 +79,9 @@ describe('loadEnv: a bad variable is refused, naming it', () => {
     ['REAPER_GRACE_DAYS', 'a week'],
     ['REAPER_LIFETIME_JITTER_PERCENT', '101'],
     ['REAPER_LIFETIME_JITTER_PERCENT', '-1'],
+    ['REAPER_CENTRAL_BUS_ARN', 'instance-reaper-central'],
+    ['REAPER_CENTRAL_BUS_ARN', 'arn:aws:sns:eu-west-1:123456789012:instance-reaper-central'],
+    ['REAPER_CENTRAL_BUS_ARN', 'arn:aws:events:eu-west-1:1234:event-bus/central'],
     ['REAPER_SURGE_TIMEOUT_MINUTES', '0'],
     ['REAPER_WINDOW', 'nightly'],
     ['REAPER_WINDOW', 'Mon-Fri 02:00-05:00 Mars/Olympus'],

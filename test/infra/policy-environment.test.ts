@@ -25,7 +25,8 @@ describe('the policy props and the function: one source of truth', () => {
       surgeTimeoutMinutes: 45,
     };
 
-    expect(loadEnv(policyEnvironment(props, { topicArn: 'arn:aws:sns:eu-west-1:123456789012:t', blockedAmisParameter: '/p' }))).toEqual({
+    const centralBusArn = 'arn:aws:events:eu-west-1:999999999999:event-bus/instance-reaper-central';
+    expect(loadEnv(policyEnvironment(props, { topicArn: 'arn:aws:sns:eu-west-1:123456789012:t', blockedAmisParameter: '/p', centralBusArn }))).toEqual({
       REAPER_DRY_RUN: true,
       REAPER_MAX_AGE_DAYS: 14.5,
       REAPER_AMI_MAX_AGE_DAYS: 90,
@@ -39,6 +40,7 @@ describe('the policy props and the function: one source of truth', () => {
       REAPER_LIFETIME_JITTER_PERCENT: 12.5,
       REAPER_SURGE_TIMEOUT_MINUTES: 45,
       REAPER_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:t',
+      REAPER_CENTRAL_BUS_ARN: centralBusArn,
     });
   });
 

@@ -52,6 +52,8 @@ describe('InstanceReaper props through the construct API: no TypeError, no stack
     ['a parameter name with an empty level', { blockedAmisParameterName: '/team//blocked' }, 'blockedAmisParameterName: expected an SSM parameter name'],
     ['a parameter name 16 levels deep', { blockedAmisParameterName: '/a'.repeat(16) }, 'blockedAmisParameterName: expected an SSM parameter name'],
     ['alias patterns as one string', { amiAliasParameters: '/ami/*' }, 'amiAliasParameters: expected an array of SSM parameter name patterns starting with "/"'],
+    ['a central bus by name', { centralEventBusArn: 'instance-reaper-central' }, 'centralEventBusArn: expected an EventBridge event bus ARN such as "arn:aws:events:eu-west-1:111111111111:event-bus/instance-reaper-central", got "instance-reaper-central"'],
+    ['a topic ARN as the central bus', { centralEventBusArn: 'arn:aws:sns:eu-west-1:111111111111:central' }, 'centralEventBusArn: expected an EventBridge event bus ARN'],
   ])('%s', (_title, props, message) => {
     expect(messagesOf(untyped(props))).toEqual([expect.stringContaining(message)]);
     expect(() => assertValidProps(untyped(props))).toThrow(`Invalid InstanceReaper props: ${messagesOf(untyped(props))[0]}`);
@@ -66,6 +68,7 @@ describe('InstanceReaper props through the construct API: no TypeError, no stack
     ['Lambda\'s longest timeout', { timeout: Duration.minutes(15) }],
     ['a hierarchical parameter name', { blockedAmisParameterName: '/platform/reaper/blocked-amis' }],
     ['no alias patterns at all', { amiAliasParameters: [] }],
+    ['a central bus in another account and region', { centralEventBusArn: 'arn:aws:events:us-east-1:999999999999:event-bus/instance-reaper-central' }],
     ['every policy prop', { dryRun: true, maxAgeDays: 14.5, amiMaxAgeDays: 0, amiDrift: false, maxTerminationsPerGroup: '10%', maxTerminations: 0, alarmNames: ['a', 'b'], maintenanceWindow: 'Sat,Sun 22:00-06:00 Europe/Berlin', graceDays: 0, lifetimeJitterPercent: 100, surgeTimeoutMinutes: 1 }],
   ])('takes %s', (_title, props) => {
     expect(propsProblems(props)).toEqual([]);

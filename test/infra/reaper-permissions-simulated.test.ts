@@ -112,9 +112,36 @@ describe('the function role, evaluated as IAM would on real-format ARNs', () => 
   });
 });
 
+describe('with a central bus: the run summary', () => {
+  const bus = 'arn:aws:events:eu-west-1:999999999999:event-bus/instance-reaper-central';
+  let withBus: Policies;
+
+  beforeAll(() => {
+    withBus = { identity: synthesize({ centralEventBusArn: bus }).rolePolicies };
+  }, 120_000);
+
+  it('may be sent to that bus, in another account and region', async () => {
+    expect(await decide(withBus, { action: 'events:PutEvents', resource: bus })).toBe('Allowed');
+  });
+
+  it.each([
+    'arn:aws:events:eu-west-1:999999999999:event-bus/default',
+    'arn:aws:events:eu-west-1:888888888888:event-bus/instance-reaper-central',
+    resourceArn.eventBus('default'),
+  ])('may not be sent to %s', async (other) => {
+    expect(await decide(withBus, { action: 'events:PutEvents', resource: other })).not.toBe('Allowed');
+  });
+
+  it('may not be sent anywhere without one', async () => {
+    expect(await decide(policies, { action: 'events:PutEvents', resource: bus })).not.toBe('Allowed');
+  });
+});
+
 describe('the calls the function makes', () => {
   const scanned = scanSdkCalls(path.join(__dirname, '../../lambda'));
-  const known = new Set([...READS.map((request) => request.action), 'sns:Publish', ...WRITES]);
+  /** Granted only when configured: the summary to the central bus, tested above. */
+  const CONFIGURED = ['events:PutEvents'];
+  const known = new Set([...READS.map((request) => request.action), 'sns:Publish', ...WRITES, ...CONFIGURED]);
 
   it('are found in the sources (the scan reads them)', () => {
     expect(scanned.map((call) => call.action)).toEqual(expect.arrayContaining(['autoscaling:DescribeAutoScalingGroups', 'ec2:DescribeInstances', 'autoscaling:TerminateInstanceInAutoScalingGroup', 'sns:Publish']));
@@ -128,6 +155,6 @@ describe('the calls the function makes', () => {
     const granted = policies.identity.flatMap(({ policy }) =>
       (policy.Statement as { Effect: string; Action: string | string[] }[]).filter((statement) => statement.Effect === 'Allow').flatMap((statement) => statement.Action),
     );
-    expect([...new Set(granted)].sort()).toEqual([...known, ...DEPENDENCIES].sort());
+    expect([...new Set(granted)].sort()).toEqual([...known, ...DEPENDENCIES].filter((action) => !CONFIGURED.includes(action)).sort());
   });
 });

@@ -115,4 +115,5 @@ export const resourceArn = {
   group: (name: string) => arn('autoscaling', `autoScalingGroup:8e2e3a1f-1234-4d9e-9e43-1f0e2a2b7c3d:autoScalingGroupName/${name}`),
   instance: (id: string) => arn('ec2', `instance/${id}`),
   role: (name: string) => `arn:${ENV.partition}:iam::${ENV.account}:role/${name}`,
+  eventBus: (name: string) => arn('events', `event-bus/${name}`),
 } as const;

@@ -1,6 +1,7 @@
 import { AutoScalingClient, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -22,6 +23,7 @@ export function testClients(): AwsClients {
     elbv2: new ElasticLoadBalancingV2Client(config),
     elb: new ElasticLoadBalancingClient(config),
     sns: new SNSClient(config),
+    eventBridgeIn: (region) => new EventBridgeClient({ ...config, region }),
   };
 }
 
