@@ -61,7 +61,8 @@ function seedGroups(account: FakeAccount, templates: readonly string[], now: num
 
 /**
  * Seeds the bench fleet into an account: after the groups are filled, one template in five gets a
- * new version (groups at `$Latest` drift from it), and the blocked-AMIs parameter names one AMI.
+ * new version (groups at `$Latest` drift from it), one in ten two (a new default, then a newer latest:
+ * groups pinned at version 1 are at neither), and the blocked-AMIs parameter names one AMI.
  */
 export function seedBenchFleet(account: FakeAccount, now: number): void {
   const images = seedImages(account, now);
@@ -69,6 +70,11 @@ export function seedBenchFleet(account: FakeAccount, now: number): void {
   seedGroups(account, templates, now);
   templates.forEach((template, index) => {
     if (index % 5 === 0) account.addLaunchTemplateVersion(template, { imageId: images[(index + 1) % images.length] ?? '' });
+    // A template whose default moved on twice: groups pinned at version 1 name neither its latest nor its default.
+    if (index % 10 === 5) {
+      account.addLaunchTemplateVersion(template, { imageId: images[(index + 2) % images.length] ?? '', makeDefault: true });
+      account.addLaunchTemplateVersion(template, { imageId: images[(index + 3) % images.length] ?? '' });
+    }
   });
   account.putParameter(BENCH_FLEET.blockedAmisParameter, images[7] ?? 'none', 'StringList');
 }

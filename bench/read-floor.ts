@@ -24,7 +24,11 @@ export interface FleetNeeds {
   readonly liveInstances: number;
   /** AMIs the live instances run and the groups' launch templates and configurations name. */
   readonly images: number;
-  readonly templatesAtAlias: number;
+  /** Templates the account-wide listing answers for: named at `$Latest`/`$Default`, or at the number of one of them. */
+  readonly templatesListed: number;
+  /** Templates named at a number that is neither their latest nor their default: a call each. */
+  readonly templatesAtOlderNumber: number;
+  /** Templates named at any number: what the issue's floor counts a call for. */
   readonly templatesAtNumber: number;
   readonly launchConfigurations: number;
   readonly targetGroupsOf: ReadonlyMap<string, readonly string[]>;
@@ -41,8 +45,19 @@ function templateRefs(account: FakeAccount): TemplateRef[] {
 }
 
 /** The AMI a template reference launches, `resolve:ssm:` followed through the account's parameters. */
+const templateOf = (account: FakeAccount, ref: TemplateRef) => Object.values(account.state.templates).find((candidate) => candidate.id === ref.id || candidate.name === ref.name);
+
+/** A reference the account-wide `$Latest`/`$Default` listing answers: an alias, or the number of the latest or default version. */
+function listed(account: FakeAccount, ref: TemplateRef): boolean {
+  if (ALIASES.has(ref.version ?? '$Default')) return true;
+  const template = templateOf(account, ref);
+  if (!template) return false;
+  const latest = Math.max(...template.versions.map((version) => version.number));
+  return Number(ref.version) === latest || Number(ref.version) === template.defaultVersion;
+}
+
 function launchImage(account: FakeAccount, ref: TemplateRef): string | undefined {
-  const template = Object.values(account.state.templates).find((candidate) => candidate.id === ref.id || candidate.name === ref.name);
+  const template = templateOf(account, ref);
   if (!template) return undefined;
   const latest = Math.max(...template.versions.map((version) => version.number));
   const number = ref.version === '$Latest' ? latest : ref.version === '$Default' || ref.version === undefined ? template.defaultVersion : Number(ref.version);
@@ -67,7 +82,8 @@ export function fleetNeeds(account: FakeAccount, policyAlarmNames: readonly stri
     groups: groups.length,
     liveInstances: instances.length,
     images: images.size,
-    templatesAtAlias: new Set(refs.filter((ref) => ALIASES.has(ref.version ?? '$Default')).map(key)).size,
+    templatesListed: new Set(refs.filter((ref) => listed(account, ref)).map(key)).size,
+    templatesAtOlderNumber: new Set(refs.filter((ref) => !listed(account, ref)).map(key)).size,
     templatesAtNumber: new Set(refs.filter((ref) => !ALIASES.has(ref.version ?? '$Default')).map(key)).size,
     launchConfigurations: configurations.size,
     targetGroupsOf: new Map(groups.map((group) => [group.name, [...group.targetGroupArns]])),
@@ -88,8 +104,9 @@ export function actingGroups(report: RunReport): string[] {
 
 /**
  * The floor of read calls, by action: pages of 100 groups and 1,000 instances, AMIs 200 a batch,
- * one account-wide `$Latest`/`$Default` listing (200 a page), one call per template named by a
- * version number, launch configurations 50 a batch, and gate reads only for the groups that act.
+ * one account-wide `$Latest`/`$Default` listing (200 a page), which also answers for a version named by
+ * the number of the latest or default version, one call per template named by an older version number,
+ * launch configurations 50 a batch, and gate reads only for the groups that act.
  */
 export function readFloor(needs: FleetNeeds, report: RunReport): Map<string, number> {
   const acting = actingGroups(report);
@@ -98,7 +115,7 @@ export function readFloor(needs: FleetNeeds, report: RunReport): Map<string, num
     ['DescribeAutoScalingGroups', Math.max(1, pages(needs.groups, GROUPS_PER_PAGE))],
     ['DescribeInstances', Math.max(1, pages(needs.liveInstances, INSTANCES_PER_PAGE))],
     ['DescribeImages', pages(needs.images, IMAGE_IDS_PER_CALL)],
-    ['DescribeLaunchTemplateVersions', pages(needs.templatesAtAlias, ALIAS_VERSIONS_PER_PAGE) + needs.templatesAtNumber],
+    ['DescribeLaunchTemplateVersions', pages(needs.templatesListed, ALIAS_VERSIONS_PER_PAGE) + needs.templatesAtOlderNumber],
     ['DescribeLaunchConfigurations', pages(needs.launchConfigurations, LAUNCH_CONFIGURATIONS_PER_CALL)],
     ['DescribeInstanceRefreshes', acting.length],
     ['DescribeScalingActivities', acting.length],
@@ -110,5 +127,8 @@ export function readFloor(needs: FleetNeeds, report: RunReport): Map<string, num
 
 /** How the launch template part of the floor is made up, for the printed breakdown. */
 export function templateFloorNote(needs: FleetNeeds): string {
-  return `${pages(needs.templatesAtAlias, ALIAS_VERSIONS_PER_PAGE)} alias page(s) for ${needs.templatesAtAlias} templates at $Latest/$Default + ${needs.templatesAtNumber} templates at a version number`;
+  return (
+    `${pages(needs.templatesListed, ALIAS_VERSIONS_PER_PAGE)} listing page(s) for ${needs.templatesListed} templates at $Latest/$Default or their number + ` +
+    `${needs.templatesAtOlderNumber} at an older number (a call for each of the ${needs.templatesAtNumber} at a number would be ${needs.templatesAtNumber - needs.templatesAtOlderNumber} more)`
+  );
 }

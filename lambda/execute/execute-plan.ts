@@ -16,6 +16,19 @@ import type { ExecutionOutcome } from '../model/execution-outcome';
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
+/** The call's failure, described, or undefined when it succeeded. */
+async function failureOf(call: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await call();
+    return undefined;
+  } catch (error) {
+    return describe(error);
+  }
+}
+
+const terminationCommand = (instanceId: string, decrement: boolean) =>
+  new TerminateInstanceInAutoScalingGroupCommand({ InstanceId: instanceId, ShouldDecrementDesiredCapacity: decrement });
+
 const actionOf = (step: SurgeStep, desiredCapacity = step.desiredCapacity): SurgeAction => ({ group: step.group, action: step.action, desiredCapacity, instanceIds: step.instanceIds });
 
 class Executor {
@@ -27,19 +40,36 @@ class Executor {
 
   /** Runs one call; a failure is recorded against its group and the run goes on. */
   async attempt(what: string, group: string, call: () => Promise<unknown>, instanceId?: string): Promise<boolean> {
-    try {
-      await call();
-      return true;
-    } catch (error) {
-      this.errors.push({ group, ...(instanceId ? { instanceId } : {}), message: `${what} failed: ${describe(error)}` });
-      return false;
+    const failure = await failureOf(call);
+    if (failure !== undefined) this.errors.push({ group, ...(instanceId ? { instanceId } : {}), message: `${what} failed: ${failure}` });
+    return failure === undefined;
+  }
+
+  /**
+   * Terminations of different groups at once, each group's one after another: a group is never asked to replace two
+   * instances at the same moment by this run, and the run does not wait 20 round trips in a row. Results are recorded
+   * in the plan's order, whatever order the calls finish in.
+   */
+  async terminateAll(terminations: readonly PlannedTermination[]): Promise<void> {
+    const byGroup = new Map<string, PlannedTermination[]>();
+    for (const termination of terminations) byGroup.set(termination.group, [...(byGroup.get(termination.group) ?? []), termination]);
+    const failures = new Map<PlannedTermination, string | undefined>();
+    await Promise.all(
+      [...byGroup.values()].map(async (group) => {
+        for (const termination of group) failures.set(termination, await failureOf(() => this.autoScaling.send(terminationCommand(termination.instanceId, termination.decrementDesiredCapacity))));
+      }),
+    );
+    for (const termination of terminations) {
+      const { instanceId, group, reasons } = termination;
+      const failure = failures.get(termination);
+      if (failure === undefined) this.terminated.push({ instanceId, group, reasons });
+      else this.errors.push({ group, instanceId, message: `TerminateInstanceInAutoScalingGroup failed: ${failure}` });
     }
   }
 
   /** Terminates one named instance; with decrement the group's capacity goes down by exactly that instance. */
   private terminateById(group: string, instanceId: string, decrement: boolean): Promise<boolean> {
-    const command = new TerminateInstanceInAutoScalingGroupCommand({ InstanceId: instanceId, ShouldDecrementDesiredCapacity: decrement });
-    return this.attempt('TerminateInstanceInAutoScalingGroup', group, () => this.autoScaling.send(command), instanceId);
+    return this.attempt('TerminateInstanceInAutoScalingGroup', group, () => this.autoScaling.send(terminationCommand(instanceId, decrement)), instanceId);
   }
 
   async terminate(termination: PlannedTermination): Promise<boolean> {
@@ -122,7 +152,7 @@ class Executor {
 }
 
 /**
- * Carries out a plan through the Auto Scaling groups, one call at a time: terminations never go through EC2, so
+ * Carries out a plan through the Auto Scaling groups, one call at a time within a group: terminations never go through EC2, so
  * the group replaces what it loses, and capacity only goes down by naming the instance that goes. Failures are
  * collected, never thrown.
  */
@@ -130,7 +160,7 @@ export async function executePlan(autoScaling: AutoScalingClient, plan: Plan): P
   const executor = new Executor(autoScaling);
   const surgeGroups = new Set(plan.surgeSteps.filter((step) => step.action === 'completed').map((step) => step.group));
   for (const step of plan.surgeSteps.filter((candidate) => candidate.action === 'capacity-added')) await executor.startSurge(step);
-  for (const termination of plan.terminations.filter((candidate) => !surgeGroups.has(candidate.group))) await executor.terminate(termination);
+  await executor.terminateAll(plan.terminations.filter((candidate) => !surgeGroups.has(candidate.group)));
   for (const step of plan.surgeSteps) {
     if (step.action === 'completed') await executor.completeSurge(step, plan.terminations.filter((termination) => termination.group === step.group));
     if (step.action === 'rolled-back') await executor.rollBack(step);

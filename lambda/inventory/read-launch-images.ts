@@ -54,8 +54,10 @@ const ACCOUNT_WIDE_FROM = 50;
 type WantedTemplate = { readonly ref: TemplateRef; readonly versions: ReadonlySet<string> };
 
 /**
- * With many templates, resolves those used only at `$Latest`/`$Default` from one account-wide listing and
- * returns the rest (numbered versions, templates the listing lacks, or all of them if it failed).
+ * With many templates, resolves from one account-wide listing every template whose versions it holds: `$Latest` and
+ * `$Default`, and a version named by its number when that number is the template's latest or default version (the
+ * listing returns each version with its VersionNumber: the same version a call for that template and number returns).
+ * Returns the rest (older numbered versions, templates the listing lacks, or all of them if it failed).
  */
 async function resolveFromListing(wanted: readonly WantedTemplate[], clients: AwsClients, images: Map<string, string>): Promise<WantedTemplate[]> {
   if (wanted.length < ACCOUNT_WIDE_FROM) return [...wanted];
@@ -64,7 +66,8 @@ async function resolveFromListing(wanted: readonly WantedTemplate[], clients: Aw
   return wanted.filter(({ ref, versions }) => {
     const listed = listing.get(ref.key);
     const requested = [...versions];
-    if (!listed || !requested.every((version) => ALIASES.has(version))) return true;
+    const inListing = (version: string) => ALIASES.has(version) || listed?.some((entry) => String(entry.VersionNumber) === version);
+    if (!listed || !requested.every(inListing)) return true;
     const resolved = imagesByVersion(listed, requested);
     if (resolved.size < requested.length) return true;
     for (const [version, imageId] of resolved) images.set(slot(ref, version), imageId);

@@ -201,3 +201,32 @@ describe('simulatePlan', () => {
     expect(autoScalingMock.calls()).toHaveLength(0);
   });
 });
+
+describe('executePlan: terminations across groups', () => {
+  beforeEach(() => autoScalingMock.reset());
+
+  it('terminates different groups at once but one instance of a group at a time, and records results in plan order', async () => {
+    const inFlight = new Map<string, number>();
+    let peakOverall = 0;
+    let peakInOneGroup = 0;
+    const groupOf: Record<string, string> = { 'i-a1': 'a', 'i-a2': 'a', 'i-b1': 'b', 'i-c1': 'c' };
+    autoScalingMock.on(TerminateInstanceInAutoScalingGroupCommand).callsFake(async (input: { InstanceId: string }) => {
+      const group = groupOf[input.InstanceId] ?? '';
+      inFlight.set(group, (inFlight.get(group) ?? 0) + 1);
+      peakInOneGroup = Math.max(peakInOneGroup, inFlight.get(group) ?? 0);
+      peakOverall = Math.max(peakOverall, [...inFlight.values()].reduce((sum, count) => sum + count, 0));
+      // The first instance of group a finishes last: the report's order must not follow completion.
+      await new Promise((resolve) => setTimeout(resolve, input.InstanceId === 'i-a1' ? 30 : 5));
+      inFlight.set(group, (inFlight.get(group) ?? 1) - 1);
+      if (input.InstanceId === 'i-b1') throw Object.assign(new Error('instance is not in the group'), { name: 'ValidationError' });
+      return {};
+    });
+
+    const outcome = await executePlan(autoScaling, planWith([termination('i-a1', 'a'), termination('i-a2', 'a'), termination('i-b1', 'b'), termination('i-c1', 'c')]));
+
+    expect(peakOverall).toBe(3);
+    expect(peakInOneGroup).toBe(1);
+    expect(outcome.terminated.map((entry) => entry.instanceId)).toEqual(['i-a1', 'i-a2', 'i-c1']);
+    expect(outcome.errors).toEqual([{ group: 'b', instanceId: 'i-b1', message: 'TerminateInstanceInAutoScalingGroup failed: ValidationError: instance is not in the group' }]);
+  });
+});

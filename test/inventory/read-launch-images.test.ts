@@ -53,8 +53,21 @@ describe('readLaunchImages with many templates', () => {
     expect(perTemplateCalls().map((call) => call.args[0].input.LaunchTemplateId)).toEqual(['lt-59']);
   });
 
-  it('asks template by template for numbered versions: the listing cannot name them', async () => {
-    answer(() => []);
+  it('resolves a numbered version from the listing when it is the template\'s $Latest or $Default: the listing returns its number', async () => {
+    // Templates 0-29 at version 2 ($Latest), 30-59 at version 1 ($Default, no longer the latest).
+    answer(() => Array.from({ length: 60 }, (_, index) => [version(index, 1, `ami-v1-${index}`, true), version(index, 2, `ami-v2-${index}`)]).flat());
+    const named = Array.from({ length: 60 }, (_, index) => awsGroup(`g${index}`, [], { LaunchTemplate: { LaunchTemplateId: `lt-${index}`, Version: index < 30 ? '2' : '1' } }));
+
+    const { byGroup, errors } = await readLaunchImages(testClients(), named);
+
+    expect(byGroup.get('g0')?.imageId).toBe('ami-v2-0');
+    expect(byGroup.get('g45')?.imageId).toBe('ami-v1-45');
+    expect(errors).toEqual([]);
+    expect(perTemplateCalls()).toHaveLength(0);
+  });
+
+  it('asks template by template for numbered versions the listing does not hold (neither $Latest nor $Default)', async () => {
+    answer(() => Array.from({ length: 60 }, (_, index) => [version(index, 1, `ami-v1-${index}`, true), version(index, 2, `ami-v2-${index}`)]).flat());
 
     const { byGroup } = await readLaunchImages(testClients(), groups(60, '7'));
 
