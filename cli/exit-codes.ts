@@ -6,6 +6,8 @@ export const EXIT_CODES = {
   failure: 1,
   /** Bad arguments: nothing was changed. */
   usage: 2,
+  /** `status --org`: an account is out of policy or unreachable; `plan --org`: an account could not be planned. */
+  attention: 3,
 } as const;
 
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];

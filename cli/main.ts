@@ -11,6 +11,7 @@ import { reportFailure } from './describe-failure';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { forecastOptions } from './forecast/forecast-options';
 import { withLocalAccount } from './local/with-local-account';
+import { orgPlanCommand, orgStatusCommand, type OrgContext } from './org/org-command';
 import { createOutput } from './output';
 import { overridesFromOptions, validateOverrides } from './overrides-event';
 import { parseCliArgs, type CliArgs, type CliOptions, type Command } from './parse-cli-args';
@@ -35,11 +36,19 @@ const VALIDATE: Partial<Readonly<Record<AwsCommand, (options: CliOptions) => unk
   unblock: (options) => rotationRequest(options, 'unblock'),
 };
 
+/** `status --org` and `plan --org` (the parser takes --org for those two only). */
+const RUN_ORG: Readonly<Partial<Record<AwsCommand, (context: OrgContext) => Promise<ExitCode>>>> = {
+  status: orgStatusCommand,
+  plan: orgPlanCommand,
+};
+
 /** The same command against AWS (operator's credentials) or, with --local, against the local account. */
 async function runFleetCommand(args: CliArgs, io: CliIo, command: AwsCommand): Promise<ExitCode> {
   VALIDATE[command]?.(args.options);
   const calls: CallObserver = {};
   const output = createOutput(io, args.options.json);
+  const org = args.options.org ? RUN_ORG[command] : undefined;
+  if (org) return org({ io, options: args.options, output, connection: { region: args.options.region, profile: args.options.profile } });
   const run = (connection: Connection) => RUN[command]({ io, options: args.options, clients: createCliClients(connection, calls), calls, output });
   if (!args.options.local) return run({ region: args.options.region, profile: args.options.profile });
   return withLocalAccount(io, run);

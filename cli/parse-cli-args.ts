@@ -25,6 +25,11 @@ const OPTION_SPEC = {
   every: { type: 'string' },
   window: { type: 'string' },
   'grace-days': { type: 'string' },
+  org: { type: 'boolean' },
+  accounts: { type: 'string', multiple: true },
+  ou: { type: 'string' },
+  regions: { type: 'string', multiple: true },
+  'role-name': { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTION_SPEC;
@@ -32,15 +37,18 @@ type OptionName = keyof typeof OPTION_SPEC;
 const CONNECTION: readonly OptionName[] = ['profile', 'region', 'local', 'json', 'help', 'stack', 'function'];
 const OVERRIDES: readonly OptionName[] = ['group', 'ami', 'instance', 'max-age-days', 'ami-max-age-days', 'max-terminations', 'max-terminations-per-group'];
 const FORECAST: readonly OptionName[] = ['forecast', 'every', 'window', 'grace-days'];
+const ORG: readonly OptionName[] = ['org', 'accounts', 'ou', 'regions', 'role-name'];
+/** What `--org` cannot combine with: one local account, a forecast, or a check of named IDs that exist in some accounts only. */
+const NOT_WITH_ORG: readonly OptionName[] = ['local', 'forecast', 'every', 'window', 'grace-days', 'force'];
 
 /** Which options each command takes: an option a command would ignore is refused, so a mistyped command line never half-works. */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
-  plan: [...CONNECTION, ...OVERRIDES, ...FORECAST, 'force'],
+  plan: [...CONNECTION, ...OVERRIDES, ...FORECAST, 'force', ...ORG],
   rotate: [...CONNECTION, 'group', 'ami', 'yes', 'force'],
   unblock: [...CONNECTION, 'group', 'ami'],
   pause: CONNECTION,
   resume: CONNECTION,
-  status: CONNECTION,
+  status: [...CONNECTION, ...ORG],
   local: ['json', 'help'],
   help: ['help'],
 };
@@ -70,6 +78,12 @@ export interface CliOptions {
   readonly every?: string;
   readonly window?: string;
   readonly graceDays?: string;
+  /** `status --org` / `plan --org`: every member account; the values are judged by `orgOptions`. */
+  readonly org: boolean;
+  readonly accounts: readonly string[];
+  readonly ou?: string;
+  readonly regions: readonly string[];
+  readonly roleName?: string;
 }
 
 export interface CliArgs {
@@ -103,11 +117,23 @@ function checkAllowed(command: Command, given: readonly string[], positionals: r
   if (command !== 'local' && positionals.length > 0) throw new UsageError(`'${command}' takes no arguments, got '${positionals.join(' ')}'`);
 }
 
+function checkOrg(given: readonly string[]): void {
+  if (!given.includes('org')) {
+    const orgOnly = ORG.filter((name) => given.includes(name));
+    if (orgOnly.length > 0) throw new UsageError(`${orgOnly.map((name) => `--${name}`).join(', ')} only go with --org`);
+    return;
+  }
+  const refused = NOT_WITH_ORG.filter((name) => given.includes(name));
+  if (refused.length > 0) throw new UsageError(`--org does not take ${refused.map((name) => `--${name}`).join(', ')}`);
+  if (given.includes('accounts') && given.includes('ou')) throw new UsageError('--accounts names the accounts, --ou finds them: give one of the two');
+}
+
 /** Parses the command line; anything unknown, misplaced or missing a value is a UsageError (exit 2) before any AWS call. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const { values, positionals } = parseRaw(argv);
   const command = readCommand(positionals[0]);
   checkAllowed(command, Object.keys(values), positionals.slice(1));
+  checkOrg(Object.keys(values));
   if (values.local && (values.profile !== undefined || values.region !== undefined)) {
     throw new UsageError('--local runs against the local account; --profile and --region do not apply');
   }
@@ -132,6 +158,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     every: values.every,
     window: values.window,
     graceDays: values['grace-days'],
+    org: values.org ?? false,
+    accounts: list(values.accounts),
+    ou: values.ou,
+    regions: list(values.regions),
+    roleName: values['role-name'],
   };
   return { command, positionals: positionals.slice(1), options };
 }

@@ -17,7 +17,8 @@ export interface Connection {
   readonly region?: string;
   readonly profile?: string;
   readonly endpoint?: string;
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The session token comes with a role's temporary credentials (`status --org` in each member account). */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
   /**
    * For an account on a simulated clock: its Date header is days from the machine's, which the SDK
    * would take as skew and answer by retrying every error. The local fake checks no signature.
@@ -46,7 +47,7 @@ function observe<T>(client: T, observer: CallObserver): T {
 }
 
 /** Undefined settings are left out, so the SDK's own chain (AWS_REGION, AWS_PROFILE, ~/.aws/config) decides. */
-function clientConfig(connection: Connection): Record<string, unknown> {
+export function clientConfig(connection: Connection): Record<string, unknown> {
   const config: Record<string, unknown> = { ...RETRY_SETTINGS };
   for (const key of ['region', 'profile', 'endpoint', 'credentials', 'disableClockSkewCorrection'] as const) if (connection[key] !== undefined) config[key] = connection[key];
   return config;

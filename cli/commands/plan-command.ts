@@ -1,5 +1,7 @@
-import { mergeRunPolicy } from '../../lambda/config/load-run-policy';
+import type { AwsClients } from '../../lambda/clients';
+import { mergeRunPolicy, type RunSettings } from '../../lambda/config/load-run-policy';
 import { simulatePlan } from '../../lambda/execute/execute-plan';
+import type { RunReport } from '../../lambda/model/report';
 import { buildReport } from '../../lambda/report/build-report';
 import { decideRun } from '../../lambda/run-reaper';
 import { withProgress, type CommandContext } from '../command-context';
@@ -13,6 +15,13 @@ import { formatReport } from '../format-report';
 import { checkNamedTargets } from '../named-targets';
 import { overridesFromOptions, validateOverrides } from '../overrides-event';
 
+/** The next run's report as a dry run, and the emergency rotation left before it; `plan --org` decides the same in every member account. Reads only. */
+export async function decideNextRun(clients: AwsClients, settings: RunSettings, now: number): Promise<{ report: RunReport; emergencyLeft: number }> {
+  const { plan, evaluation } = await decideRun(clients, settings, now);
+  const report = buildReport(plan, simulatePlan(plan));
+  return { report, emergencyLeft: emergencyLeftBeforeRun(report, evaluation) };
+}
+
 /**
  * What the next run would do (with `--forecast DAYS`, every run over those days): the function's own read-and-decide step (`decideRun`) with the
  * deployed policy and the flags as a manual invocation's overrides, as a dry run. Changes nothing.
@@ -24,12 +33,7 @@ export async function planCommand(context: CommandContext): Promise<ExitCode> {
   const event = validateOverrides({ ...overrides, dryRun: true });
   await checkNamedTargets(context, event);
   const policy = await readConfiguredPolicy(context);
-  const settings = mergeRunPolicy(policy.env, event);
-  const { report, emergencyLeft } = await withProgress(context, 'Reading the fleet', async () => {
-    const { plan, evaluation } = await decideRun(context.clients, settings, context.io.now());
-    const decided = buildReport(plan, simulatePlan(plan));
-    return { report: decided, emergencyLeft: emergencyLeftBeforeRun(decided, evaluation) };
-  });
+  const { report, emergencyLeft } = await withProgress(context, 'Reading the fleet', () => decideNextRun(context.clients, mergeRunPolicy(policy.env, event), context.io.now()));
   const flags = Object.keys(overrides).length > 0 ? `\nOverrides: ${JSON.stringify(overrides)}` : '';
   const header = `Policy of ${policy.source}: ${describePolicy(policy.env).join('; ')}${flags}`;
   context.output.result(`${header}\n\n${formatReport(report, 'plan', emergencyLeft)}`, { ...report, emergencyLeft });

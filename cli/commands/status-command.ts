@@ -1,6 +1,7 @@
-import { findDeployment, type Deployment } from '../aws/find-deployment';
+import type { CliClients } from '../aws/cli-clients';
+import { findDeployment, type Deployment, type DeploymentTarget } from '../aws/find-deployment';
 import { readReservedConcurrency, readSchedules, type ScheduleState } from '../aws/function-control';
-import { readLatestReport } from '../aws/latest-report';
+import { readLatestReport, type LoggedReport } from '../aws/latest-report';
 import { readBlockedAmiList, readGroupRotations } from '../aws/rotation-intent';
 import { deploymentTarget, type CommandContext } from '../command-context';
 import { describeDeployment, loadDeployedEnv } from '../configured-policy';
@@ -9,7 +10,7 @@ import { EXIT_CODES, type ExitCode } from '../exit-codes';
 import { emergencyLeftAfterRun } from '../emergency-left';
 import { summarizeReport } from '../format-report';
 
-type RunState = 'running' | 'paused' | 'partly paused';
+export type RunState = 'running' | 'paused' | 'partly paused';
 
 /** Paused means both halves: a disabled schedule alone still lets manual runs through, concurrency 0 alone leaves failing scheduled runs. */
 function runState(schedules: readonly ScheduleState[], concurrency: number | undefined): RunState {
@@ -29,17 +30,37 @@ function policyLines(deployment: Deployment): string[] {
 
 const keyValues = (pairs: readonly (readonly [string, string])[]): string => pairs.map(([key, value]) => `${key.padEnd(13)}${value}`).join('\n');
 
-/** Schedule, concurrency, configured policy, the emergency intent in force, and the latest run's report. */
-export async function statusCommand(context: CommandContext): Promise<ExitCode> {
-  const { clients } = context;
-  const deployment = await findDeployment(clients, deploymentTarget(context.options));
+/** What `status` reads of one deployment; `status --org` reads the same in every member account. */
+export interface StatusData {
+  readonly deployment: Deployment;
+  readonly state: RunState;
+  readonly schedules: readonly ScheduleState[];
+  readonly concurrency?: number;
+  readonly blockedAmisParameter?: string;
+  readonly blocked: readonly string[];
+  readonly rotations: Awaited<ReturnType<typeof readGroupRotations>>;
+  readonly latest?: LoggedReport;
+}
+
+/** Schedule, concurrency, the emergency intent in force, and the latest run's report. Reads only. */
+export async function readStatus(clients: CliClients, target: DeploymentTarget, now: number): Promise<StatusData> {
+  const deployment = await findDeployment(clients, target);
   const schedules = await readSchedules(clients, deployment);
   const concurrency = await readReservedConcurrency(clients, deployment.functionName);
   const parameter = deployment.blockedAmisParameterName;
   const blocked = parameter ? (await readBlockedAmiList(clients, parameter)).amiIds : [];
   const rotations = await readGroupRotations(clients);
-  const latest = await readLatestReport(clients, deployment.logGroupName, context.io.now());
-  const state = runState(schedules, concurrency);
+  const latest = await readLatestReport(clients, deployment.logGroupName, now);
+  return { deployment, state: runState(schedules, concurrency), schedules, concurrency, blockedAmisParameter: parameter, blocked, rotations, latest };
+}
+
+/** Schedule, concurrency, configured policy, the emergency intent in force, and the latest run's report. */
+export async function statusCommand(context: CommandContext): Promise<ExitCode> {
+  const { deployment, state, schedules, concurrency, blockedAmisParameter: parameter, blocked, rotations, latest } = await readStatus(
+    context.clients,
+    deploymentTarget(context.options),
+    context.io.now(),
+  );
   const human = keyValues([
     ['Function', describeDeployment(deployment)],
     ['State', state === 'running' ? 'running' : state.toUpperCase()],

@@ -10,7 +10,8 @@ import { dueReasons } from './reason-rules';
 import { readSurgeRecord, type SurgeRecord } from './surge-record';
 import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 
-const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
+/** Reasons that count an instance as on a stale AMI in the freshness figures (and in `status --org`). */
+export const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
 
 interface Judged {
   readonly due?: DueInstance;

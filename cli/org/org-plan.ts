@@ -1,0 +1,87 @@
+import type { ManualEvent } from '../../lambda/config/event-schema';
+import { mergeRunPolicy } from '../../lambda/config/load-run-policy';
+import type { CliClients } from '../aws/cli-clients';
+import { findDeployment, type DeploymentTarget } from '../aws/find-deployment';
+import { decideNextRun } from '../commands/plan-command';
+import { loadDeployedEnv } from '../configured-policy';
+import { CommandFailedError } from '../errors';
+import type { MemberOutcome } from './org-row';
+
+/** The next run in one account and region, in a few numbers. */
+export interface PlanSummary {
+  readonly terminate: number;
+  /** Deferred instances counted by why, in order of first appearance. */
+  readonly deferred: Readonly<Record<string, number>>;
+  readonly unmanaged: number;
+  readonly errors: number;
+  readonly emergencyLeft: number;
+  /** The deployed policy is a dry run: the next run terminates nothing, whatever it finds due. */
+  readonly deployedDryRun: boolean;
+}
+
+export type PlanState = 'would terminate' | 'would wait' | 'nothing due' | 'misconfigured' | 'not deployed' | 'unreachable';
+
+export interface PlanRow {
+  readonly account: string;
+  readonly name?: string;
+  readonly region: string;
+  readonly state: PlanState;
+  readonly why: readonly string[];
+  readonly summary?: PlanSummary;
+}
+
+type MemberPlan = { readonly summary: PlanSummary } | { readonly misconfigured: string };
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+/** `plan` in one member account: the deployed policy with the flags' overrides, as a dry run. Reads only. */
+export async function readMemberPlan(clients: CliClients, target: DeploymentTarget, event: ManualEvent, now: number): Promise<MemberPlan> {
+  const deployment = await findDeployment(clients, target);
+  let env;
+  try {
+    env = loadDeployedEnv(deployment);
+  } catch (error) {
+    if (error instanceof CommandFailedError) return { misconfigured: error.message };
+    throw error;
+  }
+  const { report, emergencyLeft } = await decideNextRun(clients, mergeRunPolicy(env, { ...event, dryRun: true }), now);
+  return {
+    summary: {
+      terminate: report.terminated.length,
+      deferred: countBy(report.deferred, (entry) => entry.why),
+      unmanaged: report.unmanaged.length,
+      errors: report.errors.length,
+      emergencyLeft,
+      deployedDryRun: env.REAPER_DRY_RUN,
+    },
+  };
+}
+
+function summaryWhy(summary: PlanSummary): string[] {
+  const deferred = Object.entries(summary.deferred).map(([why, count]) => `${why} ${count}`);
+  return [
+    ...(summary.deployedDryRun && summary.terminate > 0 ? ['the deployed policy is a dry run: it terminates nothing'] : []),
+    ...(deferred.length > 0 ? [`deferred: ${deferred.join(', ')}`] : []),
+    ...(summary.unmanaged > 0 ? [`${summary.unmanaged} unmanaged (report only)`] : []),
+    ...(summary.errors > 0 ? [`${summary.errors} errors`] : []),
+    ...(summary.emergencyLeft > 0 ? [`emergency left ${summary.emergencyLeft}`] : []),
+  ];
+}
+
+function summaryState(summary: PlanSummary): PlanState {
+  if (summary.terminate > 0) return 'would terminate';
+  return Object.keys(summary.deferred).length > 0 ? 'would wait' : 'nothing due';
+}
+
+export function planRow(outcome: MemberOutcome<MemberPlan>): PlanRow {
+  const { account, region } = outcome.target;
+  const where = { account: account.id, ...(account.name ? { name: account.name } : {}), region };
+  if (outcome.kind !== 'read') return { ...where, state: outcome.kind, why: [outcome.why] };
+  if ('misconfigured' in outcome.value) return { ...where, state: 'misconfigured', why: [outcome.value.misconfigured] };
+  const { summary } = outcome.value;
+  return { ...where, state: summaryState(summary), why: summaryWhy(summary), summary };
+}

@@ -1,0 +1,104 @@
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DeploymentNotFoundError } from '../../../cli/errors';
+import { ORG_SESSION_NAME } from '../../../cli/org/assume-member-role';
+import { ACCOUNTS_IN_PARALLEL, readMembers, type MemberScope } from '../../../cli/org/read-members';
+import { ORG_READER_ROLE_NAME } from '../../../infra/org/org-names';
+
+const sts = mockClient(STSClient);
+const stsClient = new STSClient({ region: 'eu-west-1' });
+
+const accountOfRole = (roleArn: string | undefined): string => roleArn?.split(':')[4] ?? '';
+const keysFor = (account: string) => ({ AccessKeyId: `AKIA${account}`, SecretAccessKey: 'secret', SessionToken: `token-${account}`, Expiration: new Date() });
+
+function scope(accounts: readonly string[], spec: Partial<MemberScope> = {}): MemberScope {
+  return { accounts: accounts.map((id) => ({ id })), regions: ['eu-west-1'], roleName: ORG_READER_ROLE_NAME, connection: { region: 'eu-west-1' }, ...spec };
+}
+
+beforeEach(() => {
+  sts.reset();
+  sts.on(AssumeRoleCommand).callsFake((input: { RoleArn?: string }) => ({ Credentials: keysFor(accountOfRole(input.RoleArn)) }));
+});
+
+describe('readMembers', () => {
+  it('assumes the reader role by its documented name in each account, once for all its regions, under a session name that says who', async () => {
+    await readMembers(scope(['111111111111', '222222222222'], { regions: ['eu-west-1', 'us-east-1'] }), stsClient, () => Promise.resolve('ok'));
+
+    expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 2);
+    expect(sts).toHaveReceivedCommandWith(AssumeRoleCommand, { RoleArn: 'arn:aws:iam::111111111111:role/InstanceReaperOrgReader', RoleSessionName: ORG_SESSION_NAME });
+    expect(sts).toHaveReceivedCommandWith(AssumeRoleCommand, { RoleArn: 'arn:aws:iam::222222222222:role/InstanceReaperOrgReader' });
+  });
+
+  it('--role-name and the partition of the CLI region make the ARN', async () => {
+    await readMembers(scope(['111111111111'], { roleName: 'OrgAudit', connection: { region: 'cn-north-1' } }), stsClient, () => Promise.resolve('ok'));
+
+    expect(sts).toHaveReceivedCommandWith(AssumeRoleCommand, { RoleArn: 'arn:aws-cn:iam::111111111111:role/OrgAudit' });
+  });
+
+  it("reads each region with the member's own temporary credentials, in that region", async () => {
+    const seen: string[] = [];
+
+    await readMembers(scope(['111111111111'], { regions: ['eu-west-1', 'us-east-1'] }), stsClient, async (clients, target) => {
+      const credentials = await clients.autoScaling.config.credentials();
+      seen.push(`${target.region} ${await clients.ec2.config.region()} ${credentials.accessKeyId} ${credentials.sessionToken ?? ''}`);
+    });
+
+    expect(seen).toEqual(['eu-west-1 eu-west-1 AKIA111111111111 token-111111111111', 'us-east-1 us-east-1 AKIA111111111111 token-111111111111']);
+  });
+
+  it('AccessDenied on AssumeRole in one account: its rows are unreachable and say why; the others are read', async () => {
+    sts
+      .on(AssumeRoleCommand, { RoleArn: 'arn:aws:iam::222222222222:role/InstanceReaperOrgReader' })
+      .rejects(Object.assign(new Error('User is not authorized to perform: sts:AssumeRole'), { name: 'AccessDenied' }));
+
+    const outcomes = await readMembers(scope(['111111111111', '222222222222', '333333333333'], { regions: ['eu-west-1', 'us-east-1'] }), stsClient, (_clients, target) =>
+      Promise.resolve(`read ${target.account.id}`),
+    );
+
+    expect(outcomes.map((outcome) => [outcome.target.account.id, outcome.target.region, outcome.kind === 'read' ? outcome.value : outcome.why])).toEqual([
+      ['111111111111', 'eu-west-1', 'read 111111111111'],
+      ['111111111111', 'us-east-1', 'read 111111111111'],
+      ['222222222222', 'eu-west-1', 'role InstanceReaperOrgReader not assumable: AccessDenied'],
+      ['222222222222', 'us-east-1', 'role InstanceReaperOrgReader not assumable: AccessDenied'],
+      ['333333333333', 'eu-west-1', 'read 333333333333'],
+      ['333333333333', 'us-east-1', 'read 333333333333'],
+    ]);
+    expect(outcomes.filter((outcome) => outcome.kind === 'unreachable')).toHaveLength(2);
+  });
+
+  it('no reaper found is "not deployed"; any other failure in one region is "unreachable" with the error, and the next region is still read', async () => {
+    const outcomes = await readMembers(scope(['111111111111'], { regions: ['eu-west-1', 'us-east-1', 'ap-south-1'] }), stsClient, (_clients, target) => {
+      if (target.region === 'eu-west-1') return Promise.reject(new DeploymentNotFoundError('no instance-reaper stack found'));
+      if (target.region === 'us-east-1') return Promise.reject(Object.assign(new Error('not authorized to perform: logs:FilterLogEvents'), { name: 'AccessDeniedException' }));
+      return Promise.resolve('read');
+    });
+
+    expect(outcomes.map((outcome) => [outcome.kind, outcome.kind === 'read' ? outcome.value : outcome.why])).toEqual([
+      ['not deployed', 'no instance-reaper stack found'],
+      ['unreachable', 'AccessDeniedException: not authorized to perform: logs:FilterLogEvents'],
+      ['read', 'read'],
+    ]);
+  });
+
+  it(`reads at most ${ACCOUNTS_IN_PARALLEL} accounts at once, and every account in the end`, async () => {
+    const accounts = Array.from({ length: 10 }, (_, index) => String(100000000000 + index));
+    let inFlight = 0;
+    let most = 0;
+
+    const outcomes = await readMembers(scope(accounts), stsClient, async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+    });
+
+    expect(most).toBe(ACCOUNTS_IN_PARALLEL);
+    expect(outcomes.map((outcome) => outcome.target.account.id)).toEqual(accounts);
+  });
+
+  it("the operator's own missing credentials fail the command instead of making every account unreachable", async () => {
+    sts.on(AssumeRoleCommand).rejects(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }));
+
+    await expect(readMembers(scope(['111111111111']), stsClient, () => Promise.resolve('read'))).rejects.toThrow('Could not load credentials from any providers');
+  });
+});
