@@ -13,7 +13,7 @@ const SURGE_STATE_TAG = TAG.surgeState;
  * keys for Amazon EC2 Auto Scaling / Amazon EC2 / Elastic Load Balancing / Elastic Load Balancing V2"), none of them
  * supports resource-level permissions, so they can only be granted on '*'.
  */
-const DESCRIBE_ACTIONS = [
+export const DESCRIBE_ACTIONS = [
   'autoscaling:DescribeAutoScalingGroups',
   'autoscaling:DescribeLaunchConfigurations',
   'autoscaling:DescribeInstanceRefreshes',

@@ -26,3 +26,12 @@ export function centralBusArn(partition: string, region: string, account: string
 export function orgReaderRoleArn(partition: string, account: string): string {
   return `arn:${partition}:iam::${account}:role/${ORG_READER_ROLE_NAME}`;
 }
+
+/**
+ * The member reaper's physical names. A StackSet puts one reaper in each account and region, so fixed names never
+ * collide, and they let the reader role (one per account, IAM being global) name the reaper's function, schedule and
+ * log group in every region with one ARN pattern each.
+ */
+export const MEMBER_FUNCTION_NAME = 'instance-reaper';
+export const MEMBER_LOG_GROUP_NAME = `/aws/lambda/${MEMBER_FUNCTION_NAME}`;
+export const MEMBER_SCHEDULE_RULE_NAME = 'instance-reaper-schedule';

@@ -1,0 +1,113 @@
+import {
+  CfnOutput,
+  Duration,
+  Stack,
+  aws_cloudwatch as cloudwatch,
+  aws_events as events,
+  aws_iam as iam,
+  aws_logs as logs,
+  type StackProps,
+} from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { RUN_SUMMARY_DETAIL_TYPE, RUN_SUMMARY_SOURCE } from '../../lambda/report/run-summary';
+import { FLEET_FRESHNESS_QUERY, LAST_REPORT_QUERY, RUNS_WITH_ERRORS_QUERY, STALEST_GROUPS_QUERY } from './central-queries';
+import { CENTRAL_BUS_NAME, CENTRAL_LOG_GROUP_NAME } from './org-names';
+
+export interface CentralStackProps extends StackProps {
+  readonly organizationId: string;
+  readonly logRetentionDays: number;
+  /** An account and region whose latest summary is older than this has stopped reporting. */
+  readonly silentAfterMinutes: number;
+}
+
+/** Counted by a metric filter on the log group: the alarm on "no summaries at all" watches it. */
+export const CENTRAL_METRIC = { namespace: 'InstanceReaper/Central', summaries: 'RunSummaries' } as const;
+
+const ALARM_PERIOD = Duration.minutes(15);
+
+/** Only the reaper's summaries, from principals of the organization ("Permissions for event buses", EventBridge User Guide). */
+function busPolicy(bus: events.EventBus, organizationId: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'OrganizationSendsRunSummaries',
+    principals: [new iam.AnyPrincipal()],
+    actions: ['events:PutEvents'],
+    resources: [bus.eventBusArn],
+    conditions: { StringEquals: { 'aws:PrincipalOrgID': organizationId, 'events:source': RUN_SUMMARY_SOURCE, 'events:detail-type': RUN_SUMMARY_DETAIL_TYPE } },
+  });
+}
+
+/**
+ * The organization's one view, in the central account and region: the bus every member's reaper sends its run
+ * summaries to, the log group that keeps them, a dashboard over them, and an alarm when none arrive.
+ */
+export class CentralStack extends Stack {
+  readonly bus: events.EventBus;
+  readonly logGroup: logs.LogGroup;
+  readonly dashboard: cloudwatch.Dashboard;
+  readonly silenceAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: CentralStackProps) {
+    super(scope, id, { description: 'instance-reaper: the organization central view (run summaries of every account)', ...props });
+    this.bus = new events.EventBus(this, 'Bus', { eventBusName: CENTRAL_BUS_NAME, description: "instance-reaper: every member account's run summaries" });
+    this.bus.addToResourcePolicy(busPolicy(this.bus, props.organizationId));
+
+    this.logGroup = new logs.LogGroup(this, 'Summaries', { logGroupName: CENTRAL_LOG_GROUP_NAME, retention: props.logRetentionDays as logs.RetentionDays });
+    const rule = new events.Rule(this, 'StoreSummaries', {
+      eventBus: this.bus,
+      eventPattern: { source: [RUN_SUMMARY_SOURCE], detailType: [RUN_SUMMARY_DETAIL_TYPE] },
+      description: 'Stores every run summary in the central log group',
+    });
+    // EventBridge writes to CloudWatch Logs under the log group's resource policy, never with a role ("Using
+    // resource-based policies for Amazon EventBridge", CloudWatch Logs permissions). A native AWS::Logs::ResourcePolicy
+    // instead of the custom resource targets.CloudWatchLogGroup would add: no function to deploy for it.
+    this.logGroup.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+    rule.addTarget({ bind: () => ({ arn: this.logGroup.logGroupArn }) });
+
+    new logs.MetricFilter(this, 'CountSummaries', {
+      logGroup: this.logGroup,
+      filterPattern: logs.FilterPattern.stringValue('$.source', '=', RUN_SUMMARY_SOURCE),
+      metricNamespace: CENTRAL_METRIC.namespace,
+      metricName: CENTRAL_METRIC.summaries,
+      metricValue: '1',
+    });
+    const periods = Math.ceil(props.silentAfterMinutes / ALARM_PERIOD.toMinutes());
+    this.silenceAlarm = new cloudwatch.Alarm(this, 'NoSummaries', {
+      alarmDescription: `No instance-reaper run summary from any account for ${props.silentAfterMinutes} minutes: the reapers, or their way to the central bus, are down.`,
+      metric: new cloudwatch.Metric({ namespace: CENTRAL_METRIC.namespace, metricName: CENTRAL_METRIC.summaries, statistic: 'Sum', period: ALARM_PERIOD }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: periods,
+      datapointsToAlarm: periods,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+    this.dashboard = this.centralDashboard(props.silentAfterMinutes);
+
+    new CfnOutput(this, 'CentralBusArn', { value: this.bus.eventBusArn });
+    new CfnOutput(this, 'SummariesLogGroupName', { value: this.logGroup.logGroupName });
+    new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboardName });
+  }
+
+  private centralDashboard(silentAfterMinutes: number): cloudwatch.Dashboard {
+    const table = (title: string, query: string, height = 8) =>
+      new cloudwatch.LogQueryWidget({ title, logGroupNames: [this.logGroup.logGroupName], queryString: query, view: cloudwatch.LogQueryVisualizationType.TABLE, width: 24, height });
+    return new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: 'instance-reaper-organization',
+      defaultInterval: Duration.days(1),
+      widgets: [
+        [table('Fleet freshness per account and region (latest summary), least within policy first', FLEET_FRESHNESS_QUERY)],
+        [table('Stalest groups of the organization', STALEST_GROUPS_QUERY)],
+        [table('Runs that reported errors', RUNS_WITH_ERRORS_QUERY, 6)],
+        [
+          table(`Last report per account and region, oldest first: older than ${silentAfterMinutes} minutes = stopped reporting`, LAST_REPORT_QUERY, 6),
+        ],
+        [new cloudwatch.AlarmStatusWidget({ title: 'Summaries arriving', alarms: [this.silenceAlarm], width: 24, height: 2 })],
+      ],
+    });
+  }
+}

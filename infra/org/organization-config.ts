@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { z } from 'zod';
+import { closestName } from '../closest-name';
+import { RETENTION_DAYS } from '../infrastructure-checks';
+import { shown } from '../json-type';
+import type { InstanceReaperProps } from '../props';
+import { deploymentProblems } from './deployment-checks';
+import { parseJsonProps, valueProblems } from './org-props';
+import { CENTRAL_DEFAULTS, KEYS_AT, OPERATION_DEFAULTS, organizationSchema, type OrganizationFile } from './organization-schema';
+
+export interface OrgDeployment {
+  readonly name: string;
+  readonly organizationalUnits: readonly string[];
+  readonly regions: readonly string[];
+  /** The base policy with this deployment's overrides over it; the central bus is added by the member stack. */
+  readonly props: InstanceReaperProps;
+}
+
+export interface Organization {
+  readonly organizationId: string;
+  readonly central: { readonly account: string; readonly region: string; readonly logRetentionDays: number; readonly silentAfterMinutes: number };
+  readonly stackSets: {
+    readonly account: string;
+    readonly region: string;
+    readonly callAs: 'SELF' | 'DELEGATED_ADMIN';
+    readonly assetBucketPrefix: string;
+    readonly failureTolerancePercentage: number;
+    readonly maxConcurrentPercentage: number;
+    readonly regionConcurrency: 'SEQUENTIAL' | 'PARALLEL';
+  };
+  readonly deployments: readonly OrgDeployment[];
+}
+
+/** The organization file is wrong: the message names every problem, where it is and what is expected, for a person to fix. */
+export class OrganizationConfigError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'OrganizationConfigError';
+  }
+}
+
+/** A path as a person finds it in the file: `deployment sandbox, overrides` rather than `deployments.0.overrides`. */
+function where(issuePath: readonly (string | number)[], raw: unknown): string {
+  if (issuePath[0] !== 'deployments' || typeof issuePath[1] !== 'number') return issuePath.join('.');
+  const name = (raw as { deployments?: { name?: unknown }[] }).deployments?.[issuePath[1]]?.name;
+  const head = typeof name === 'string' ? `deployment ${name}` : `deployments[${issuePath[1]}]`;
+  return [head, issuePath.slice(2).join('.')].filter(Boolean).join(', ');
+}
+
+function structureLine(issue: z.ZodIssue, raw: unknown): string {
+  const level = issue.path[0] === 'deployments' ? 'deployment' : String(issue.path[0] ?? '');
+  if (issue.code === 'unrecognized_keys') {
+    const known = KEYS_AT[level] ?? [];
+    return issue.keys
+      .map((key) => {
+        const meant = closestName(key, known);
+        return `${where(issue.path, raw) || 'top level'}: unknown field ${JSON.stringify(key)}; ${meant ? `did you mean ${meant}?` : `the fields are ${known.join(', ')}`}`;
+      })
+      .join('\n');
+  }
+  const value = issue.path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], raw);
+  return `${where(issue.path, raw) || 'top level'}: ${issue.message}${value === undefined ? '' : `, got ${shown(value)}`}`;
+}
+
+/** The base policy's problems, and each deployment's overrides' problems, each named by where it is. */
+function policyLines(file: OrganizationFile): { base: InstanceReaperProps; lines: string[]; deployments: OrgDeployment[] } {
+  const base = parseJsonProps(file.policy ?? {});
+  const baseValues = valueProblems(base.props);
+  const lines = [...base.problems, ...baseValues].map(({ prop, message }) => `policy.${prop}: ${message}`);
+  const baseBad = new Set(baseValues.map(({ prop }) => prop));
+  const deployments = file.deployments.map((entry) => {
+    const overrides = parseJsonProps(entry.overrides ?? {});
+    const props = { ...base.props, ...overrides.props };
+    const overridden = new Set(Object.keys(entry.overrides ?? {}));
+    lines.push(...overrides.problems.map(({ prop, message }) => `deployment ${entry.name}, overrides.${prop}: ${message}`));
+    for (const { prop, message } of valueProblems(props)) {
+      if (overridden.has(prop)) lines.push(`deployment ${entry.name}, overrides.${prop}: ${message}`);
+      else if (!baseBad.has(prop)) lines.push(`deployment ${entry.name}: policy.${prop} with this deployment's overrides: ${message}`);
+    }
+    return { name: entry.name, organizationalUnits: entry.organizationalUnits, regions: entry.regions, props };
+  });
+  return { base: base.props, lines, deployments };
+}
+
+function resolved(file: OrganizationFile, deployments: OrgDeployment[]): Organization {
+  const { central, stackSets } = file;
+  return {
+    organizationId: file.organizationId,
+    central: { ...CENTRAL_DEFAULTS, ...central },
+    stackSets: { ...OPERATION_DEFAULTS, assetBucketPrefix: `instance-reaper-assets-${stackSets.account}`, ...stackSets },
+    deployments,
+  };
+}
+
+/** Parses and checks an organization file's content; `shownName` names it in the message. */
+export function parseOrganization(raw: unknown, shownName: string): Organization {
+  const parsed = organizationSchema.safeParse(raw);
+  const fail = (problems: string[]): never => {
+    throw new OrganizationConfigError(`${shownName}: ${problems.length} problem(s), nothing synthesized:\n${problems.map((line) => `  - ${line}`).join('\n')}`, problems);
+  };
+  if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => structureLine(issue, raw).split('\n')));
+  const { lines, deployments } = policyLines(parsed.data);
+  const retention = parsed.data.central.logRetentionDays;
+  if (retention !== undefined && !RETENTION_DAYS.includes(retention)) {
+    lines.push(`central.logRetentionDays: expected one of CloudWatch Logs' retention periods in days (${RETENTION_DAYS.join(', ')}), got ${retention}`);
+  }
+  const problems = [...deploymentProblems(parsed.data.deployments), ...lines];
+  if (problems.length > 0) return fail(problems);
+  return resolved(parsed.data, deployments);
+}
+
+/** Reads and checks the organization file (keys starting with `_` are comments); every problem is named in one error. */
+export function loadOrganization(file: string): Organization {
+  const relative = path.relative(process.cwd(), file);
+  const shownName = relative && !relative.startsWith('..') ? relative : file;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new OrganizationConfigError(`${shownName}: cannot read the organization file: ${(error as Error).message}`);
+  }
+  const withoutComments = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('_'))) : raw;
+  return parseOrganization(withoutComments, shownName);
+}
