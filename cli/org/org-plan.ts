@@ -1,7 +1,8 @@
+import type { ReaperEnv } from '../../lambda/config/env-schema';
 import type { ManualEvent } from '../../lambda/config/event-schema';
 import { mergeRunPolicy } from '../../lambda/config/load-run-policy';
 import type { CliClients } from '../aws/cli-clients';
-import { findDeployment, type DeploymentTarget } from '../aws/find-deployment';
+import { findDeployment, type Deployment, type DeploymentTarget } from '../aws/find-deployment';
 import { decideNextRun } from '../commands/plan-command';
 import { loadDeployedEnv } from '../configured-policy';
 import { CommandFailedError } from '../errors';
@@ -38,16 +39,21 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return counts;
 }
 
-/** `plan` in one member account: the deployed policy with the flags' overrides, as a dry run. Reads only. */
-export async function readMemberPlan(clients: CliClients, target: DeploymentTarget, event: ManualEvent, now: number): Promise<MemberPlan> {
-  const deployment = await findDeployment(clients, target);
-  let env;
+/** A misconfigured function fails every run; in one account of many that is its row's answer, not the command's failure. */
+function deployedEnv(deployment: Deployment): ReaperEnv | { readonly misconfigured: string } {
   try {
-    env = loadDeployedEnv(deployment);
+    return loadDeployedEnv(deployment);
   } catch (error) {
     if (error instanceof CommandFailedError) return { misconfigured: error.message };
     throw error;
   }
+}
+
+/** `plan` in one member account: the deployed policy with the flags' overrides, as a dry run. Reads only. */
+export async function readMemberPlan(clients: CliClients, target: DeploymentTarget, event: ManualEvent, now: number): Promise<MemberPlan> {
+  const deployment = await findDeployment(clients, target);
+  const env = deployedEnv(deployment);
+  if ('misconfigured' in env) return env;
   const { report, emergencyLeft } = await decideNextRun(clients, mergeRunPolicy(env, { ...event, dryRun: true }), now);
   return {
     summary: {

@@ -12,7 +12,7 @@ import { parseCliArgs } from '../../../cli/parse-cli-args';
 import { startFakeAws } from '../../../local/fake-aws/server';
 import { CONTROL_PLANE_SERVICES } from '../../../local/fake-aws/services/control-plane-services';
 import type { LocalAccount } from '../../../local/local-account-store';
-import { demoAccount, invokeDeployed, mutatingActions, runCaptured } from '../cli-harness';
+import { demoAccount, deployed, invokeDeployed, mutatingActions, runCaptured } from '../cli-harness';
 
 const organizations = mockClient(OrganizationsClient);
 const sts = mockClient(STSClient);
@@ -186,6 +186,23 @@ describe('plan --org against member accounts', () => {
     const { stdout } = await runOrg(local, ['plan', '--org', '--accounts', PROD, '--group', 'queue', '--max-age-days', '0', '--json']);
 
     expect((JSON.parse(stdout) as PlanRow[])[0]?.summary).toEqual(expect.objectContaining({ terminate: 1, unmanaged: 0 }));
+  });
+
+  it('a misconfigured function is that account\'s answer (exit 3), not the command\'s failure', async () => {
+    deployed(local).fn.environment.REAPER_MAX_TERMINATIONS = 'lots';
+
+    const { code, stdout } = await runOrg(local, ['plan', '--org', '--accounts', PROD, '--json']);
+
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ state: 'misconfigured', why: [expect.stringMatching(/is misconfigured: .*REAPER_MAX_TERMINATIONS/)] })]);
+  });
+
+  it('a deployment in dry run: what it would terminate, and that it terminates nothing', async () => {
+    deployed(local).fn.environment.REAPER_DRY_RUN = 'true';
+
+    const { stdout } = await runOrg(local, ['plan', '--org', '--accounts', PROD, '--json']);
+
+    expect((JSON.parse(stdout) as PlanRow[])[0]?.why).toContain('the deployed policy is a dry run: it terminates nothing');
   });
 
   it('the human table and the total', async () => {
