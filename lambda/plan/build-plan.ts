@@ -184,17 +184,52 @@ function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; 
   return { routine, surges };
 }
 
+/** What a plan needs from the evaluation before any gate is known: the same for every plan of a run. */
+interface PlanOrder {
+  readonly routine: readonly GroupEvaluation[];
+  readonly surges: readonly SurgeInProgress[];
+  /** Every due instance of the routine groups, in the order they are placed. */
+  readonly candidates: readonly Candidate[];
+  readonly details: Readonly<Record<string, InstanceDetail>>;
+}
+
+/**
+ * The candidates sorted by a key computed once each (emergency first, then oldest), not by comparing nested fields
+ * a million times; ties fall to the comparator, so the order is exactly compareCandidates'.
+ */
+function sortCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const keyed = candidates.map((candidate) => ({ key: (candidate.due.emergency ? EMERGENCY_FIRST : 0) + candidate.due.ageMs, candidate }));
+  keyed.sort((a, b) => b.key - a.key || compareCandidates(a.candidate, b.candidate));
+  return keyed.map((entry) => entry.candidate);
+}
+
+/** Larger than any age in ms (300 years), so an emergency always sorts before a routine instance. */
+const EMERGENCY_FIRST = 1e13;
+
+/** A run plans several times (once per round of gate reads) from one evaluation: its order is worked out once. */
+const planOrders = new WeakMap<FleetEvaluation, PlanOrder>();
+
+function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
+  const known = planOrders.get(evaluation);
+  if (known) return known;
+  const { routine, surges } = sortGroups(evaluation);
+  const candidates: Candidate[] = [];
+  for (const groupEvaluation of routine) for (const due of groupEvaluation.due) candidates.push({ due, evaluation: groupEvaluation });
+  const order: PlanOrder = { routine, surges, candidates: sortCandidates(candidates), details: detailsOf(evaluation) };
+  planOrders.set(evaluation, order);
+  return order;
+}
+
 /** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
   const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
-  const { routine, surges } = sortGroups(evaluation);
+  const { routine, surges, candidates, details } = planOrderOf(evaluation);
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, message: `alarm ${name} does not exist or its state could not be read; the group terminates nothing while it is named` });
     for (const failure of gates.readFailures) tally.errors.push({ group, message: `${failure}; the group is held until it can be read` });
   }
-  const candidates = routine.flatMap((groupEvaluation) => groupEvaluation.due.map((due) => ({ due, evaluation: groupEvaluation })));
-  placeInOrder(candidates.sort(compareCandidates), surges, input, tally);
+  placeInOrder(candidates, surges, input, tally);
   startSurges(routine, tally, input.now);
 
   return {
@@ -206,6 +241,6 @@ export function buildPlan(input: PlanInput): Plan {
     deferred: tally.deferred,
     unmanaged: evaluation.unmanaged.map((due) => ({ instanceId: due.instanceId, reasons: due.reasons })),
     errors: tally.errors,
-    details: detailsOf(evaluation),
+    details,
   };
 }

@@ -13,11 +13,6 @@ import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 /** Reasons that count an instance as on a stale AMI in the freshness figures (and in `status --org`). */
 export const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
 
-interface Judged {
-  readonly due?: DueInstance;
-  readonly ageMs: number;
-}
-
 interface JudgeContext {
   readonly snapshot: FleetSnapshot;
   readonly policy: RunPolicy;
@@ -34,16 +29,15 @@ interface JudgeScope {
 
 // Called once per instance: the rule input is built field by field, not spread from the group's settings,
 // which would copy every setting for each of 100,000 instances.
-function judge(instance: InstanceSnapshot, context: JudgeContext, scope: JudgeScope, launchImageId?: string, member?: GroupMember): Judged {
+function judge(instance: InstanceSnapshot, firstLaunch: number | undefined, context: JudgeContext, scope: JudgeScope, launchImageId?: string, member?: GroupMember): DueInstance | undefined {
   const { policy, now } = context;
-  const firstLaunch = firstLaunchTime(instance);
   const lifetimeMs = jitteredLifetimeMs(scope.maxAgeDays * DAY_MS, instance.instanceId, policy.lifetimeJitterPercent);
   const image = instance.imageId === undefined ? undefined : context.snapshot.images.get(instance.imageId);
   const input = { instance, image, firstLaunch, lifetimeMs, launchImageId, rotateBefore: scope.rotateBefore, blockedAmiIds: context.blockedAmiIds, policy, now };
   const reasons = dueReasons(input);
-  const ageMs = firstLaunch === undefined ? 0 : now - firstLaunch;
-  if (reasons.length === 0) return { ageMs };
-  const due: DueInstance = {
+  if (reasons.length === 0) return undefined;
+  const ageMs = ageOf(firstLaunch, now);
+  return {
     instanceId: instance.instanceId,
     reasons,
     ageMs,
@@ -54,8 +48,9 @@ function judge(instance: InstanceSnapshot, context: JudgeContext, scope: JudgeSc
     exempt: isTrueTag(instance.tags[TAG.exempt]),
     member,
   };
-  return { due, ageMs };
 }
+
+const ageOf = (firstLaunch: number | undefined, now: number): number => (firstLaunch === undefined ? 0 : now - firstLaunch);
 
 function launchImageFor(group: GroupSnapshot, member: GroupMember, instance: InstanceSnapshot): string | undefined {
   const images = group.launchImages;
@@ -63,24 +58,16 @@ function launchImageFor(group: GroupSnapshot, member: GroupMember, instance: Ins
   return (type === undefined ? undefined : images?.imageIdByInstanceType[type]) ?? images?.imageId;
 }
 
+const isOnStaleAmi = (reasons: readonly ReasonCode[]): boolean => reasons.some((reason) => STALE_AMI_REASONS.has(reason));
+
+// One pass, counting as it judges: no verdict is kept for the instances that are not due, most of a large fleet.
 // Loops, not spreads: Math.max(...ages) overflows the stack for a group of a few hundred thousand members.
-function freshnessOf(judged: readonly Judged[]): Freshness {
+function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, surge: SurgeRecord | undefined, context: JudgeContext, errors: RunError[]): GroupEvaluation {
+  const due: DueInstance[] = [];
+  let instances = 0;
   let oldestAgeMs = 0;
   let pastLifetime = 0;
   let onStaleAmi = 0;
-  let due = 0;
-  for (const entry of judged) {
-    oldestAgeMs = Math.max(oldestAgeMs, entry.ageMs);
-    if (!entry.due) continue;
-    due += 1;
-    if (entry.due.reasons.includes('max-age')) pastLifetime += 1;
-    if (entry.due.reasons.some((reason) => STALE_AMI_REASONS.has(reason))) onStaleAmi += 1;
-  }
-  return { instances: judged.length, oldestAgeMs, pastLifetime, onStaleAmi, due };
-}
-
-function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, surge: SurgeRecord | undefined, context: JudgeContext, errors: RunError[]): GroupEvaluation {
-  const judged: Judged[] = [];
   for (const member of group.members) {
     const instance = context.snapshot.instances.get(member.instanceId);
     if (!instance) {
@@ -89,11 +76,17 @@ function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, surge: Sur
       }
       continue;
     }
-    judged.push(judge(instance, context, settings, launchImageFor(group, member, instance), member));
+    const firstLaunch = firstLaunchTime(instance);
+    const judged = judge(instance, firstLaunch, context, settings, launchImageFor(group, member, instance), member);
+    instances += 1;
+    oldestAgeMs = Math.max(oldestAgeMs, ageOf(firstLaunch, context.now));
+    if (!judged) continue;
+    due.push(judged);
+    if (judged.reasons.includes('max-age')) pastLifetime += 1;
+    if (isOnStaleAmi(judged.reasons)) onStaleAmi += 1;
   }
-  const due: DueInstance[] = [];
-  for (const entry of judged) if (entry.due) due.push(entry.due);
-  return { group, settings, due, freshness: freshnessOf(judged), launchProblem: launchProblem(group, context.snapshot.images), surge };
+  const freshness: Freshness = { instances, oldestAgeMs, pastLifetime, onStaleAmi, due: due.length };
+  return { group, settings, due, freshness, launchProblem: launchProblem(group, context.snapshot.images), surge };
 }
 
 /**
@@ -109,7 +102,7 @@ function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>
     if (memberIds.has(instance.instanceId) || context.snapshot.warmPoolInstanceIds.has(instance.instanceId)) continue;
     if (instance.state !== 'running' && instance.state !== 'stopped') continue;
     judged += 1;
-    const { due } = judge(instance, context, scope);
+    const due = judge(instance, firstLaunchTime(instance), context, scope);
     if (due) unmanaged.push(due);
   }
   return { unmanaged, judged };
@@ -117,11 +110,14 @@ function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>
 
 /** A member's exempt tag that does not parse leaves its whole group alone, as a malformed group tag does. */
 function malformedMemberTags(group: GroupSnapshot, snapshot: FleetSnapshot): RunError[] {
-  return group.members.flatMap((member): RunError[] => {
+  // A plain loop: it looks at every member of the fleet, and almost none is malformed.
+  const errors: RunError[] = [];
+  for (const member of group.members) {
     const value = snapshot.instances.get(member.instanceId)?.tags[TAG.exempt];
-    if (!isMalformedBooleanTag(value)) return [];
-    return [{ group: group.name, instanceId: member.instanceId, message: `tag ${TAG.exempt}="${value}": expected true or false; group left alone this run` }];
-  });
+    if (value === undefined || !isMalformedBooleanTag(value)) continue;
+    errors.push({ group: group.name, instanceId: member.instanceId, message: `tag ${TAG.exempt}="${value}": expected true or false; group left alone this run` });
+  }
+  return errors;
 }
 
 /** Targeted instances the run cannot act on: not found, or in no group considered this run. */

@@ -23,8 +23,8 @@ export const REASON_RULES: readonly ReasonRule[] = [
 
 /** The reason codes that apply to an instance, in report order. */
 export function dueReasons(input: RuleInput): ReasonCode[] {
-  // A plain loop: this runs for every instance of the fleet, and filter+map allocates twice per instance.
-  const reasons: ReasonCode[] = [];
-  for (const rule of REASON_RULES) if (rule.evaluate(input) === 'applies') reasons.push(rule.code);
-  return reasons;
+  // A plain loop, and an array only once a rule applies: this runs for every instance of the fleet, most of them not due.
+  let reasons: ReasonCode[] | undefined;
+  for (const rule of REASON_RULES) if (rule.evaluate(input) === 'applies') (reasons ??= []).push(rule.code);
+  return reasons ?? [];
 }
