@@ -6,17 +6,29 @@ import type { FakeService, RawRequest, RawResponse } from './protocol/service';
 import type { Throttle } from './throttle';
 
 export interface DispatchContext {
-  readonly account: FakeAccount;
+  /**
+   * The account that serves a request: the one whose access key signed it, or the error the service answers for
+   * a key it does not know (a lone account serves every key).
+   */
+  readonly accountFor: (request: RawRequest, signingName: string) => FakeAccount | AwsError;
   readonly services: Readonly<Record<string, FakeService>>;
   readonly throttle: Throttle;
   latencyMs: number;
   throttled: number;
 }
 
-/** The signing name from `Credential=AKID/date/region/<service>/aws4_request` (header or presigned query). */
+/** The credential scope `AKID/date/region/<service>/aws4_request` (Authorization header or presigned query). */
+const credentialOf = (request: RawRequest): string =>
+  /Credential=([^,\s]+)/.exec(String(request.headers.authorization ?? ''))?.[1] ?? request.query.get('X-Amz-Credential') ?? '';
+
+/** The signing name from the credential scope. */
 export function signingNameOf(request: RawRequest): string | undefined {
-  const scope = /Credential=([^,\s]+)/.exec(String(request.headers.authorization ?? ''))?.[1] ?? request.query.get('X-Amz-Credential') ?? '';
-  return /^[^/]+\/[^/]+\/[^/]+\/([^/]+)\/aws4_request$/.exec(scope)?.[1];
+  return /^[^/]+\/[^/]+\/[^/]+\/([^/]+)\/aws4_request$/.exec(credentialOf(request))?.[1];
+}
+
+/** The access key ID that signed the request: the first part of the credential scope. */
+export function accessKeyIdOf(request: RawRequest): string | undefined {
+  return /^([^/]+)\//.exec(credentialOf(request))?.[1];
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -35,6 +47,8 @@ export async function dispatch(context: DispatchContext, request: RawRequest): P
   const signingName = signingNameOf(request) ?? '';
   const service = context.services[signingName];
   if (!service) return unknownService(signingName);
+  const account = context.accountFor(request, signingName);
+  if (account instanceof AwsError) return service.renderError(account, requestId);
   let call;
   try {
     call = service.decode(request);
@@ -42,20 +56,20 @@ export async function dispatch(context: DispatchContext, request: RawRequest): P
     return service.renderError(error instanceof AwsError ? error : new AwsError('MalformedQueryString', String(error)), requestId);
   }
   if (context.latencyMs > 0) await sleep(context.latencyMs);
-  await context.account.beforeAnswer(signingName, call.action, call.params);
-  const denial = context.account.denialOf(signingName, call.action, call.params);
+  await account.beforeAnswer(signingName, call.action, call.params);
+  const denial = account.denialOf(signingName, call.action, call.params);
   if (denial) {
-    context.account.recordCall({ service: signingName, action: call.action, params: call.params, throttled: false, denied: true });
+    account.recordCall({ service: signingName, action: call.action, params: call.params, throttled: false, denied: true });
     return service.renderError(service.accessDenied?.(denial) ?? accessDenied.other(denial), requestId, call);
   }
   const throttled = context.throttle.shouldThrottle(signingName, call.action);
-  context.account.recordCall({ service: signingName, action: call.action, params: call.params, throttled });
+  account.recordCall({ service: signingName, action: call.action, params: call.params, throttled });
   if (throttled) {
     context.throttled += 1;
     return service.renderError(service.throttleError(), requestId, call);
   }
   try {
-    return service.render(call, await service.invoke(call, context.account), requestId);
+    return service.render(call, await service.invoke(call, account), requestId);
   } catch (error) {
     if (error instanceof AwsError) return service.renderError(error, requestId, call);
     const message = error instanceof Error ? error.message : String(error);

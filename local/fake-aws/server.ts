@@ -2,11 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { FakeAccount } from './account';
 import { dispatch, type DispatchContext } from './dispatch';
+import type { AwsError } from './protocol/aws-error';
 import type { FakeService, RawRequest, RawResponse } from './protocol/service';
 import { SERVICES } from './services/registry';
 import { Throttle, type ThrottleOptions } from './throttle';
 
-export { signingNameOf } from './dispatch';
+export { accessKeyIdOf, signingNameOf } from './dispatch';
 
 export interface FakeAwsOptions {
   /** Default 0: a free port. The server listens on 127.0.0.1 only. */
@@ -64,10 +65,31 @@ function send(response: ServerResponse, answer: RawResponse, now: number): void 
   response.end(answer.body);
 }
 
+/** Several accounts behind one endpoint (an organization), told apart by the access key that signed each request. */
+export interface AccountRouter {
+  /** The account whose key signed the request, or the error the service answers for a key nobody issued. */
+  accountFor(request: RawRequest, signingName: string): FakeAccount | AwsError;
+  /** The accounts' shared clock, for the Date header. */
+  now(): number;
+  /** The AWS_REGION the server's env names. */
+  readonly region: string;
+}
+
 /** Starts the fake on 127.0.0.1: every call is decoded, logged on the account, maybe throttled, then answered. */
-export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions = {}): Promise<FakeAws> {
+export function startFakeAws(account: FakeAccount, options: FakeAwsOptions = {}): Promise<FakeAws> {
+  return startRoutedFakeAws({ accountFor: () => account, now: () => account.now(), region: account.state.region }, options);
+}
+
+/** The same server, each request served by the account the router picks (see local/org/). */
+export async function startRoutedFakeAws(router: AccountRouter, options: FakeAwsOptions = {}): Promise<FakeAws> {
   const services: Record<string, FakeService> = { ...SERVICES, ...options.services };
-  const context: DispatchContext = { account, services, throttle: new Throttle(options.throttle), latencyMs: options.latencyMs ?? 0, throttled: 0 };
+  const context: DispatchContext = {
+    accountFor: (request, signingName) => router.accountFor(request, signingName),
+    services,
+    throttle: new Throttle(options.throttle),
+    latencyMs: options.latencyMs ?? 0,
+    throttled: 0,
+  };
   const counts = { requests: 0, inFlight: 0, peakInFlight: 0 };
   const server = createServer((message, response) => {
     counts.requests += 1;
@@ -75,8 +97,8 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
     counts.peakInFlight = Math.max(counts.peakInFlight, counts.inFlight);
     readRequest(message)
       .then((request) => dispatch(context, request))
-      .then((answer) => send(response, answer, account.now()))
-      .catch((error: unknown) => send(response, { status: 500, headers: {}, body: String(error) }, account.now()))
+      .then((answer) => send(response, answer, router.now()))
+      .catch((error: unknown) => send(response, { status: 500, headers: {}, body: String(error) }, router.now()))
       .finally(() => {
         counts.inFlight -= 1;
       });
@@ -85,7 +107,7 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     endpoint,
-    env: buildEnv(endpoint, account.state.region, Object.values(services)),
+    env: buildEnv(endpoint, router.region, Object.values(services)),
     stats: () => ({ ...counts, throttled: context.throttled }),
     resetStats: () => {
       Object.assign(counts, { requests: 0, peakInFlight: counts.inFlight });

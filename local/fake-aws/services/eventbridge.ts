@@ -3,6 +3,7 @@ import {
   DisableRule$,
   EnableRule$,
   ListRuleNamesByTarget$,
+  PutEvents$,
   type DescribeRuleRequest,
   type DescribeRuleResponse,
   type DisableRuleRequest,
@@ -13,6 +14,7 @@ import type { FakeAccount } from '../account';
 import { AwsError } from '../protocol/aws-error';
 import { jsonService } from '../protocol/json-service';
 import { operation } from '../protocol/service';
+import { putEvents } from './eventbridge-put-events';
 import { controlPlaneOf } from './reaper-control-plane';
 
 function describeRule(account: FakeAccount, input: DescribeRuleRequest): DescribeRuleResponse {
@@ -30,7 +32,7 @@ function listRuleNamesByTarget(account: FakeAccount, input: ListRuleNamesByTarge
   return { RuleNames: rules.filter((rule) => rule.targetArns.includes(input.TargetArn ?? '')).map((rule) => rule.name) };
 }
 
-/** EventBridge over JSON 1.1: the schedule rule's state, as `pause`, `resume` and `status` drive it. */
+/** EventBridge over JSON 1.1: the schedule rule's state, as `pause`, `resume` and `status` drive it, and PutEvents to the local organization's buses. */
 export const eventBridgeService = jsonService({
   signingName: 'events',
   serviceIds: ['EventBridge'],
@@ -41,6 +43,7 @@ export const eventBridgeService = jsonService({
     EnableRule: operation(EnableRule$, setState('ENABLED')),
     DisableRule: operation(DisableRule$, setState('DISABLED')),
     ListRuleNamesByTarget: operation(ListRuleNamesByTarget$, listRuleNamesByTarget),
+    PutEvents: operation(PutEvents$, putEvents),
   },
   throttle: () => new AwsError('ThrottlingException', 'Rate exceeded'),
 });
