@@ -25,14 +25,25 @@ export const CENTRAL_METRIC = { namespace: 'InstanceReaper/Central', summaries: 
 
 const ALARM_PERIOD = Duration.minutes(15);
 
-/** Only the reaper's summaries, from principals of the organization ("Permissions for event buses", EventBridge User Guide). */
+/**
+ * Only the reaper's summaries, from principals of the organization ("Permissions for event buses", EventBridge User
+ * Guide). events:source and events:detail-type are multivalued (one value per entry of a PutEvents batch, Service
+ * Authorization Reference: ArrayOfString): ForAllValues admits a batch whose every entry is a summary. ForAllValues
+ * also holds when the key is missing or empty ("Multivalued context key examples", IAM User Guide): Null=false and
+ * ForAnyValue, false on a missing or empty key, close that, as the function's tag-write grant does.
+ */
 function busPolicy(bus: events.EventBus, organizationId: string): iam.PolicyStatement {
   return new iam.PolicyStatement({
     sid: 'OrganizationSendsRunSummaries',
     principals: [new iam.AnyPrincipal()],
     actions: ['events:PutEvents'],
     resources: [bus.eventBusArn],
-    conditions: { StringEquals: { 'aws:PrincipalOrgID': organizationId, 'events:source': RUN_SUMMARY_SOURCE, 'events:detail-type': RUN_SUMMARY_DETAIL_TYPE } },
+    conditions: {
+      StringEquals: { 'aws:PrincipalOrgID': organizationId },
+      'ForAllValues:StringEquals': { 'events:source': [RUN_SUMMARY_SOURCE], 'events:detail-type': [RUN_SUMMARY_DETAIL_TYPE] },
+      'ForAnyValue:StringEquals': { 'events:source': [RUN_SUMMARY_SOURCE], 'events:detail-type': [RUN_SUMMARY_DETAIL_TYPE] },
+      Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+    },
   });
 }
 

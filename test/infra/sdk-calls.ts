@@ -41,7 +41,7 @@ function operationOf(importedName: string): string | undefined {
  * TypeScript parser (so multi-line and aliased imports count). A client package with no known IAM prefix throws:
  * a new service must be mapped, and granted, on purpose.
  */
-export function scanSdkCalls(root: string): SdkCall[] {
+export function scanSdkCalls(root: string, prefixes: Readonly<Record<string, string>> = SERVICE_PREFIX): SdkCall[] {
   const calls: SdkCall[] = [];
   for (const file of sourceFiles(root)) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, false);
@@ -49,7 +49,7 @@ export function scanSdkCalls(root: string): SdkCall[] {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
       const pkg = statement.moduleSpecifier.text;
       if (!pkg.startsWith('@aws-sdk/client-')) continue;
-      const prefix = SERVICE_PREFIX[pkg];
+      const prefix = prefixes[pkg];
       if (!prefix) throw new Error(`${path.relative(root, file)} imports ${pkg}, which has no IAM service prefix in SERVICE_PREFIX`);
       const clause = statement.importClause;
       if (!clause || clause.isTypeOnly) continue;

@@ -108,7 +108,12 @@ describe('the central stack', () => {
         Effect: 'Allow',
         Principal: { AWS: '*' },
         Action: 'events:PutEvents',
-        Condition: { StringEquals: { 'aws:PrincipalOrgID': org.organization.organizationId, 'events:source': RUN_SUMMARY_SOURCE, 'events:detail-type': RUN_SUMMARY_DETAIL_TYPE } },
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': org.organization.organizationId },
+          'ForAllValues:StringEquals': { 'events:source': [RUN_SUMMARY_SOURCE], 'events:detail-type': [RUN_SUMMARY_DETAIL_TYPE] },
+          'ForAnyValue:StringEquals': { 'events:source': [RUN_SUMMARY_SOURCE], 'events:detail-type': [RUN_SUMMARY_DETAIL_TYPE] },
+          Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+        },
       },
     });
   });
