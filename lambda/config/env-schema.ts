@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4-mini';
 import { parseBudget } from './budget-schema';
 import type { Budget } from '../model/run-policy';
 import { POLICY_DEFAULTS } from './policy-defaults';
@@ -8,8 +8,14 @@ const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /** An unset or blank variable takes the documented default. */
-const withDefault = <T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, fallback: T) =>
-  z.preprocess(blankToUndefined, schema.optional()).transform((value) => value ?? fallback);
+const withDefault = <T>(schema: z.ZodMiniType<T, string>, fallback: T) =>
+  z.pipe(
+    z.transform(blankToUndefined),
+    z.pipe(z.optional(schema), z.transform((value: T | undefined): T => value ?? fallback)),
+  );
+
+/** An unset or blank variable is unset. */
+const optionalOf = <T>(schema: z.ZodMiniType<T, string>) => z.pipe(z.transform(blankToUndefined), z.optional(schema));
 
 /** What a number variable takes, in one phrase for every way it can be wrong: `expected a whole number >= 0`. */
 const describeNumber = (min: number, max: number, integer: boolean) =>
@@ -17,54 +23,54 @@ const describeNumber = (min: number, max: number, integer: boolean) =>
 
 const numberText = (min: number, max = Number.POSITIVE_INFINITY, integer = false) => {
   const expected = describeNumber(min, max, integer);
-  return z
-    .string()
-    .trim()
-    .regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, expected)
-    .transform(Number)
-    .pipe(z.number().min(min, expected).max(max, expected));
+  return z.pipe(
+    // abort: a text that is no number stops here, rather than also failing as NaN further down.
+    z.string({ error: expected }).check(z.trim(), z.regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, { error: expected, abort: true })),
+    z.pipe(z.transform(Number), z.number().check(z.minimum(min, expected), z.maximum(max, expected))),
+  );
 };
 
-const booleanText = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) }))
-  .transform((value) => value === 'true');
+const booleanText = z.pipe(
+  z.string({ error: 'expected true or false' }).check(z.trim(), z.toLowerCase()),
+  z.pipe(z.enum(['true', 'false'], { error: 'expected true or false' }), z.transform((value) => value === 'true')),
+);
 
-const budgetText = z.string().transform((text, ctx): Budget => {
-  const budget = parseBudget(text);
-  if (budget) return budget;
-  ctx.addIssue({ code: 'custom', message: 'expected a whole number >= 1 or a percentage such as 25%' });
-  return z.NEVER;
-});
+const budgetText = z.pipe(
+  z.string({ error: 'expected a whole number >= 1 or a percentage such as 25%' }),
+  z.transform((text, ctx): Budget => {
+    const budget = parseBudget(text);
+    if (budget) return budget;
+    ctx.issues.push({ code: 'custom', message: 'expected a whole number >= 1 or a percentage such as 25%', input: text });
+    return z.NEVER;
+  }),
+);
 
-const listText = z.string().transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean));
+const listText = z.pipe(z.string(), z.transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean)));
 
-const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+const trimmedText = z.string().check(z.trim());
 
-const eventBusArn = z.preprocess(
-  blankToUndefined,
-  z.string().trim().regex(EVENT_BUS_ARN, 'expected an EventBridge event bus ARN such as arn:aws:events:eu-west-1:111111111111:event-bus/instance-reaper-central').optional(),
+const eventBusArn = z.string().check(
+  z.trim(),
+  z.regex(EVENT_BUS_ARN, 'expected an EventBridge event bus ARN such as arn:aws:events:eu-west-1:111111111111:event-bus/instance-reaper-central'),
 );
 
 /** The configured policy, from REAPER_* environment variables. Defaults are POLICY_DEFAULTS, the documented ones. */
 export const envSchema = z.object({
   REAPER_DRY_RUN: withDefault(booleanText, POLICY_DEFAULTS.dryRun),
   REAPER_MAX_AGE_DAYS: withDefault<number>(numberText(0), POLICY_DEFAULTS.maxAgeDays),
-  REAPER_AMI_MAX_AGE_DAYS: z.preprocess(blankToUndefined, numberText(0).optional()),
+  REAPER_AMI_MAX_AGE_DAYS: optionalOf(numberText(0)),
   REAPER_AMI_DRIFT: withDefault(booleanText, POLICY_DEFAULTS.amiDrift),
   REAPER_MAX_TERMINATIONS_PER_GROUP: withDefault<Budget>(budgetText, POLICY_DEFAULTS.maxTerminationsPerGroup),
   REAPER_MAX_TERMINATIONS: withDefault<number>(numberText(0, Number.POSITIVE_INFINITY, true), POLICY_DEFAULTS.maxTerminations),
-  REAPER_BLOCKED_AMIS_PARAMETER: optionalText,
+  REAPER_BLOCKED_AMIS_PARAMETER: optionalOf(trimmedText),
   REAPER_ALARM_NAMES: withDefault<string[]>(listText, []),
-  REAPER_WINDOW: optionalText,
+  REAPER_WINDOW: optionalOf(trimmedText),
   REAPER_GRACE_DAYS: withDefault<number>(numberText(0), POLICY_DEFAULTS.graceDays),
   REAPER_LIFETIME_JITTER_PERCENT: withDefault<number>(numberText(0, 100), POLICY_DEFAULTS.lifetimeJitterPercent),
   REAPER_SURGE_TIMEOUT_MINUTES: withDefault<number>(numberText(1), POLICY_DEFAULTS.surgeTimeoutMinutes),
-  REAPER_TOPIC_ARN: optionalText,
+  REAPER_TOPIC_ARN: optionalOf(trimmedText),
   /** The organization's central bus: every run sends its summary there. Unset: no summary is sent. */
-  REAPER_CENTRAL_BUS_ARN: eventBusArn,
+  REAPER_CENTRAL_BUS_ARN: optionalOf(eventBusArn),
 });
 
 export type ReaperEnv = z.output<typeof envSchema>;

@@ -1,25 +1,26 @@
-import { z } from 'zod';
+// zod's mini build: the function's validation at a quarter of the full build's bytes in the bundle.
+import * as z from 'zod/v4-mini';
 import { budgetSchema } from './budget-schema';
 
-const amiId = z.string().regex(/^ami-[A-Za-z0-9]+$/, 'expected an AMI ID such as ami-0abc123');
-const instanceId = z.string().regex(/^i-[A-Za-z0-9]+$/, 'expected an instance ID such as i-0abc123');
-const groupName = z.string().min(1, 'expected a non-empty group name');
+const amiId = z.string({ error: 'expected an AMI ID such as ami-0abc123' }).check(z.regex(/^ami-[A-Za-z0-9]+$/, 'expected an AMI ID such as ami-0abc123'));
+const instanceId = z.string({ error: 'expected an instance ID such as i-0abc123' }).check(z.regex(/^i-[A-Za-z0-9]+$/, 'expected an instance ID such as i-0abc123'));
+const groupName = z.string({ error: 'expected a non-empty group name' }).check(z.minLength(1, 'expected a non-empty group name'));
+const trueOrFalse = z.boolean({ error: 'expected true or false' });
+const numberAtLeastZero = z.number({ error: 'expected a number >= 0' }).check(z.minimum(0, 'expected a number >= 0'));
+const wholeNumberAtLeastZero = z.number({ error: 'expected a whole number >= 0' }).check(z.int({ error: 'expected a whole number >= 0', abort: true }), z.minimum(0, 'expected a whole number >= 0'));
 
 /** A manual invocation: every field optional, overriding the configured policy for this run. Unknown keys are errors. */
-export const manualEventSchema = z
-  .object({
-    dryRun: z.boolean(),
-    maxAgeDays: z.number().min(0),
-    amiMaxAgeDays: z.number().min(0),
-    amiDrift: z.boolean(),
-    amiIds: z.array(amiId),
-    instanceIds: z.array(instanceId),
-    groups: z.array(groupName),
-    maxTerminationsPerGroup: budgetSchema,
-    maxTerminations: z.number().int().min(0),
-  })
-  .partial()
-  .strict();
+export const manualEventSchema = z.strictObject({
+  dryRun: z.optional(trueOrFalse),
+  maxAgeDays: z.optional(numberAtLeastZero),
+  amiMaxAgeDays: z.optional(numberAtLeastZero),
+  amiDrift: z.optional(trueOrFalse),
+  amiIds: z.optional(z.array(amiId, { error: 'expected an array of AMI IDs' })),
+  instanceIds: z.optional(z.array(instanceId, { error: 'expected an array of instance IDs' })),
+  groups: z.optional(z.array(groupName, { error: 'expected an array of group names' })),
+  maxTerminationsPerGroup: z.optional(budgetSchema),
+  maxTerminations: z.optional(wholeNumberAtLeastZero),
+});
 
 export type ManualEvent = z.output<typeof manualEventSchema>;
 

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 
 /** One line per problem, each naming the field it is about. */
-export function formatIssues(issues: readonly z.ZodIssue[], describeRoot: string): string[] {
+export function formatIssues(issues: readonly $ZodIssue[], describeRoot: string): string[] {
   return issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => `${key}: unknown field`).join('; ');

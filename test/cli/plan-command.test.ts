@@ -69,8 +69,8 @@ describe('plan --local', () => {
   });
 
   it.each([
-    ['a negative lifetime', ['--max-age-days=-1'], /--max-age-days -1: Number must be greater than or equal to 0/],
-    ['a lifetime that is not a number', ['--max-age-days', 'soon'], /--max-age-days "soon": Expected number, received string/],
+    ['a negative lifetime', ['--max-age-days=-1'], /--max-age-days -1: expected a number >= 0/],
+    ['a lifetime that is not a number', ['--max-age-days', 'soon'], /--max-age-days "soon": expected a number >= 0/],
     ['a malformed AMI ID', ['--ami', 'ubuntu'], /--ami "ubuntu": expected an AMI ID/],
     ['a budget of 0', ['--max-terminations-per-group', '0'], /--max-terminations-per-group 0/],
     ['an unknown flag', ['--dryrun'], /Unknown option '--dryrun'/],

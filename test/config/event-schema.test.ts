@@ -82,6 +82,18 @@ describe('parseEvent: invalid values are refused, naming the field', () => {
     expect(error.message).toContain(field);
   });
 
+  it.each<[unknown, string]>([
+    [{ dryRun: 'true' }, 'dryRun: expected true or false'],
+    [{ maxAgeDays: '28' }, 'maxAgeDays: expected a number >= 0'],
+    [{ maxTerminations: -1.5 }, 'maxTerminations: expected a whole number >= 0'],
+    [{ amiIds: 'ami-0abc123' }, 'amiIds: expected an array of AMI IDs'],
+    [{ instanceIds: [42] }, 'instanceIds.0: expected an instance ID such as i-0abc123'],
+    [{ maxTerminationsPerGroup: '3' }, 'maxTerminationsPerGroup: expected an integer >= 1 or a percentage such as "25%"'],
+    [{ maxTerminationsPerGroup: 0 }, 'maxTerminationsPerGroup: expected an integer >= 1 or a percentage such as "25%"'],
+  ])('says what %j should be, once', (event, issue) => {
+    expect(errorOf(event).issues).toEqual([issue]);
+  });
+
   it('says that an unknown field is unknown, so a typo never turns into a real run', () => {
     expect(errorOf({ dryrun: true }).issues).toEqual(['dryrun: unknown field']);
   });
