@@ -86,7 +86,7 @@ beforeAll(() => {
   org = synthesizeOrg();
   const template = org.members.get('production')!;
   const role = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::IAM::Role' && resource.Properties?.RoleName === ORG_READER_ROLE_NAME)!;
-  const properties = resolve(template, role.Properties as Json) as { Policies: { PolicyDocument: PolicyDocument }[]; AssumeRolePolicyDocument: PolicyDocument };
+  const properties = resolve(template, role.Properties as Json) as unknown as { Policies: { PolicyDocument: PolicyDocument }[]; AssumeRolePolicyDocument: PolicyDocument };
   reader = { identity: properties.Policies[0]!.PolicyDocument, trust: properties.AssumeRolePolicyDocument };
 }, 120_000);
 
