@@ -6,6 +6,8 @@ import type { ReaperEnv } from '../lambda/config/env-schema';
 import { loadEnv } from '../lambda/config/load-run-policy';
 import type { RunReport, TerminatedEntry } from '../lambda/model/report';
 import { DEMO, seedDemoFleet } from './demo-fleet';
+import { ORG_USAGE, parseOrgSimulationOptions } from './org/org-simulation-options';
+import { simulateOrganization } from './org/simulate-org';
 import { FakeAccount } from './fake-aws/account';
 import { startFakeAws } from './fake-aws/server';
 import { deployedSchedule } from './simulation/deployed-schedule';
@@ -95,6 +97,19 @@ async function simulate(options: SimulationOptions): Promise<number> {
   }
 }
 
+/** `npm start -- --org`: the local organization's simulation (local/org/simulate-org.ts). */
+async function organizationMain(argv: readonly string[]): Promise<void> {
+  try {
+    const options = parseOrgSimulationOptions(argv);
+    if (options.help) console.log(ORG_USAGE);
+    else process.exitCode = await simulateOrganization(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(message.startsWith('--') || error instanceof TypeError ? `${message}\n\n${ORG_USAGE}` : `instance-reaper organization simulation failed: ${message}`);
+    process.exitCode = message.startsWith('--') || error instanceof TypeError ? 2 : 1;
+  }
+}
+
 async function main(): Promise<void> {
   // The SDK warns that its later releases need Node.js 22; the lock file pins this one and the Lambda runs 22.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -102,6 +117,10 @@ async function main(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
   });
+  if (process.argv.includes('--org')) {
+    await organizationMain(process.argv.slice(2));
+    return;
+  }
   let options: SimulationOptions;
   try {
     options = parseSimulationOptions(process.argv.slice(2));
