@@ -1,0 +1,202 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { Readable } from 'node:stream';
+import type { CliIo } from '../../../cli/cli-io';
+import type { ExitCode } from '../../../cli/exit-codes';
+import { orgPlanCommand, orgStatusCommand } from '../../../cli/org/org-command';
+import type { PlanRow } from '../../../cli/org/org-plan';
+import type { StatusRow } from '../../../cli/org/org-row';
+import { createOutput } from '../../../cli/output';
+import { parseCliArgs } from '../../../cli/parse-cli-args';
+import { ORG_READER_ROLE_NAME, orgReaderRoleArn } from '../../../infra/org/org-names';
+import { DEMO, seedDemoFleet } from '../../../local/demo-fleet';
+import { FakeAccount } from '../../../local/fake-aws/account';
+import { controlPlaneOf } from '../../../local/fake-aws/services/reaper-control-plane';
+import { deployLocalReaper } from '../../../local/local-reaper-deployment';
+import { LocalOrganization } from '../../../local/org/local-organization';
+import { startOrgServer, type OrgServer } from '../../../local/org/org-server';
+import { synthesizedFunction } from '../../../local/synthesized-bundle';
+
+const DAY_MS = 86_400_000;
+const MANAGEMENT = '111111111111';
+/** The demo fleet: instances past lifetime and on stale AMIs that one run cannot all rotate. */
+const PROD = '333333333333';
+/** A young fleet on its group's current AMI. */
+const STAGING = '444444444444';
+/** The reaper is deployed, but the reader role is not there. */
+const SANDBOX = '555555555555';
+
+/** Every account on the machine's clock, so the CLI, the fake and the function agree on what "now" is. */
+const account = (accountId: string) => new FakeAccount({ accountId, region: 'us-east-1' });
+
+function seedYoungFleet(fake: FakeAccount, now: number): void {
+  const image = fake.addImage({ name: 'golden-current', creationDate: now - 3 * DAY_MS });
+  fake.addLaunchTemplate({ name: 'web', imageId: image, instanceType: 't3.small' });
+  fake.putParameter(DEMO.blockedAmisParameter, 'none', 'StringList');
+  fake.addGroup({ name: 'web', minSize: 1, maxSize: 4, desiredCapacity: 2, launchTemplate: { name: 'web', version: '$Latest' } });
+  for (const age of [3, 1]) fake.addInstance({ group: 'web', imageId: image, launchTime: now - age * DAY_MS });
+}
+
+interface LocalOrg {
+  readonly org: LocalOrganization;
+  readonly server: OrgServer;
+  readonly members: Record<'management' | 'prod' | 'staging' | 'sandbox', FakeAccount>;
+}
+
+/** Runs the member's deployed function once, through Lambda at the organization's endpoint with the member's key. */
+async function runReaperIn(local: LocalOrg, member: FakeAccount): Promise<void> {
+  const { accountId } = member.state;
+  const plane = controlPlaneOf(member);
+  plane.runtime = { bundlePath: () => synthesizedFunction().bundlePath, env: local.server.envFor(accountId) };
+  const env = local.server.envFor(accountId);
+  const client = new LambdaClient({
+    endpoint: local.server.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' },
+    maxAttempts: 1,
+  });
+  try {
+    const [fn] = Object.values(plane.state.functions);
+    const response = await client.send(new InvokeCommand({ FunctionName: fn?.name ?? '', Payload: Buffer.from('{}') }));
+    if (response.FunctionError) throw new Error(`the reaper failed in ${accountId}: ${Buffer.from(response.Payload ?? new Uint8Array()).toString('utf8')}`);
+  } finally {
+    plane.runtime = undefined;
+    client.destroy();
+  }
+}
+
+/** An organization of a management account (no reaper) and three members with the reaper deployed, each run once. */
+async function startLocalOrg(): Promise<LocalOrg> {
+  const now = Date.now();
+  const members = { management: account(MANAGEMENT), prod: account(PROD), staging: account(STAGING), sandbox: account(SANDBOX) };
+  const org = new LocalOrganization(members.management);
+  org.addMember(members.prod, { name: 'prod', ou: 'production' });
+  org.addMember(members.staging, { name: 'staging', ou: 'production' });
+  org.addMember(members.sandbox, { name: 'sandbox', ou: 'sandbox' });
+  seedDemoFleet(members.prod, now);
+  seedYoungFleet(members.staging, now);
+  seedYoungFleet(members.sandbox, now);
+  for (const member of [members.prod, members.staging, members.sandbox]) deployLocalReaper(member, synthesizedFunction().environment, now);
+  org.deployReaderRole();
+  org.roles.remove(orgReaderRoleArn('aws', SANDBOX));
+  const server = await startOrgServer(org);
+  const local = { org, server, members };
+  for (const member of [members.prod, members.staging, members.sandbox]) await runReaperIn(local, member);
+  for (const member of Object.values(members)) member.clearCalls();
+  return local;
+}
+
+interface Captured {
+  readonly code: ExitCode;
+  readonly stdout: string;
+}
+
+/** The CLI as the operator in the management account runs it: the plain env of the organization's endpoint. */
+async function runOrgCli(local: LocalOrg, argv: readonly string[]): Promise<Captured> {
+  let stdout = '';
+  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true }, stdin: Readable.from([]), env: {}, now: Date.now };
+  const { command, options } = parseCliArgs(argv);
+  const env = local.server.env;
+  const connection = {
+    endpoint: local.server.endpoint,
+    region: env.AWS_REGION ?? 'us-east-1',
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' },
+  };
+  const code = await (command === 'plan' ? orgPlanCommand : orgStatusCommand)({ io, options, output: createOutput(io, options.json), connection });
+  return { code, stdout };
+}
+
+let local: LocalOrg;
+
+beforeAll(async () => {
+  local = await startLocalOrg();
+});
+
+afterAll(() => local.server.close());
+
+beforeEach(() => {
+  for (const member of Object.values(local.members)) member.clearCalls();
+});
+
+describe('status --org against a local organization', () => {
+  it('lists the accounts, assumes the reader role in each, and says which are out of policy and why; exit 3', async () => {
+    const { code, stdout } = await runOrgCli(local, ['status', '--org', '--json']);
+    const rows = JSON.parse(stdout) as StatusRow[];
+
+    expect(code).toBe(3);
+    expect(rows.map((row) => [row.account, row.name, row.state])).toEqual([
+      [PROD, 'prod', 'out of policy'],
+      [SANDBOX, 'sandbox', 'unreachable'],
+      [MANAGEMENT, 'management', 'not deployed'],
+      [STAGING, 'staging', 'in policy'],
+    ]);
+    const [prod, sandbox] = rows;
+    expect(prod?.why[0]).toMatch(/^\d+ instances past lifetime, \d+ instances on stale AMIs$/);
+    expect(prod?.figures?.withinPolicyPercent).toBeLessThan(100);
+    expect(sandbox?.why).toEqual([`role ${ORG_READER_ROLE_NAME} not assumable: AccessDenied`]);
+    expect(rows[3]?.figures).toEqual(expect.objectContaining({ instances: 2, withinPolicyPercent: 100 }));
+  });
+
+  it('reads each member in its own account, with the role, and only reads', async () => {
+    await runOrgCli(local, ['status', '--org']);
+
+    expect(local.members.prod.calls.map((call) => call.action)).toEqual(expect.arrayContaining(['DescribeStacks', 'GetFunctionConfiguration', 'FilterLogEvents']));
+    expect(local.members.sandbox.calls).toEqual([]);
+    for (const member of [local.members.prod, local.members.staging]) {
+      expect(member.calls.map((call) => call.action).filter((action) => !/^(Describe|Get|List|Filter)/.test(action))).toEqual([]);
+    }
+  });
+
+  it('the answer names the account out of policy first, then what else needs a look', async () => {
+    const { stdout } = await runOrgCli(local, ['status', '--org']);
+
+    expect(stdout).toMatch(/^1 of 4 accounts out of policy, worst first:\n {2}333333333333 \(prod\) us-east-1: \d+ instances past lifetime/m);
+    expect(stdout).toContain('Also: 1 unreachable: 555555555555 (sandbox); 1 not deployed: 111111111111 (management).');
+  });
+
+  it('an account that stops running shows it: paused when its schedule is disabled and concurrency 0', async () => {
+    const plane = controlPlaneOf(local.members.staging);
+    const [rule] = Object.values(plane.state.rules);
+    const [fn] = Object.values(plane.state.functions);
+    if (!rule || !fn) throw new Error('no reaper in staging');
+    [rule.state, fn.reservedConcurrency] = ['DISABLED', 0];
+    try {
+      const { stdout } = await runOrgCli(local, ['status', '--org', '--accounts', STAGING, '--json']);
+
+      expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ account: STAGING, state: 'paused', why: ['paused: schedule disabled, reserved concurrency 0'] })]);
+    } finally {
+      [rule.state, fn.reservedConcurrency] = ['ENABLED', 1];
+    }
+  });
+});
+
+describe('status --org: a run that fails', () => {
+  afterEach(() => local.members.staging.allowAction('ec2:DescribeInstances'));
+
+  it('is out of policy, with the error the failed run logged', async () => {
+    local.members.staging.denyAction('ec2:DescribeInstances');
+    await expect(runReaperIn(local, local.members.staging)).rejects.toThrow('the reaper failed in 444444444444');
+
+    const { code, stdout } = await runOrgCli(local, ['status', '--org', '--accounts', STAGING, '--json']);
+
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ state: 'out of policy', why: [expect.stringMatching(/^last run failed \(.*DescribeInstances/)] })]);
+  });
+});
+
+describe('plan --org against a local organization', () => {
+  it('forecasts each reachable account (prod waits for the replacements its last run started) and changes nothing in any of them', async () => {
+    const { code, stdout } = await runOrgCli(local, ['plan', '--org', '--json']);
+    const rows = JSON.parse(stdout) as PlanRow[];
+
+    expect(code).toBe(3);
+    expect(rows.map((row) => [row.account, row.state])).toEqual([
+      [PROD, 'would wait'],
+      [SANDBOX, 'unreachable'],
+      [MANAGEMENT, 'not deployed'],
+      [STAGING, 'nothing due'],
+    ]);
+    expect(rows[0]?.why[0]).toMatch(/^deferred: .*group-unstable \d+/);
+    for (const member of [local.members.prod, local.members.staging, local.members.sandbox]) expect(member.mutatingCalls()).toEqual([]);
+    expect(local.members.management.mutatingCalls().map((call) => `${call.service}:${call.action}`).filter((call) => call !== 'sts:AssumeRole')).toEqual([]);
+  });
+});
