@@ -56,9 +56,10 @@ function dueWhy(report: RunReport): string[] {
   ];
 }
 
-/** `2 hours`, `45 minutes`, `3 days`. */
+/** `less than a minute`, `45 minutes`, `2 hours`, `3 days`. */
 export function describeDuration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'less than a minute';
   if (minutes < 120) return plural(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   return hours < 48 ? plural(hours, 'hour') : plural(Math.floor(hours / 24), 'day');

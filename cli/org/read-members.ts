@@ -23,6 +23,9 @@ export interface MemberScope {
 /** Reads one account and region with the member's clients; throws what `status` or `plan` would throw. */
 export type MemberReader<T> = (clients: CliClients, target: OrgTarget) => Promise<T>;
 
+/** `...; pass --stack NAME or --function NAME`: the hint suits one account; across the organization the finding is enough. */
+const withoutFlagHint = (message: string): string => message.replace(/;\s*(pass|choose|check) .*$/, '');
+
 const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /** The operator's own setup (no credentials, no region) fails the whole command rather than every account. */
@@ -39,7 +42,7 @@ async function readRegion<T>(scope: MemberScope, target: OrgTarget, credentials:
   try {
     return { target, kind: 'read', value: await read(createCliClients(memberConnection(scope, target.region, credentials), scope.observer), target) };
   } catch (error) {
-    if (error instanceof DeploymentNotFoundError) return { target, kind: 'not deployed', why: error.message };
+    if (error instanceof DeploymentNotFoundError) return { target, kind: 'not deployed', why: withoutFlagHint(error.message) };
     return { target, kind: 'unreachable', why: describeError(error) };
   }
 }

@@ -98,7 +98,8 @@ describe('judgeStatus: the rule status --org applies to what status reads', () =
 
 describe('describeDuration', () => {
   it.each([
-    [0, '0 minutes'],
+    [0, 'less than a minute'],
+    [MINUTE - 1, 'less than a minute'],
     [MINUTE, '1 minute'],
     [119 * MINUTE, '119 minutes'],
     [120 * MINUTE, '2 hours'],

@@ -129,7 +129,7 @@ describe('status --org against member accounts', () => {
 
     const { stdout } = await runOrg(local, ['status', '--org']);
 
-    expect(stdout).toMatch(/^111111111111 \(prod\)\s+us-east-1\s+out of policy\s+\d+\s+[\d.]+%\s+[\d.]+d\s+\d+ minutes? ago\s+\d+ instances? past lifetime/m);
+    expect(stdout).toMatch(/^111111111111 \(prod\)\s+us-east-1\s+out of policy\s+\d+\s+[\d.]+%\s+[\d.]+d\s+(less than a minute|\d+ minutes?) ago\s+\d+ instances? past lifetime/m);
     expect(stdout).toContain('2 of 3 accounts out of policy, worst first:');
     expect(stdout).toContain('Also: 1 unreachable: 444444444444 (locked).');
     expect(stdout).not.toContain(SUSPENDED);

@@ -133,6 +133,7 @@ describe('status --org against a local organization', () => {
     expect(prod?.why[0]).toMatch(/^\d+ instances past lifetime, \d+ instances on stale AMIs$/);
     expect(prod?.figures?.withinPolicyPercent).toBeLessThan(100);
     expect(sandbox?.why).toEqual([`role ${ORG_READER_ROLE_NAME} not assumable: AccessDenied`]);
+    expect(rows[2]?.why).toEqual(['no instance-reaper stack found (looked for InstanceReaper and any stack with its outputs)']);
     expect(rows[3]?.figures).toEqual(expect.objectContaining({ instances: 2, withinPolicyPercent: 100 }));
   });
 

@@ -66,9 +66,9 @@ describe('readMembers', () => {
     expect(outcomes.filter((outcome) => outcome.kind === 'unreachable')).toHaveLength(2);
   });
 
-  it('no reaper found is "not deployed"; any other failure in one region is "unreachable" with the error, and the next region is still read', async () => {
+  it('no reaper found is "not deployed" (without the single-account flag hint); any other failure in one region is "unreachable" with the error, and the next region is still read', async () => {
     const outcomes = await readMembers(scope(['111111111111'], { regions: ['eu-west-1', 'us-east-1', 'ap-south-1'] }), stsClient, (_clients, target) => {
-      if (target.region === 'eu-west-1') return Promise.reject(new DeploymentNotFoundError('no instance-reaper stack found'));
+      if (target.region === 'eu-west-1') return Promise.reject(new DeploymentNotFoundError('no instance-reaper stack found; pass --stack NAME or --function NAME'));
       if (target.region === 'us-east-1') return Promise.reject(Object.assign(new Error('not authorized to perform: logs:FilterLogEvents'), { name: 'AccessDeniedException' }));
       return Promise.resolve('read');
     });
