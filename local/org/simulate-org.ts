@@ -58,22 +58,25 @@ export async function simulateOrganization(options: OrgSimulationOptions): Promi
     const viewAt = (now: number): CentralView => buildCentralView(org.buses.byArn(busArn)?.events ?? [], { now, scheduleIntervalMs: HOUR_MS, expected });
     print.lines(header(org.id, busArn, reapers, options));
     for (let hour = 0; hour < options.hours; hour += 1) {
+      // Runs fire on the hour, as their schedule does: time spent running the last round is not carried over.
+      const at = START + hour * HOUR_MS;
+      clock.advance(Math.max(0, at - clock.now()));
       if (hour === options.stopAt) {
         const stopped = reapers.find((reaper) => reaper.name === options.stop);
         if (stopped) disableSchedule(stopped);
-        print.lines([`${formatTime(clock.now())}  ${options.stop}: schedule disabled, its reaper stops reporting`, '']);
-        print.json({ at: new Date(clock.now()).toISOString(), scheduleDisabled: options.stop });
+        print.lines([`${formatTime(at)}  ${options.stop}: schedule disabled, its reaper stops reporting`, '']);
+        print.json({ at: new Date(at).toISOString(), scheduleDisabled: options.stop });
       }
       for (const { account } of members) account.tick();
       const results = await runRound(reapers, fn.bundlePath, clock.now());
       print.lines(failures(results));
+      for (const failed of results.filter((result) => result.error !== undefined)) print.json({ at: new Date(at).toISOString(), runFailed: failed.name, error: failed.error });
       const last = hour === options.hours - 1;
       if (hour % options.viewEvery === 0 || last) {
         const view = viewAt(clock.now());
         print.lines([...formatCentralView(view, names, HOUR_MS), '']);
-        print.json({ at: new Date(clock.now()).toISOString(), view });
+        print.json({ at: new Date(at).toISOString(), view });
       }
-      clock.advance(HOUR_MS);
     }
     return 0;
   } finally {
