@@ -38,12 +38,22 @@ function memberConnection(scope: MemberScope, region: string, credentials: Membe
   return { region, credentials, ...(endpoint ? { endpoint } : {}), ...(disableClockSkewCorrection ? { disableClockSkewCorrection } : {}) };
 }
 
+/** An organization has many accounts and regions: each one's clients close their sockets once it is read. */
+function destroyClients(clients: CliClients): void {
+  for (const client of Object.values(clients) as unknown[]) {
+    if (client !== null && typeof client === 'object' && 'destroy' in client && typeof client.destroy === 'function') (client as { destroy(): void }).destroy();
+  }
+}
+
 async function readRegion<T>(scope: MemberScope, target: OrgTarget, credentials: MemberCredentials, read: MemberReader<T>): Promise<MemberOutcome<T>> {
+  const clients = createCliClients(memberConnection(scope, target.region, credentials), scope.observer);
   try {
-    return { target, kind: 'read', value: await read(createCliClients(memberConnection(scope, target.region, credentials), scope.observer), target) };
+    return { target, kind: 'read', value: await read(clients, target) };
   } catch (error) {
     if (error instanceof DeploymentNotFoundError) return { target, kind: 'not deployed', why: withoutFlagHint(error.message) };
     return { target, kind: 'unreachable', why: describeError(error) };
+  } finally {
+    destroyClients(clients);
   }
 }
 
