@@ -16,8 +16,6 @@ export function partitionOf(region: string): string {
   return 'aws';
 }
 
-/** IAM role ARNs name no region: `arn:PARTITION:iam::ACCOUNT:role/NAME`. */
-export const memberRoleArn = (partition: string, account: string, roleName: string): string => `arn:${partition}:iam::${account}:role/${roleName}`;
 
 /** The role's temporary credentials; they hold in every region of the partition, so one AssumeRole serves all of an account's regions. */
 export async function assumeMemberRole(sts: STSClient, roleArn: string): Promise<MemberCredentials> {

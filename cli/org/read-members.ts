@@ -2,7 +2,8 @@ import { mapWithConcurrency } from '../../lambda/util/map-with-concurrency';
 import { createCliClients, type CallObserver, type CliClients, type Connection } from '../aws/cli-clients';
 import { DeploymentNotFoundError } from '../errors';
 import { explainSetupError } from '../setup-errors';
-import { assumeMemberRole, memberRoleArn, partitionOf, type MemberCredentials } from './assume-member-role';
+import { orgReaderRoleArn } from '../../infra/org/org-names';
+import { assumeMemberRole, partitionOf, type MemberCredentials } from './assume-member-role';
 import type { OrgAccount } from './list-org-accounts';
 import type { OrgClients } from './org-clients';
 import type { MemberOutcome, OrgTarget } from './org-row';
@@ -61,7 +62,7 @@ async function readAccount<T>(scope: MemberScope, sts: OrgClients['sts'], accoun
   const targets = scope.regions.map((region) => ({ account, region }));
   let credentials: MemberCredentials;
   try {
-    credentials = await assumeMemberRole(sts, memberRoleArn(partitionOf(scope.connection.region), account.id, scope.roleName));
+    credentials = await assumeMemberRole(sts, orgReaderRoleArn(partitionOf(scope.connection.region), account.id, scope.roleName));
   } catch (error) {
     rethrowSetup(error, scope.connection);
     const why = `role ${scope.roleName} not assumable: ${error instanceof Error ? error.name : String(error)}`;

@@ -22,9 +22,9 @@ export function centralBusArn(partition: string, region: string, account: string
   return `arn:${partition}:events:${region}:${account}:event-bus/${CENTRAL_BUS_NAME}`;
 }
 
-/** The reader role's ARN in one member account. */
-export function orgReaderRoleArn(partition: string, account: string): string {
-  return `arn:${partition}:iam::${account}:role/${ORG_READER_ROLE_NAME}`;
+/** The reader role's ARN in one member account (IAM role ARNs name no region); `roleName` for a role of another name. */
+export function orgReaderRoleArn(partition: string, account: string, roleName: string = ORG_READER_ROLE_NAME): string {
+  return `arn:${partition}:iam::${account}:role/${roleName}`;
 }
 
 /**
