@@ -72,17 +72,22 @@ async function describeBatch(clients: AwsClients, ids: readonly string[]): Promi
   }
 }
 
-/** What instances of gone AMIs were launched from: EC2 still knows it when DescribeImages does not. */
-async function readLaunchedImageMetadata(clients: AwsClients, instanceIds: readonly string[]): Promise<Map<string, Image>> {
+/**
+ * What instances of gone AMIs were launched from: EC2 still knows it when DescribeImages does not. The metadata is
+ * the AMI's, the same for each of its instances, so one instance per AMI is asked about, batches at once.
+ */
+async function readLaunchedImageMetadata(clients: AwsClients, instances: readonly InstanceSnapshot[]): Promise<Map<string, Image>> {
+  const onePerImage = new Map<string, string>();
+  for (const instance of instances) if (instance.imageId !== undefined && !onePerImage.has(instance.imageId)) onePerImage.set(instance.imageId, instance.instanceId);
   const byImage = new Map<string, Image>();
-  for (const batch of chunk(instanceIds, BATCH)) {
+  await mapWithConcurrency(chunk([...onePerImage.values()], BATCH), 4, async (batch) => {
     for await (const page of paginateDescribeInstanceImageMetadata({ client: clients.ec2 }, { InstanceIds: batch })) {
       for (const entry of page.InstanceImageMetadata ?? []) {
         const image = entry.ImageMetadata;
         if (image?.ImageId) byImage.set(image.ImageId, image);
       }
     }
-  }
+  });
   return byImage;
 }
 
@@ -111,7 +116,7 @@ export async function readImages(clients: AwsClients, instances: Iterable<Instan
   const gone = list.filter((instance) => instance.imageId !== undefined && (missing.has(instance.imageId) || images.get(instance.imageId)?.state === 'deregistered'));
   if (gone.length === 0) return { images, errors };
   try {
-    const metadata = await readLaunchedImageMetadata(clients, gone.map((instance) => instance.instanceId));
+    const metadata = await readLaunchedImageMetadata(clients, gone);
     for (const [id, image] of metadata) {
       const known = images.get(id);
       images.set(id, { ...toImageSnapshot(image), state: known?.state ?? 'missing' });

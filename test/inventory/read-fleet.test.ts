@@ -110,6 +110,22 @@ describe('readFleet', () => {
     expect(ec2).toHaveReceivedCommandWith(DescribeInstanceImageMetadataCommand, { InstanceIds: ['i-1'] });
   });
 
+  it('asks for a gone AMI\'s metadata through one of its instances, not all of them', async () => {
+    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
+    const instances = Array.from({ length: 250 }, (_, index) => awsInstance(`i-${index}`, 3, index % 2 === 0 ? 'ami-gone-a' : 'ami-gone-b'));
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: instances }] });
+    ec2.on(DescribeImagesCommand).rejects(notFound("The image ids '[ami-gone-a, ami-gone-b]' do not exist"));
+    ec2.on(DescribeInstanceImageMetadataCommand).callsFake((input: { InstanceIds: string[] }) => ({
+      InstanceImageMetadata: input.InstanceIds.map((id) => ({ InstanceId: id, ImageMetadata: { ImageId: Number(id.slice(2)) % 2 === 0 ? 'ami-gone-a' : 'ami-gone-b', Name: 'old' } })),
+    }));
+
+    const snapshot = await readFleet(testClients(), {});
+
+    expect(snapshot.images.get('ami-gone-a')).toMatchObject({ state: 'missing', name: 'old' });
+    expect(snapshot.images.get('ami-gone-b')).toMatchObject({ state: 'missing', name: 'old' });
+    expect(ec2.commandCalls(DescribeInstanceImageMetadataCommand).map((call) => call.args[0].input.InstanceIds)).toEqual([['i-0', 'i-1']]);
+  });
+
   it('halves a batch when AWS does not name the unknown AMI', async () => {
     autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
     ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [awsInstance('i-1', 3, 'ami-a'), awsInstance('i-2', 3, 'ami-b')] }] });
