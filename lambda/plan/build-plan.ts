@@ -197,10 +197,12 @@ interface PlanOrder {
  * The candidates sorted by a key computed once each (emergency first, then oldest), not by comparing nested fields
  * a million times; ties fall to the comparator, so the order is exactly compareCandidates'.
  */
-function sortCandidates(candidates: readonly Candidate[]): Candidate[] {
-  const keyed = candidates.map((candidate) => ({ key: (candidate.due.emergency ? EMERGENCY_FIRST : 0) + candidate.due.ageMs, candidate }));
-  keyed.sort((a, b) => b.key - a.key || compareCandidates(a.candidate, b.candidate));
-  return keyed.map((entry) => entry.candidate);
+function sortCandidates(candidates: KeyedCandidate[]): KeyedCandidate[] {
+  return candidates.sort((a, b) => b.key - a.key || compareCandidates(a, b));
+}
+
+interface KeyedCandidate extends Candidate {
+  readonly key: number;
 }
 
 /** Larger than any age in ms (300 years), so an emergency always sorts before a routine instance. */
@@ -213,8 +215,10 @@ function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
   const known = planOrders.get(evaluation);
   if (known) return known;
   const { routine, surges } = sortGroups(evaluation);
-  const candidates: Candidate[] = [];
-  for (const groupEvaluation of routine) for (const due of groupEvaluation.due) candidates.push({ due, evaluation: groupEvaluation });
+  const candidates: KeyedCandidate[] = [];
+  for (const groupEvaluation of routine) {
+    for (const due of groupEvaluation.due) candidates.push({ due, evaluation: groupEvaluation, key: (due.emergency ? EMERGENCY_FIRST : 0) + due.ageMs });
+  }
   const order: PlanOrder = { routine, surges, candidates: sortCandidates(candidates), details: detailsOf(evaluation) };
   planOrders.set(evaluation, order);
   return order;

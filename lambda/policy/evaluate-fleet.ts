@@ -7,7 +7,7 @@ import { DAY_MS, firstLaunchTime } from './instance-age';
 import { jitteredLifetimeMs } from './jitter';
 import { launchProblem } from './launch-problem';
 import { dueReasons } from './reason-rules';
-import { readSurgeRecord, type SurgeRecord } from './surge-record';
+import { readSurgeRecord } from './surge-record';
 import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 
 /** Reasons that count an instance as on a stale AMI in the freshness figures (and in `status --org`). */
@@ -60,10 +60,21 @@ function launchImageFor(group: GroupSnapshot, member: GroupMember, instance: Ins
 
 const isOnStaleAmi = (reasons: readonly ReasonCode[]): boolean => reasons.some((reason) => STALE_AMI_REASONS.has(reason));
 
-// One pass, counting as it judges: no verdict is kept for the instances that are not due, most of a large fleet.
-// Loops, not spreads: Math.max(...ages) overflows the stack for a group of a few hundred thousand members.
-function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, surge: SurgeRecord | undefined, context: JudgeContext, errors: RunError[]): GroupEvaluation {
+interface JudgedGroup {
+  readonly evaluation: Omit<GroupEvaluation, 'surge'>;
+  /** Members whose exempt tag does not parse: the whole group is left alone, as for a malformed group tag. */
+  readonly malformed: readonly RunError[];
+  /** InService members EC2 did not describe. */
+  readonly undescribed: readonly RunError[];
+}
+
+// One pass over the members, counting as it judges: no verdict is kept for the instances that are not due, most of a
+// large fleet, and each instance is looked up once. Loops, not spreads: Math.max(...ages) overflows the stack for a
+// group of a few hundred thousand members.
+function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext): JudgedGroup {
   const due: DueInstance[] = [];
+  const malformed: RunError[] = [];
+  const undescribed: RunError[] = [];
   let instances = 0;
   let oldestAgeMs = 0;
   let pastLifetime = 0;
@@ -72,9 +83,13 @@ function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, surge: Sur
     const instance = context.snapshot.instances.get(member.instanceId);
     if (!instance) {
       if (member.lifecycleState === 'InService') {
-        errors.push({ group: group.name, instanceId: member.instanceId, message: 'instance is InService but EC2 did not describe it' });
+        undescribed.push({ group: group.name, instanceId: member.instanceId, message: 'instance is InService but EC2 did not describe it' });
       }
       continue;
+    }
+    const exemptTag = instance.tags[TAG.exempt];
+    if (exemptTag !== undefined && isMalformedBooleanTag(exemptTag)) {
+      malformed.push({ group: group.name, instanceId: member.instanceId, message: `tag ${TAG.exempt}="${exemptTag}": expected true or false; group left alone this run` });
     }
     const firstLaunch = firstLaunchTime(instance);
     const judged = judge(instance, firstLaunch, context, settings, launchImageFor(group, member, instance), member);
@@ -86,7 +101,7 @@ function evaluateGroup(group: GroupSnapshot, settings: GroupSettings, surge: Sur
     if (isOnStaleAmi(judged.reasons)) onStaleAmi += 1;
   }
   const freshness: Freshness = { instances, oldestAgeMs, pastLifetime, onStaleAmi, due: due.length };
-  return { group, settings, due, freshness, launchProblem: launchProblem(group, context.snapshot.images), surge };
+  return { evaluation: { group, settings, due, freshness, launchProblem: launchProblem(group, context.snapshot.images) }, malformed, undescribed };
 }
 
 /**
@@ -106,18 +121,6 @@ function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>
     if (due) unmanaged.push(due);
   }
   return { unmanaged, judged };
-}
-
-/** A member's exempt tag that does not parse leaves its whole group alone, as a malformed group tag does. */
-function malformedMemberTags(group: GroupSnapshot, snapshot: FleetSnapshot): RunError[] {
-  // A plain loop: it looks at every member of the fleet, and almost none is malformed.
-  const errors: RunError[] = [];
-  for (const member of group.members) {
-    const value = snapshot.instances.get(member.instanceId)?.tags[TAG.exempt];
-    if (value === undefined || !isMalformedBooleanTag(value)) continue;
-    errors.push({ group: group.name, instanceId: member.instanceId, message: `tag ${TAG.exempt}="${value}": expected true or false; group left alone this run` });
-  }
-  return errors;
 }
 
 /** Targeted instances the run cannot act on: not found, or in no group considered this run. */
@@ -147,9 +150,9 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
       errors.push({ group: group.name, message: `${settings.error}; group left alone this run` });
       continue;
     }
-    const malformed = malformedMemberTags(group, snapshot);
-    if (malformed.length > 0) {
-      errors.push(...malformed);
+    const judged = judgeGroup(group, settings, context);
+    if (judged.malformed.length > 0) {
+      errors.push(...judged.malformed);
       continue;
     }
     // An exempt group is touched in no way, not even to finish a surge: its tag is not read.
@@ -158,7 +161,8 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
       errors.push({ group: group.name, message: `${surge.error}; group left alone this run` });
       continue;
     }
-    groups.push(evaluateGroup(group, settings, surge, context, errors));
+    errors.push(...judged.undescribed);
+    groups.push({ ...judged.evaluation, surge });
   }
   errors.push(...targetsOutOfReach(snapshot, policy, memberIds));
   const { unmanaged, judged } = snapshot.limitedToGroups ? { unmanaged: [], judged: 0 } : evaluateUnmanaged(context, memberIds);

@@ -10,5 +10,6 @@ export function jitterShare(instanceId: string): number {
 
 /** Lifetime shortened by up to `percent` percent, by the instance's own share. */
 export function jitteredLifetimeMs(lifetimeMs: number, instanceId: string, percent: number): number {
-  return lifetimeMs * (1 - (percent / 100) * jitterShare(instanceId));
+  // No jitter (the default) needs no hash: this runs for every instance of the fleet.
+  return percent === 0 ? lifetimeMs : lifetimeMs * (1 - (percent / 100) * jitterShare(instanceId));
 }
