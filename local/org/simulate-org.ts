@@ -73,7 +73,7 @@ export async function simulateOrganization(options: OrgSimulationOptions): Promi
       for (const failed of results.filter((result) => result.error !== undefined)) print.json({ at: new Date(at).toISOString(), runFailed: failed.name, error: failed.error });
       const last = hour === options.hours - 1;
       if (hour % options.viewEvery === 0 || last) {
-        const view = viewAt(clock.now());
+        const view = viewAt(at);
         print.lines([...formatCentralView(view, names, HOUR_MS), '']);
         print.json({ at: new Date(at).toISOString(), view });
       }
