@@ -2,8 +2,10 @@ import { RUN_SUMMARY_SOURCE } from '../../lambda/report/run-summary';
 
 /**
  * Logs Insights queries of the central log group, where each log event is one whole run-summary event as EventBridge
- * delivers it: `account` and `region` (set by EventBridge from the sender), `time`, and the RunSummary under
- * `detail`. Logs Insights discovers the JSON fields, so `detail.freshness.fleetWithinPolicyPercent` is a field.
+ * delivers it: `account` (set by EventBridge to the sender's account), `region`, `time`, and the RunSummary under
+ * `detail`. Logs Insights discovers the JSON fields, so `detail.freshness.fleetWithinPolicyPercent` is a field. The
+ * envelope's `region` is where PutEvents was called, which is the bus's own region (the function sends through the
+ * bus's regional endpoint), so the reaper's region is the summary's own `detail.region`.
  */
 const SUMMARIES = `filter source = "${RUN_SUMMARY_SOURCE}"`;
 
@@ -12,7 +14,7 @@ export const FLEET_FRESHNESS_QUERY = [
   SUMMARIES,
   'stats latest(detail.freshness.fleetWithinPolicyPercent) as withinPolicyPercent, latest(detail.freshness.instances) as instances,' +
     ' latest(detail.freshness.instancesPastLifetime) as pastLifetime, latest(detail.freshness.instancesOnStaleAmi) as onStaleAmi,' +
-    ' latest(detail.freshness.oldestInstanceAgeDays) as oldestDays, latest(detail.dryRun) as dryRun, latest(@timestamp) as lastReport by account, region',
+    ' latest(detail.freshness.oldestInstanceAgeDays) as oldestDays, latest(detail.dryRun) as dryRun, latest(@timestamp) as lastReport by account, detail.region',
   'sort withinPolicyPercent asc',
 ].join('\n| ');
 
@@ -26,7 +28,7 @@ export const STALEST_GROUPS_QUERY = [
   'fields jsonParse(@message) as event',
   'unnest event.detail.stalestGroups into stale',
   'stats latest(stale.fleetWithinPolicyPercent) as withinPolicyPercent, latest(stale.oldestInstanceAgeDays) as oldestDays,' +
-    ' latest(stale.instancesPastLifetime) as pastLifetime, latest(stale.instances) as instances by account, region, stale.group',
+    ' latest(stale.instancesPastLifetime) as pastLifetime, latest(stale.instances) as instances by account, detail.region, stale.group',
   'sort withinPolicyPercent asc, oldestDays desc',
   'limit 25',
 ].join('\n| ');
@@ -35,7 +37,7 @@ export const STALEST_GROUPS_QUERY = [
 export const RUNS_WITH_ERRORS_QUERY = [
   SUMMARIES,
   'filter detail.errors > 0',
-  'fields @timestamp, account, region, detail.errors as errors, detail.errorMessages.0 as firstError',
+  'fields @timestamp, account, detail.region, detail.errors as errors, detail.errorMessages.0 as firstError',
   'sort @timestamp desc',
   'limit 50',
 ].join('\n| ');
@@ -45,4 +47,4 @@ export const RUNS_WITH_ERRORS_QUERY = [
  * have stopped reporting (a run that fails before its end sends no summary, so failing runs show here too). Logs
  * Insights has no "now", so the threshold is in the widget's title rather than in a filter.
  */
-export const LAST_REPORT_QUERY = [SUMMARIES, 'stats latest(@timestamp) as lastReport, count(*) as summaries by account, region', 'sort lastReport asc', 'limit 100'].join('\n| ');
+export const LAST_REPORT_QUERY = [SUMMARIES, 'stats latest(@timestamp) as lastReport, count(*) as summaries by account, detail.region', 'sort lastReport asc', 'limit 100'].join('\n| ');

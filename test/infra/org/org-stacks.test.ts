@@ -151,6 +151,13 @@ describe('the central stack', () => {
     expect(widgets().filter((widget) => widget.properties.query === `SOURCE 'REF(${logGroupId})' | ${query}`)).toHaveLength(1);
   });
 
+  // The envelope's region is the bus's (PutEvents is called on the bus's regional endpoint): every row would read the
+  // central region. The reaper's own region is the summary's.
+  it.each([FLEET_FRESHNESS_QUERY, STALEST_GROUPS_QUERY, RUNS_WITH_ERRORS_QUERY, LAST_REPORT_QUERY])('tells regions apart by the summary\'s region, not the envelope\'s: %s', (query) => {
+    expect(query).toContain('detail.region');
+    expect(query).not.toMatch(/(by account, region|, region,)/);
+  });
+
   it('names the silence threshold on the last-report table', () => {
     expect(widgets().map((widget) => widget.properties.title)).toContain('Last report per account and region, oldest first: older than 120 minutes = stopped reporting');
   });

@@ -33,7 +33,8 @@ export async function startHarness(options: { account?: FakeAccountOptions; serv
     fake,
     ...clients,
     async close() {
-      for (const client of Object.values(clients) as { destroy(): void }[]) client.destroy();
+      // eventBridgeIn makes clients on demand; the others are clients to close.
+      for (const client of Object.values(clients)) if (typeof client !== 'function') (client as { destroy(): void }).destroy();
       await fake.close();
     },
   };

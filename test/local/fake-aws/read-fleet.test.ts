@@ -33,7 +33,8 @@ beforeEach(async () => {
   clients = createClients();
 });
 afterEach(async () => {
-  for (const client of Object.values(clients) as { destroy(): void }[]) client.destroy();
+  // eventBridgeIn makes clients on demand; the others are clients to close.
+  for (const client of Object.values(clients)) if (typeof client !== 'function') (client as { destroy(): void }).destroy();
   process.env = { ...saved };
   await fake.close();
 });
