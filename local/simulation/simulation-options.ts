@@ -30,6 +30,8 @@ Runs the bundled reaper against a local AWS account holding a demo fleet, once p
   --json                 print only JSON: each run's report, one object per line (JSON Lines),
                          nothing else on stdout; for piping, keep npm's own banner off too:
                            npm start --silent -- --json | jq -c '.report.terminated[]'
+  --org                  a local organization instead: three accounts report to a central bus
+                         (npm start -- --org --help for its options)
   --help                 this text`;
 
 export interface SimulationOptions {
