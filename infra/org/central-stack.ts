@@ -3,6 +3,7 @@ import {
   Duration,
   Stack,
   aws_cloudwatch as cloudwatch,
+  aws_cloudwatch_actions as cloudwatchActions,
   aws_events as events,
   aws_iam as iam,
   aws_logs as logs,
@@ -11,6 +12,7 @@ import {
 import type { Construct } from 'constructs';
 import { RUN_SUMMARY_DETAIL_TYPE, RUN_SUMMARY_SOURCE } from '../../lambda/report/run-summary';
 import { FLEET_FRESHNESS_QUERY, LAST_REPORT_QUERY, RUNS_WITH_ERRORS_QUERY, STALEST_GROUPS_QUERY } from './central-queries';
+import { createNotificationTopic } from '../notification-topic';
 import { CENTRAL_BUS_NAME, CENTRAL_LOG_GROUP_NAME } from './org-names';
 
 export interface CentralStackProps extends StackProps {
@@ -18,6 +20,8 @@ export interface CentralStackProps extends StackProps {
   readonly logRetentionDays: number;
   /** An account and region whose latest summary is older than this has stopped reporting. */
   readonly silentAfterMinutes: number;
+  /** Subscribed to the central topic the silence alarm notifies. @default no subscription */
+  readonly notificationEmail?: string;
 }
 
 /** Counted by a metric filter on the log group: the alarm on "no summaries at all" watches it. */
@@ -56,6 +60,8 @@ export class CentralStack extends Stack {
   readonly logGroup: logs.LogGroup;
   readonly dashboard: cloudwatch.Dashboard;
   readonly silenceAlarm: cloudwatch.Alarm;
+  /** What the silence alarm notifies: encrypted with a key CloudWatch may use, as the member reapers' own topics are. */
+  readonly notifications: ReturnType<typeof createNotificationTopic>;
 
   constructor(scope: Construct, id: string, props: CentralStackProps) {
     super(scope, id, { description: 'instance-reaper: the organization central view (run summaries of every account)', ...props });
@@ -97,11 +103,16 @@ export class CentralStack extends Stack {
       datapointsToAlarm: periods,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
+    this.notifications = createNotificationTopic(this, props.notificationEmail);
+    // Into ALARM (the reapers went silent) and back to OK (they report again): both are news to whoever watches.
+    this.silenceAlarm.addAlarmAction(new cloudwatchActions.SnsAction(this.notifications.topic));
+    this.silenceAlarm.addOkAction(new cloudwatchActions.SnsAction(this.notifications.topic));
     this.dashboard = this.centralDashboard(props.silentAfterMinutes);
 
     new CfnOutput(this, 'CentralBusArn', { value: this.bus.eventBusArn });
     new CfnOutput(this, 'SummariesLogGroupName', { value: this.logGroup.logGroupName });
     new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboardName });
+    new CfnOutput(this, 'NotificationTopicArn', { value: this.notifications.topic.topicArn });
   }
 
   private centralDashboard(silentAfterMinutes: number): cloudwatch.Dashboard {

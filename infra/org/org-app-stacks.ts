@@ -32,6 +32,7 @@ export function addOrgStacks(app: App, organization: Organization): OrgStacks {
     organizationId: organization.organizationId,
     logRetentionDays: centralSettings.logRetentionDays,
     silentAfterMinutes: centralSettings.silentAfterMinutes,
+    notificationEmail: centralSettings.notificationEmail,
   });
   const assetBuckets = assetRegions(organization).map(
     (region) =>

@@ -19,7 +19,14 @@ export interface OrgDeployment {
 
 export interface Organization {
   readonly organizationId: string;
-  readonly central: { readonly account: string; readonly region: string; readonly logRetentionDays: number; readonly silentAfterMinutes: number };
+  readonly central: {
+    readonly account: string;
+    readonly region: string;
+    readonly logRetentionDays: number;
+    readonly silentAfterMinutes: number;
+    /** Subscribed to the central topic, which the silence alarm notifies. */
+    readonly notificationEmail?: string;
+  };
   readonly stackSets: {
     readonly account: string;
     readonly region: string;

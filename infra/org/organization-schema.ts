@@ -38,6 +38,7 @@ export const centralSchema = z
         .min(15, 'expected at least 15 minutes (the default schedule runs every 15)')
         .max(1440, 'expected at most 1440 minutes (a CloudWatch alarm looks back one day at most)')
         .optional(),
+      notificationEmail: z.string(expecting('an email address')).regex(/^[^@\s]+@[^@\s]+$/, 'expected an email address').optional(),
     },
     expecting('an object with account and region'),
   )

@@ -133,6 +133,18 @@ describe('the central stack', () => {
     org.central.hasResourceProperties('AWS::CloudWatch::Alarm', { ComparisonOperator: 'LessThanThreshold', Threshold: 1, EvaluationPeriods: 8, Period: 900, TreatMissingData: 'breaching' });
   });
 
+  it('notifies people of the silence and of its end, through a topic CloudWatch can publish to (its own key, the email subscribed)', () => {
+    const [topicId] = Object.keys(org.central.findResources('AWS::SNS::Topic'));
+    const [keyId] = Object.keys(org.central.findResources('AWS::KMS::Key'));
+    org.central.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: topicId }], OKActions: [{ Ref: topicId }] });
+    org.central.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    org.central.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'platform-oncall@example.com', TopicArn: { Ref: topicId } });
+    const keyPolicy = JSON.stringify(org.central.findResources('AWS::KMS::Key'));
+    expect(keyPolicy).toContain('cloudwatch.amazonaws.com');
+    const topicPolicy = JSON.stringify(org.central.findResources('AWS::SNS::TopicPolicy'));
+    expect(topicPolicy).toContain('cloudwatch.amazonaws.com');
+  });
+
   /** The dashboard's widgets, its log group references shown as REF(logical ID). */
   function widgets(): { type: string; properties: { title?: string; query?: string } }[] {
     const [dashboard] = Object.values(org.central.findResources('AWS::CloudWatch::Dashboard')) as { Properties: { DashboardBody: { 'Fn::Join': [string, unknown[]] } } }[];

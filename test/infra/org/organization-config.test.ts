@@ -141,6 +141,12 @@ describe('mistakes, each named where it is', () => {
     ]);
   });
 
+  it('a notification address that is not one', () => {
+    expect(problemsOf(example((raw) => (raw.central = { account: '111111111111', region: 'eu-west-1', notificationEmail: 'platform-oncall' })))).toEqual([
+      expect.stringMatching(/^central\.notificationEmail: expected an email address/),
+    ]);
+  });
+
   it('a file that is not JSON, with its name and no stack trace in the message', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'org-')), 'organization.json');
     writeFileSync(file, '{ "organizationId": ');
