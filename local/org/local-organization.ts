@@ -82,6 +82,11 @@ export class LocalOrganization {
     return id;
   }
 
+  /** The organization's OUs, by name and ID; every OU sits under the root (the local organization has no nested OUs). */
+  organizationalUnits(): { readonly id: string; readonly name: string }[] {
+    return [...this.ous].map(([name, id]) => ({ id, name }));
+  }
+
   /** Whether the ID is one of the organization's OUs. */
   knowsOu(id: string): boolean {
     return [...this.ous.values()].includes(id);

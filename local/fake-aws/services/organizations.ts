@@ -2,11 +2,14 @@ import {
   DescribeOrganization$,
   ListAccounts$,
   ListAccountsForParent$,
+  ListOrganizationalUnitsForParent$,
   type Account,
   type DescribeOrganizationResponse,
   type ListAccountsForParentRequest,
   type ListAccountsRequest,
   type ListAccountsResponse,
+  type ListOrganizationalUnitsForParentRequest,
+  type ListOrganizationalUnitsForParentResponse,
 } from '@aws-sdk/client-organizations';
 import { organizationOf, type LocalOrganization, type OrgMember } from '../../org/local-organization';
 import type { FakeAccount } from '../account';
@@ -68,6 +71,20 @@ function listAccountsForParent(account: FakeAccount, input: ListAccountsForParen
   return page(org, org.members().filter((member) => member.parentId === parentId), input);
 }
 
+/** The OUs directly under a parent (the API lists "the organizational units (OUs) in a parent", not their children's). */
+function listOrganizationalUnitsForParent(account: FakeAccount, input: ListOrganizationalUnitsForParentRequest): ListOrganizationalUnitsForParentResponse {
+  const org = fromManagement(account);
+  const parentId = input.ParentId ?? '';
+  if (parentId !== org.rootId && !org.knowsOu(parentId)) throw new AwsError('ParentNotFoundException', "We can't find a root or OU with the ParentId that you specified.");
+  const units = parentId === org.rootId ? org.organizationalUnits() : [];
+  if (input.MaxResults !== undefined && (input.MaxResults < 1 || input.MaxResults > MAX_RESULTS)) {
+    throw new AwsError('InvalidInputException', `MaxResults must be from 1 to ${MAX_RESULTS}: you provided a value outside the allowed range (MAX_VALUE_EXCEEDED).`);
+  }
+  const { items, nextToken } = pageOf(units, { requested: input.MaxResults, serverMax: input.MaxResults ?? DEFAULT_PAGE, nextToken: input.NextToken, invalidTokenCode: 'InvalidInputException' });
+  const arn = (id: string) => `arn:aws:organizations::${org.managementAccountId}:ou/${org.id}/${id}`;
+  return { OrganizationalUnits: items.map((unit) => ({ Id: unit.id, Name: unit.name, Arn: arn(unit.id) })), ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
 function describeOrganization(account: FakeAccount): DescribeOrganizationResponse {
   const org = organizationFor(account);
   const management = org.members().find((member) => member.accountId === org.managementAccountId);
@@ -91,6 +108,7 @@ export const organizationsService = jsonService({
   operations: {
     ListAccounts: operation(ListAccounts$, listAccounts),
     ListAccountsForParent: operation(ListAccountsForParent$, listAccountsForParent),
+    ListOrganizationalUnitsForParent: operation(ListOrganizationalUnitsForParent$, listOrganizationalUnitsForParent),
     DescribeOrganization: operation(DescribeOrganization$, describeOrganization),
   },
   throttle: () => new AwsError('TooManyRequestsException', 'AWS Organizations can\'t complete your request because another request is already in progress. Try again later.'),

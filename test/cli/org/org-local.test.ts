@@ -170,6 +170,20 @@ describe('status --org against a local organization', () => {
   });
 });
 
+describe('status --org --ou against a local organization', () => {
+  it('looks only at the accounts under the OU, and asks for its child OUs', async () => {
+    const { stdout } = await runOrgCli(local, ['status', '--org', '--ou', local.org.ouId('production'), '--json']);
+
+    expect((JSON.parse(stdout) as StatusRow[]).map((row) => row.account).sort()).toEqual([PROD, STAGING]);
+    expect(local.members.management.calls.map((call) => call.action)).toEqual(expect.arrayContaining(['ListAccountsForParent', 'ListOrganizationalUnitsForParent']));
+  });
+
+  it('says so when the OU is not the organization\'s', async () => {
+    // A UsageError: main turns it into exit code 2.
+    await expect(runOrgCli(local, ['status', '--org', '--ou', 'ou-zz99-zzzzzzzz', '--json'])).rejects.toThrow('--ou ou-zz99-zzzzzzzz: no such OU in the organization');
+  });
+});
+
 describe('status --org: a run that fails', () => {
   afterEach(() => local.members.staging.allowAction('ec2:DescribeInstances'));
 
