@@ -23,7 +23,7 @@ export async function handler(event: unknown, context?: { readonly invokedFuncti
   const settings = mergeRunPolicy(env, overrides);
   clients ??= createClients();
   try {
-    return await runReaper({ clients, settings, now: Date.now(), logger, metrics, account: accountOf(context?.invokedFunctionArn) });
+    return await runReaper({ clients, settings, now: Date.now(), logger, metrics, origin: { account: accountOf(context?.invokedFunctionArn), region: process.env.AWS_REGION } });
   } catch (error) {
     logger.error('run failed', error as Error);
     throw error;

@@ -27,8 +27,8 @@ export interface RunDependencies {
   readonly now: number;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  /** The account the function runs in, from its ARN; named in the run's summary. */
-  readonly account?: string;
+  /** Where the function runs (its account from its ARN, its region from AWS_REGION): named in the run's summary. */
+  readonly origin?: { readonly account?: string; readonly region?: string };
 }
 
 export interface DecidedRun {
@@ -66,12 +66,12 @@ async function reportCentrally(clients: AwsClients, busArn: string | undefined, 
 }
 
 /** Reads the fleet, decides, acts (unless dry run) and returns the report. */
-export async function runReaper({ clients, settings, now, logger, metrics, account }: RunDependencies): Promise<RunReport> {
+export async function runReaper({ clients, settings, now, logger, metrics, origin }: RunDependencies): Promise<RunReport> {
   const { policy } = settings;
   const { plan, evaluation } = await decideRun(clients, settings, now);
   const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan);
   const built = buildReport(plan, outcome);
-  const report = await reportCentrally(clients, settings.centralBusArn, built, evaluation, { account, region: process.env.AWS_REGION, now });
+  const report = await reportCentrally(clients, settings.centralBusArn, built, evaluation, { ...origin, now });
 
   logGroupFreshness(logger, evaluation);
   logReport(logger, report);

@@ -26,8 +26,7 @@ async function failureOf(call: () => Promise<unknown>): Promise<string | undefin
   }
 }
 
-const terminationCommand = (instanceId: string, decrement: boolean) =>
-  new TerminateInstanceInAutoScalingGroupCommand({ InstanceId: instanceId, ShouldDecrementDesiredCapacity: decrement });
+const TERMINATE = 'TerminateInstanceInAutoScalingGroup';
 
 const actionOf = (step: SurgeStep, desiredCapacity = step.desiredCapacity): SurgeAction => ({ group: step.group, action: step.action, desiredCapacity, instanceIds: step.instanceIds });
 
@@ -38,11 +37,27 @@ class Executor {
 
   constructor(private readonly autoScaling: AutoScalingClient) {}
 
-  /** Runs one call; a failure is recorded against its group and the run goes on. */
-  async attempt(what: string, group: string, call: () => Promise<unknown>, instanceId?: string): Promise<boolean> {
-    const failure = await failureOf(call);
+  /** A call's outcome: a failure is recorded against its group (and instance) and the run goes on. */
+  private record(what: string, group: string, failure: string | undefined, instanceId?: string): boolean {
     if (failure !== undefined) this.errors.push({ group, ...(instanceId ? { instanceId } : {}), message: `${what} failed: ${failure}` });
     return failure === undefined;
+  }
+
+  /** Runs one call; a failure is recorded against its group and the run goes on. */
+  async attempt(what: string, group: string, call: () => Promise<unknown>, instanceId?: string): Promise<boolean> {
+    return this.record(what, group, await failureOf(call), instanceId);
+  }
+
+  /** With decrement the group's capacity goes down by exactly that instance. */
+  private sendTermination(instanceId: string, decrement: boolean): Promise<string | undefined> {
+    return failureOf(() => this.autoScaling.send(new TerminateInstanceInAutoScalingGroupCommand({ InstanceId: instanceId, ShouldDecrementDesiredCapacity: decrement })));
+  }
+
+  private recordTermination(termination: PlannedTermination, failure: string | undefined): boolean {
+    const { instanceId, group, reasons } = termination;
+    const ok = this.record(TERMINATE, group, failure, instanceId);
+    if (ok) this.terminated.push({ instanceId, group, reasons });
+    return ok;
   }
 
   /**
@@ -56,27 +71,19 @@ class Executor {
     const failures = new Map<PlannedTermination, string | undefined>();
     await Promise.all(
       [...byGroup.values()].map(async (group) => {
-        for (const termination of group) failures.set(termination, await failureOf(() => this.autoScaling.send(terminationCommand(termination.instanceId, termination.decrementDesiredCapacity))));
+        for (const termination of group) failures.set(termination, await this.sendTermination(termination.instanceId, termination.decrementDesiredCapacity));
       }),
     );
-    for (const termination of terminations) {
-      const { instanceId, group, reasons } = termination;
-      const failure = failures.get(termination);
-      if (failure === undefined) this.terminated.push({ instanceId, group, reasons });
-      else this.errors.push({ group, instanceId, message: `TerminateInstanceInAutoScalingGroup failed: ${failure}` });
-    }
+    for (const termination of terminations) this.recordTermination(termination, failures.get(termination));
   }
 
-  /** Terminates one named instance; with decrement the group's capacity goes down by exactly that instance. */
-  private terminateById(group: string, instanceId: string, decrement: boolean): Promise<boolean> {
-    return this.attempt('TerminateInstanceInAutoScalingGroup', group, () => this.autoScaling.send(terminationCommand(instanceId, decrement)), instanceId);
+  /** Terminates one named instance, outside the plan's terminations (capacity a surge added). */
+  private async terminateById(group: string, instanceId: string, decrement: boolean): Promise<boolean> {
+    return this.record(TERMINATE, group, await this.sendTermination(instanceId, decrement), instanceId);
   }
 
   async terminate(termination: PlannedTermination): Promise<boolean> {
-    const { instanceId, group, reasons } = termination;
-    const ok = await this.terminateById(group, instanceId, termination.decrementDesiredCapacity);
-    if (ok) this.terminated.push({ instanceId, group, reasons });
-    return ok;
+    return this.recordTermination(termination, await this.sendTermination(termination.instanceId, termination.decrementDesiredCapacity));
   }
 
   private writeSurgeTag(group: string, value: string | null): Promise<boolean> {

@@ -88,7 +88,7 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
       continue;
     }
     const exemptTag = instance.tags[TAG.exempt];
-    if (exemptTag !== undefined && isMalformedBooleanTag(exemptTag)) {
+    if (isMalformedBooleanTag(exemptTag)) {
       malformed.push({ group: group.name, instanceId: member.instanceId, message: `tag ${TAG.exempt}="${exemptTag}": expected true or false; group left alone this run` });
     }
     const firstLaunch = firstLaunchTime(instance);
