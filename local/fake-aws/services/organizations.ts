@@ -51,11 +51,16 @@ const toAccount = (org: LocalOrganization, member: OrgMember): Account => ({
   JoinedTimestamp: new Date(member.joinedAt),
 });
 
-function page(org: LocalOrganization, members: readonly OrgMember[], input: { MaxResults?: number; NextToken?: string }): ListAccountsResponse {
+/** One page of a listing, as every Organizations List* action pages: MaxResults 1 to 20, a NextToken for the rest. */
+function organizationsPage<T>(all: readonly T[], input: { MaxResults?: number; NextToken?: string }): { items: T[]; nextToken?: string } {
   if (input.MaxResults !== undefined && (input.MaxResults < 1 || input.MaxResults > MAX_RESULTS)) {
     throw new AwsError('InvalidInputException', `MaxResults must be from 1 to ${MAX_RESULTS}: you provided a value outside the allowed range (MAX_VALUE_EXCEEDED).`);
   }
-  const { items, nextToken } = pageOf(members, { requested: input.MaxResults, serverMax: input.MaxResults ?? DEFAULT_PAGE, nextToken: input.NextToken, invalidTokenCode: 'InvalidInputException' });
+  return pageOf(all, { requested: input.MaxResults, serverMax: input.MaxResults ?? DEFAULT_PAGE, nextToken: input.NextToken, invalidTokenCode: 'InvalidInputException' });
+}
+
+function page(org: LocalOrganization, members: readonly OrgMember[], input: { MaxResults?: number; NextToken?: string }): ListAccountsResponse {
+  const { items, nextToken } = organizationsPage(members, input);
   return { Accounts: items.map((member) => toAccount(org, member)), ...(nextToken ? { NextToken: nextToken } : {}) };
 }
 
@@ -76,11 +81,7 @@ function listOrganizationalUnitsForParent(account: FakeAccount, input: ListOrgan
   const org = fromManagement(account);
   const parentId = input.ParentId ?? '';
   if (parentId !== org.rootId && !org.knowsOu(parentId)) throw new AwsError('ParentNotFoundException', "We can't find a root or OU with the ParentId that you specified.");
-  const units = parentId === org.rootId ? org.organizationalUnits() : [];
-  if (input.MaxResults !== undefined && (input.MaxResults < 1 || input.MaxResults > MAX_RESULTS)) {
-    throw new AwsError('InvalidInputException', `MaxResults must be from 1 to ${MAX_RESULTS}: you provided a value outside the allowed range (MAX_VALUE_EXCEEDED).`);
-  }
-  const { items, nextToken } = pageOf(units, { requested: input.MaxResults, serverMax: input.MaxResults ?? DEFAULT_PAGE, nextToken: input.NextToken, invalidTokenCode: 'InvalidInputException' });
+  const { items, nextToken } = organizationsPage(parentId === org.rootId ? org.organizationalUnits() : [], input);
   const arn = (id: string) => `arn:aws:organizations::${org.managementAccountId}:ou/${org.id}/${id}`;
   return { OrganizationalUnits: items.map((unit) => ({ Id: unit.id, Name: unit.name, Arn: arn(unit.id) })), ...(nextToken ? { NextToken: nextToken } : {}) };
 }

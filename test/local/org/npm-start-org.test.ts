@@ -1,28 +1,11 @@
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
 import { DEMO_ORG } from '../../../local/org/demo-org';
-
-const ROOT = path.join(__dirname, '..', '..', '..');
-
-interface Output {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function npmStart(args: readonly string[]): Promise<Output> {
-  return new Promise((resolve) => {
-    execFile('npm', ['start', '--silent', '--', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+import { npmStart, type NpmStartOutput } from '../../support/npm-start';
 
 const sandbox = DEMO_ORG.members.find((member) => member.name === 'sandbox');
 
 describe('npm start -- --org', () => {
-  let json: Output;
-  let text: Output;
+  let json: NpmStartOutput;
+  let text: NpmStartOutput;
 
   beforeAll(async () => {
     json = await npmStart(['--org', '--hours', '6', '--stop-at', '1', '--view-every', '5', '--json']);

@@ -1,22 +1,4 @@
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
-
-const ROOT = path.join(__dirname, '..', '..', '..');
-
-interface Output {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `npm start --silent -- <args>`, as the README says to run it; the synthesized bundle is the test run's own. */
-function npmStart(args: readonly string[]): Promise<Output> {
-  return new Promise((resolve) => {
-    execFile('npm', ['start', '--silent', '--', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+import { npmStart, type NpmStartOutput } from '../../support/npm-start';
 
 /** Timeline lines whose verb (after the 18-character time column) is `verb`. */
 const listed = (stdout: string, verb: string) => stdout.split('\n').filter((line) => /^(\w{3} \d\d \w{3} \d\d:\d\d| {16}) {2}/.test(line) && line.slice(18).startsWith(verb));
@@ -24,10 +6,10 @@ const listed = (stdout: string, verb: string) => stdout.split('\n').filter((line
 const total = (stdout: string, pattern: RegExp): number => Number(pattern.exec(stdout)?.[1] ?? NaN);
 
 describe('npm start', () => {
-  let normal: Output;
-  let dryRun: Output;
-  let json: Output;
-  let help: Output;
+  let normal: NpmStartOutput;
+  let dryRun: NpmStartOutput;
+  let json: NpmStartOutput;
+  let help: NpmStartOutput;
 
   beforeAll(async () => {
     [normal, dryRun, json, help] = await Promise.all([npmStart([]), npmStart(['--dry-run']), npmStart(['--json', '--days', '1']), npmStart(['--help'])]);
