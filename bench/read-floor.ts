@@ -47,19 +47,21 @@ function templateRefs(account: FakeAccount): TemplateRef[] {
 /** The AMI a template reference launches, `resolve:ssm:` followed through the account's parameters. */
 const templateOf = (account: FakeAccount, ref: TemplateRef) => Object.values(account.state.templates).find((candidate) => candidate.id === ref.id || candidate.name === ref.name);
 
+const latestVersion = (template: { readonly versions: readonly { readonly number: number }[] }): number => Math.max(...template.versions.map((version) => version.number));
+
 /** A reference the account-wide `$Latest`/`$Default` listing answers: an alias, or the number of the latest or default version. */
 function listed(account: FakeAccount, ref: TemplateRef): boolean {
   if (ALIASES.has(ref.version ?? '$Default')) return true;
   const template = templateOf(account, ref);
   if (!template) return false;
-  const latest = Math.max(...template.versions.map((version) => version.number));
+  const latest = latestVersion(template);
   return Number(ref.version) === latest || Number(ref.version) === template.defaultVersion;
 }
 
 function launchImage(account: FakeAccount, ref: TemplateRef): string | undefined {
   const template = templateOf(account, ref);
   if (!template) return undefined;
-  const latest = Math.max(...template.versions.map((version) => version.number));
+  const latest = latestVersion(template);
   const number = ref.version === '$Latest' ? latest : ref.version === '$Default' || ref.version === undefined ? template.defaultVersion : Number(ref.version);
   const imageId = template.versions.find((version) => version.number === number)?.imageId;
   if (!imageId?.startsWith('resolve:ssm:')) return imageId;
