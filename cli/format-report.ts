@@ -1,5 +1,6 @@
 import type { RunReport, SurgeAction } from '../lambda/model/report';
 import { formatTable } from './format-table';
+import { countBy } from '../lambda/util/count-by';
 
 /** `plan` describes the next run; `done` describes a run that happened. */
 export type ReportTense = 'plan' | 'done';
@@ -26,10 +27,10 @@ export function formatReportTable(report: RunReport, tense: ReportTense): string
 }
 
 /** `group-budget 2, cannot-replace 1`: how many items of each key, in order of first appearance. */
-export function countBy<T>(items: readonly T[], key: (item: T) => string): string {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts].map(([name, count]) => `${name} ${count}`).join(', ');
+export function formatCounts<T>(items: readonly T[], key: (item: T) => string): string {
+  return Object.entries(countBy(items, key))
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
 }
 
 /**
@@ -38,7 +39,7 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): strin
  */
 export function summarizeReport(report: RunReport, tense: ReportTense, emergencyLeft: number): string {
   const due = report.terminated.length + report.deferred.length + report.unmanaged.length;
-  const why = report.deferred.length > 0 ? ` (${countBy(report.deferred, (entry) => entry.why)})` : '';
+  const why = report.deferred.length > 0 ? ` (${formatCounts(report.deferred, (entry) => entry.why)})` : '';
   return (
     `Scanned ${report.scanned.groups} groups, ${report.scanned.instances} instances; ` +
     `due ${due}: ${tense === 'plan' ? 'terminate' : 'terminated'} ${report.terminated.length}, ` +

@@ -2,7 +2,7 @@ import type { DeferredEntry, RunReport, TerminatedEntry, UnmanagedEntry } from '
 import { STALE_AMI_REASONS } from '../../lambda/policy/evaluate-fleet';
 import type { StatusData } from '../commands/status-command';
 import { DEFAULT_INTERVAL_MS, rateMs } from '../forecast/schedule-interval';
-import { countBy } from '../format-report';
+import { formatCounts } from '../format-report';
 import type { RunFailure } from './latest-run-failure';
 import type { OrgState, StatusFigures } from './org-row';
 
@@ -50,7 +50,7 @@ function dueWhy(report: RunReport): string[] {
     ]
       .filter(Boolean)
       .join(', '),
-    ...(report.deferred.length > 0 ? [`deferred: ${countBy(report.deferred, (entry) => entry.why)}`] : []),
+    ...(report.deferred.length > 0 ? [`deferred: ${formatCounts(report.deferred, (entry) => entry.why)}`] : []),
     ...(report.unmanaged.length > 0 ? [`${plural(report.unmanaged.length, 'unmanaged instance')} (in no group)`] : []),
     ...(report.dryRun && report.terminated.length > 0 ? ['dry run: nothing is terminated'] : []),
   ];

@@ -1,6 +1,7 @@
 import type { ReaperEnv } from '../../lambda/config/env-schema';
 import type { ManualEvent } from '../../lambda/config/event-schema';
 import { mergeRunPolicy } from '../../lambda/config/load-run-policy';
+import { countBy } from '../../lambda/util/count-by';
 import type { CliClients } from '../aws/cli-clients';
 import { findDeployment, type Deployment, type DeploymentTarget } from '../aws/find-deployment';
 import { decideNextRun } from '../commands/plan-command';
@@ -32,12 +33,6 @@ export interface PlanRow {
 }
 
 type MemberPlan = { readonly summary: PlanSummary } | { readonly misconfigured: string };
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return counts;
-}
 
 /** A misconfigured function fails every run; in one account of many that is its row's answer, not the command's failure. */
 function deployedEnv(deployment: Deployment): ReaperEnv | { readonly misconfigured: string } {

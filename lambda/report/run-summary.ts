@@ -1,5 +1,6 @@
 import type { RunReport } from '../model/report';
 import type { FleetEvaluation } from '../policy/evaluation';
+import { countBy } from '../util/count-by';
 import { fleetFreshness, freshnessFigures, type FreshnessFigures } from './freshness-metrics';
 
 /** The `source` of the run-summary event every run sends to the organization's central bus. */
@@ -51,12 +52,6 @@ export interface SummaryOrigin {
   readonly account?: string;
   readonly region?: string;
   readonly now: number;
-}
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return counts;
 }
 
 function stalestGroups(evaluation: FleetEvaluation): GroupSummary[] {
