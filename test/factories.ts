@@ -57,6 +57,8 @@ export interface MemberSpec {
   readonly healthStatus?: string;
   readonly protectedFromScaleIn?: boolean;
   readonly instanceType?: string;
+  /** Capacity units (WeightedCapacity); defaults to 1. */
+  readonly weight?: number;
 }
 
 export function makeMember(spec: MemberSpec | string): GroupMember {
@@ -67,6 +69,7 @@ export function makeMember(spec: MemberSpec | string): GroupMember {
     healthStatus: member.healthStatus ?? 'Healthy',
     protectedFromScaleIn: member.protectedFromScaleIn ?? false,
     instanceType: member.instanceType,
+    weight: member.weight ?? 1,
   };
 }
 
@@ -87,17 +90,19 @@ export interface GroupSpec {
   readonly maxHealthyPercentage?: number;
   readonly targetGroupArns?: readonly string[];
   readonly loadBalancerNames?: readonly string[];
+  readonly desiredCapacityType?: string;
 }
 
 export function makeGroup(spec: GroupSpec = {}): GroupSnapshot {
   const members = (spec.members ?? []).map(makeMember);
-  const desired = spec.desired ?? members.length;
+  const desired = spec.desired ?? members.reduce((units, member) => units + member.weight, 0);
   const launchImageId = spec.launchImageId === undefined ? CURRENT_AMI : spec.launchImageId;
   return {
     name: spec.name ?? 'web',
     minSize: spec.min ?? 0,
     maxSize: spec.max ?? desired + 2,
     desiredCapacity: desired,
+    desiredCapacityType: spec.desiredCapacityType ?? 'units',
     status: spec.status,
     suspendedProcesses: spec.suspended ?? [],
     tags: spec.tags ?? {},

@@ -30,6 +30,15 @@ function attached(listed: readonly string[] | undefined, group: AutoScalingGroup
   return [...new Set([...(listed ?? []), ...sources])];
 }
 
+/**
+ * A member's capacity units. DescribeAutoScalingGroups gives `WeightedCapacity` as a string for groups that set weights
+ * (and for `vcpu` / `memory-mib` groups, its vCPUs or MiB); without it, a member counts as one unit.
+ */
+function weightOf(weightedCapacity: string | undefined): number {
+  const weight = Number(weightedCapacity);
+  return weightedCapacity !== undefined && Number.isInteger(weight) && weight >= 1 ? weight : 1;
+}
+
 /** The plain-data view of a group; `launchImages` is filled in by the launch image reader. */
 export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
   const maxHealthy = group.InstanceMaintenancePolicy?.MaxHealthyPercentage;
@@ -39,6 +48,7 @@ export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
     minSize: group.MinSize ?? 0,
     maxSize: group.MaxSize ?? 0,
     desiredCapacity: group.DesiredCapacity ?? 0,
+    desiredCapacityType: group.DesiredCapacityType ?? 'units',
     status: group.Status,
     suspendedProcesses: (group.SuspendedProcesses ?? []).flatMap((process) => (process.ProcessName ? [process.ProcessName] : [])),
     tags: Object.fromEntries((group.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
@@ -48,6 +58,7 @@ export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
       healthStatus: instance.HealthStatus ?? '',
       protectedFromScaleIn: instance.ProtectedFromScaleIn ?? false,
       instanceType: instance.InstanceType,
+      weight: weightOf(instance.WeightedCapacity),
     })),
     targetGroupArns: attached(group.TargetGroupARNs, group, 'elbv2'),
     loadBalancerNames: attached(group.LoadBalancerNames, group, 'elb'),

@@ -14,6 +14,11 @@ export interface GroupMember {
   readonly healthStatus: string;
   readonly protectedFromScaleIn: boolean;
   readonly instanceType?: string;
+  /**
+   * Capacity units the member counts for: its `WeightedCapacity` where the group sets weights (or its vCPUs / MiB for a
+   * `vcpu` / `memory-mib` group), else 1. The group's desired, minimum and maximum capacity are in these units.
+   */
+  readonly weight: number;
 }
 
 /** What a group launches now, resolved to AMI IDs. */
@@ -29,7 +34,10 @@ export interface GroupSnapshot {
   readonly arn?: string;
   readonly minSize: number;
   readonly maxSize: number;
+  /** In the group's units (`desiredCapacityType`): instances, weights, vCPUs or MiB. */
   readonly desiredCapacity: number;
+  /** `units` (the default), `vcpu` or `memory-mib`. */
+  readonly desiredCapacityType: string;
   /** Set while the group is being deleted ("Delete in progress"). */
   readonly status?: string;
   readonly suspendedProcesses: readonly string[];
