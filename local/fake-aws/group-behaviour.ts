@@ -2,6 +2,7 @@ import { awsTime, causes, launchCause, scaleInCause, startTermination } from './
 import { validationError } from './protocol/aws-error';
 import { countsTowardCapacity, isWarm, membersOf } from './group-members';
 import { isSuspended, requireGroup } from './group-state';
+import { isWeighted, typeWeight, unitsOf, weightOf } from './group-weights';
 import { launchFromSource } from './launching';
 import { drain } from './load-balancers';
 import type { ActivityRecord, GroupRecord, InstanceRecord } from './state';
@@ -15,6 +16,7 @@ import { leastPopulatedZone } from './zones';
  * reconciliation. Launches take from the warm pool first, else go to the zone with the fewest
  * instances and fail (a Failed activity, no instance) when the source or its image cannot launch;
  * scale-in chooses its victims by AWS's Default termination policy, never by what the caller wanted.
+ * Capacity is counted in units (group-weights.ts): 1 per instance unless the group sets weights.
  */
 
 export { isSuspended, requireGroup } from './group-state';
@@ -25,7 +27,8 @@ export { isSuspended, requireGroup } from './group-state';
  * filling capacity). A launch that cannot start is a Failed activity and adds nothing.
  */
 export function launchInto(world: World, group: GroupRecord, counted: readonly InstanceRecord[], instanceType?: string, trigger?: string): InstanceRecord | undefined {
-  const cause = causes(trigger, launchCause(world, counted.length, Math.max(group.desiredCapacity, counted.length + 1)));
+  const units = unitsOf(group, counted);
+  const cause = causes(trigger, launchCause(world, units, Math.max(group.desiredCapacity, units + (typeWeight(group, instanceType) ?? 1))));
   const warmed = takeFromWarmPool(world, group, cause);
   if (warmed) return warmed;
   const zone = leastPopulatedZone(group, counted, `${world.state.region}a`);
@@ -41,6 +44,39 @@ export function beginTermination(world: World, instance: InstanceRecord, cause: 
 }
 
 /**
+ * Launches until `counted` (the members filling capacity, extended in place) holds the desired units:
+ * with weights the last launch may overshoot, as AWS's does ("launches instances until the desired
+ * capacity is totally fulfilled, even if this results in an overage"). The first launch is of
+ * `firstType` if given, then mixed groups spread launches over their override types. A failed
+ * launch counts the units it would have added, so launches that keep failing end. Returns the IDs launched.
+ */
+function launchUntilDesired(world: World, group: GroupRecord, counted: InstanceRecord[], options: { trigger?: string; firstType?: string } = {}): string[] {
+  const overrides = group.mixedInstancesPolicy?.overrides ?? [];
+  const start = counted.length;
+  const launched: string[] = [];
+  for (let attempt = 0, units = unitsOf(group, counted); units < group.desiredCapacity; attempt += 1) {
+    const instanceType = attempt === 0 && options.firstType ? options.firstType : overrides[(start + attempt) % Math.max(overrides.length, 1)]?.instanceType;
+    const instance = launchInto(world, group, counted, instanceType, options.trigger);
+    units += instance ? weightOf(group, instance) : (typeWeight(group, instanceType) ?? 1);
+    if (!instance) continue;
+    launched.push(instance.instanceId);
+    counted.push(instance);
+  }
+  return launched;
+}
+
+/**
+ * What a group launches for a member that left without decrement: an unweighted group one instance
+ * of the same type, at once; a weighted one, from that type on, until its units are back at desired.
+ */
+export function launchReplacement(world: World, group: GroupRecord, replaced: InstanceRecord): InstanceRecord[] {
+  const counted = membersOf(world.state, group.name).filter(countsTowardCapacity);
+  if (isWeighted(group)) return launchUntilDesired(world, group, counted, { firstType: replaced.instanceType }).map((id) => world.state.instances[id] as InstanceRecord);
+  const replacement = launchInto(world, group, counted, replaced.instanceType);
+  return replacement ? [replacement] : [];
+}
+
+/**
  * Brings the group to its desired capacity now: launches Pending or starts terminating, unless
  * suspended. `trigger` is what changed the capacity, for the activities' causes. Returns the IDs touched.
  */
@@ -48,17 +84,8 @@ export function reconcile(world: World, group: GroupRecord, members = membersOf(
   const touched = { launched: [] as string[], terminating: [] as string[] };
   if (group.status === 'Delete in progress') return touched;
   const counted = members.filter(countsTowardCapacity);
-  const before = counted.length;
-  const overrides = group.mixedInstancesPolicy?.overrides ?? [];
-  for (let attempt = before; attempt < group.desiredCapacity && !isSuspended(group, 'Launch'); attempt += 1) {
-    // Mixed groups spread launches over their override types.
-    const instanceType = overrides[attempt % Math.max(overrides.length, 1)]?.instanceType;
-    const launched = launchInto(world, group, counted, instanceType, trigger);
-    if (launched) {
-      touched.launched.push(launched.instanceId);
-      counted.push(launched);
-    }
-  }
+  const before = unitsOf(group, counted);
+  if (!isSuspended(group, 'Launch')) touched.launched.push(...launchUntilDesired(world, group, counted, trigger === undefined ? {} : { trigger }));
   if (before > group.desiredCapacity && !isSuspended(group, 'Terminate')) {
     const cause = causes(trigger, scaleInCause(world, before, group.desiredCapacity));
     for (const instance of chooseForScaleIn(world.state, group, counted, before - group.desiredCapacity)) {
@@ -70,11 +97,11 @@ export function reconcile(world: World, group: GroupRecord, members = membersOf(
   return touched;
 }
 
-/** The cause AWS gives a user's termination, with or without decrement. */
-function userTerminationCause(world: World, group: GroupRecord, decrement: boolean): string {
+/** The cause AWS gives a user's termination, with or without decrement (after a decrement by `weight`). */
+function userTerminationCause(world: World, group: GroupRecord, decrement: boolean, weight: number): string {
   const at = awsTime(world.now());
   return decrement
-    ? `At ${at} an instance was removed in response to a user request, shrinking the capacity from ${group.desiredCapacity + 1} to ${group.desiredCapacity}.`
+    ? `At ${at} an instance was removed in response to a user request, shrinking the capacity from ${group.desiredCapacity + weight} to ${group.desiredCapacity}.`
     : `At ${at} an instance was taken out of service in response to a user request.`;
 }
 
@@ -82,33 +109,39 @@ export interface Termination {
   readonly group: GroupRecord;
   /** The instance's termination activity (its open one when it was already terminating). */
   readonly activity?: ActivityRecord;
-  readonly replacement?: InstanceRecord;
+  /** Launched Pending at once to replace it (without decrement; none when the launch failed). */
+  readonly replacements: readonly InstanceRecord[];
 }
 
-/** TerminateInstanceInAutoScalingGroup: Terminating at once; without decrement a replacement launches Pending at once (or fails). */
+/** Why a decrement is refused: AWS's words when it would go one below MinSize; the weighted wording is the fake's own. */
+function belowMinSize(group: GroupRecord, weight: number): string {
+  const tail = "Terminating instance without replacement will violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or lower group's min size.";
+  if (weight === 1) return `Currently, desiredSize equals minSize (${group.minSize}). ${tail}`;
+  return `Currently, desiredSize (${group.desiredCapacity}) less the instance's weighted capacity (${weight}) is below minSize (${group.minSize}). ${tail}`;
+}
+
+/**
+ * TerminateInstanceInAutoScalingGroup: Terminating at once; with decrement desired capacity drops by
+ * the instance's units; without, replacement capacity launches Pending at once (or fails).
+ */
 export function terminateInGroup(world: World, instanceId: string, decrement: boolean): Termination {
   const instance = world.state.instances[instanceId];
   const group = instance?.group ? world.state.groups[instance.group] : undefined;
   if (!instance || !group || isWarm(instance)) throw validationError(`Instance Id not found - No managed instance found for instance ID: ${instanceId}`);
   if (instance.lifecycleState?.startsWith('Terminating')) {
     const open = instance.activity === undefined ? undefined : world.state.activities[instance.activity];
-    return open ? { group, activity: open } : { group };
+    return open ? { group, activity: open, replacements: [] } : { group, replacements: [] };
   }
+  const weight = weightOf(group, instance);
   if (decrement) {
-    if (group.desiredCapacity - 1 < group.minSize) {
-      throw validationError(
-        `Currently, desiredSize equals minSize (${group.minSize}). Terminating instance without replacement will violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or lower group's min size.`,
-      );
-    }
-    group.desiredCapacity -= 1;
+    if (group.desiredCapacity - weight < group.minSize) throw validationError(belowMinSize(group, weight));
+    group.desiredCapacity -= weight;
   }
   const filledCapacity = countsTowardCapacity(instance);
-  const activity = beginTermination(world, instance, userTerminationCause(world, group, decrement));
+  const activity = beginTermination(world, instance, userTerminationCause(world, group, decrement, weight));
   const result = activity ? { group, activity } : { group };
-  if (decrement || !filledCapacity || isSuspended(group, 'Launch')) return result;
-  const counted = membersOf(world.state, group.name).filter(countsTowardCapacity);
-  const replacement = launchInto(world, group, counted, instance.instanceType);
-  return replacement ? { ...result, replacement } : result;
+  if (decrement || !filledCapacity || isSuspended(group, 'Launch')) return { ...result, replacements: [] };
+  return { ...result, replacements: launchReplacement(world, group, instance) };
 }
 
 /** SetDesiredCapacity: validated against Min/Max like AWS, then acted on at once. */

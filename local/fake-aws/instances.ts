@@ -1,3 +1,4 @@
+import { weightForNewMember } from './group-weights';
 import type { Ec2State, GroupRecord, InstanceRecord, TemplateRef } from './state';
 import { nextId, type World } from './world';
 
@@ -17,6 +18,8 @@ export interface NewInstance {
   readonly protectedFromScaleIn?: boolean;
   readonly launchTemplate?: TemplateRef;
   readonly launchConfigurationName?: string;
+  /** Units for a member of a weighted group whose type the group does not weigh (default: its type's weight). */
+  readonly weightedCapacity?: number;
 }
 
 /** The EC2 state that goes with an Auto Scaling lifecycle state: only Pending is still booting, warm pools may be stopped. */
@@ -44,11 +47,13 @@ function zoneFor(world: World, group: GroupRecord | undefined, instanceId: strin
 export function createInstance(world: World, spec: NewInstance): InstanceRecord {
   const launchTime = spec.launchTime ?? world.now();
   const lifecycleState = spec.group ? (spec.lifecycleState ?? 'InService') : undefined;
+  const instanceType = spec.instanceType ?? 't3.micro';
+  const weightedCapacity = spec.group ? weightForNewMember(spec.group, instanceType, spec.weightedCapacity) : undefined;
   const instanceId = spec.instanceId ?? nextId(world.state, 'i');
   const instance: InstanceRecord = {
     instanceId,
     imageId: spec.imageId,
-    instanceType: spec.instanceType ?? 't3.micro',
+    instanceType,
     availabilityZone: spec.availabilityZone ?? zoneFor(world, spec.group, instanceId),
     state: spec.state ?? ec2StateFor(lifecycleState),
     launchTime,
@@ -64,6 +69,7 @@ export function createInstance(world: World, spec: NewInstance): InstanceRecord 
       protectedFromScaleIn: spec.protectedFromScaleIn ?? false,
       ...(spec.launchTemplate ? { launchTemplate: spec.launchTemplate } : {}),
       ...(spec.launchConfigurationName ? { launchConfigurationName: spec.launchConfigurationName } : {}),
+      ...(weightedCapacity !== undefined ? { weightedCapacity } : {}),
     });
   }
   world.state.instances[instance.instanceId] = instance;

@@ -1,8 +1,9 @@
 import { requireGroup } from './group-state';
 import { membersOf } from './group-members';
+import { checkWeights, unitsOf, weightOf } from './group-weights';
 import { createInstance, type NewInstance } from './instances';
 import { launchSpec } from './launch-source';
-import type { GroupRecord, GroupTag, InstanceRecord, Override, TemplateRef, WarmPoolRecord } from './state';
+import type { DesiredCapacityType, GroupRecord, GroupTag, InstanceRecord, Override, TemplateRef, WarmPoolRecord } from './state';
 import { drain, registerSettled } from './load-balancers';
 import { warmPoolOf, warmPoolTarget } from './warm-pool';
 import { nextId, nextUuid, type World } from './world';
@@ -10,12 +11,15 @@ import { leastPopulatedZone } from './zones';
 
 export interface GroupSpec {
   readonly name: string;
-  /** Defaults: min 0, desired = min, max = max(10, desired). */
+  /** Defaults: min 0, desired = min, max = max(10, desired); in units when the group sets weights. */
   readonly minSize?: number;
   readonly maxSize?: number;
   readonly desiredCapacity?: number;
+  /** `vcpu` / `memory-mib`: members weigh their vCPUs / MiB (instance-sizes.ts); needs a mixed instances policy. */
+  readonly desiredCapacityType?: DesiredCapacityType;
   readonly launchTemplate?: TemplateRef;
   readonly launchConfigurationName?: string;
+  /** Overrides may set `weightedCapacity` ('1'-'999', on all or none): sizes are then in those units. */
   readonly mixedInstancesPolicy?: { readonly launchTemplate: TemplateRef; readonly overrides: readonly Override[] };
   readonly targetGroupArns?: readonly string[];
   /** Classic Load Balancers, created if new. */
@@ -44,6 +48,7 @@ const toTags = (tags: GroupSpec['tags']): GroupTag[] =>
 
 export function addGroup(world: World, spec: GroupSpec): GroupRecord {
   if (world.state.groups[spec.name]) throw new Error(`fake-aws: group ${spec.name} exists`);
+  checkWeights(spec.name, spec.desiredCapacityType, spec.mixedInstancesPolicy?.overrides);
   const { accountId, region } = world.state;
   const minSize = spec.minSize ?? 0;
   const desiredCapacity = spec.desiredCapacity ?? minSize;
@@ -60,6 +65,7 @@ export function addGroup(world: World, spec: GroupSpec): GroupRecord {
     suspendedProcesses: [...(spec.suspendedProcesses ?? [])],
     createdTime: world.now(),
     ...(spec.status ? { status: spec.status } : {}),
+    ...(spec.desiredCapacityType ? { desiredCapacityType: spec.desiredCapacityType } : {}),
     ...(spec.launchTemplate ? { launchTemplate: { ...spec.launchTemplate } } : {}),
     ...(spec.launchConfigurationName ? { launchConfigurationName: spec.launchConfigurationName } : {}),
     ...(spec.mixedInstancesPolicy ? { mixedInstancesPolicy: structuredClone({ ...spec.mixedInstancesPolicy, overrides: [...spec.mixedInstancesPolicy.overrides] }) } : {}),
@@ -92,21 +98,23 @@ export function addInstance(world: World, spec: InstanceSpec): string {
   return instance.instanceId;
 }
 
-/** Launches InService, Healthy members until the group holds its desired capacity (seeding: no Pending step). */
+/** Launches InService, Healthy members until the group holds its desired capacity in units (seeding: no Pending step). */
 export function fillGroup(world: World, name: string, launchTime?: number): string[] {
   const group = requireGroup(world.state, name);
   const ids: string[] = [];
   const overrides = group.mixedInstancesPolicy?.overrides ?? [];
   // Zones are balanced by count, as the group's own launches are; only InService members are filled up to desired.
   const inService = membersOf(world.state, name).filter((instance) => instance.lifecycleState === 'InService');
-  for (let index = inService.length; index < group.desiredCapacity; index += 1) {
+  for (let index = inService.length, units = unitsOf(group, inService); units < group.desiredCapacity; index += 1) {
     const instanceType = overrides[index % Math.max(overrides.length, 1)]?.instanceType;
     const source = launchSpec(world.state, group, instanceType);
     if (!source) throw new Error(`fake-aws: the launch source of group ${name} does not resolve`);
     const availabilityZone = leastPopulatedZone(group, inService, `${world.state.region}a`);
     const id = addInstance(world, { ...source, group: name, availabilityZone, ...(launchTime !== undefined ? { launchTime } : {}) });
     ids.push(id);
-    inService.push(world.state.instances[id] as InstanceRecord);
+    const instance = world.state.instances[id] as InstanceRecord;
+    inService.push(instance);
+    units += weightOf(group, instance);
   }
   return ids;
 }

@@ -11,6 +11,8 @@ export type Ec2State = 'pending' | 'running' | 'shutting-down' | 'terminated' | 
 export type ImageState = 'available' | 'disabled' | 'deregistered' | 'gone';
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 export type ClassicHealth = 'InService' | 'OutOfService';
+/** What a group's sizes count: instances (or override weights), vCPUs or MiB of memory. */
+export type DesiredCapacityType = 'units' | 'vcpu' | 'memory-mib';
 /** A Classic Load Balancer's view of a registered instance: settled health, or on its way in or out. */
 export type ClassicInstanceState = ClassicHealth | 'registering' | 'deregistering';
 
@@ -50,6 +52,8 @@ export interface InstanceRecord {
   protectedFromScaleIn?: boolean;
   launchTemplate?: TemplateRef;
   launchConfigurationName?: string;
+  /** Members of weighted groups: the capacity units it counts for, fixed at launch (a removed type keeps its last weight). */
+  weightedCapacity?: number;
   /** Index in `activities` of its launch or termination still in progress. */
   activity?: number;
 }
@@ -63,6 +67,8 @@ export interface GroupTag {
 export interface Override {
   instanceType: string;
   launchTemplate?: TemplateRef;
+  /** Capacity units of this type, a whole number `1`-`999` as AWS takes it (a string); set on every override or none. */
+  weightedCapacity?: string;
 }
 
 export interface GroupRecord {
@@ -71,6 +77,8 @@ export interface GroupRecord {
   minSize: number;
   maxSize: number;
   desiredCapacity: number;
+  /** Absent unless set, as AWS answers; sizes then count instances or override weights (`units`). */
+  desiredCapacityType?: DesiredCapacityType;
   /** e.g. `Delete in progress`. */
   status?: string;
   availabilityZones: string[];

@@ -1,3 +1,4 @@
+import { weightOf } from './group-weights';
 import { firstLaunch } from './instances';
 import { findTemplate, findVersion } from './launch-source';
 import type { AccountState, GroupRecord, InstanceRecord, TemplateRef } from './state';
@@ -15,6 +16,10 @@ import { countByZone } from './zones';
  *     fake takes the one first launched longest ago: for a caller that just added a fresh instance
  *     to replace an old one, AWS's choice is as bad as this at worst.
  * Protected instances are never chosen. The choice is made one instance at a time, as AWS does.
+ * Weighted groups count the excess in units and keep at least their desired units: AWS documents
+ * that with weights "current capacity will either be at the desired capacity or above it", so
+ * only an instance no heavier than what is still over may go (how AWS picks among those is not
+ * documented; the fake applies the same order to them).
  */
 
 /** Configuration age, lower first; then first launch. */
@@ -49,9 +54,9 @@ function configurationAge(state: AccountState, group: GroupRecord, instance: Ins
   return [configuration.name === group.launchConfigurationName ? 1 : 0, configuration.createdAt];
 }
 
-function chooseOne(state: AccountState, group: GroupRecord, remaining: readonly InstanceRecord[]): InstanceRecord | undefined {
+function chooseOne(state: AccountState, group: GroupRecord, remaining: readonly InstanceRecord[], maxWeight: number): InstanceRecord | undefined {
   const perZone = countByZone(remaining);
-  const unprotected = remaining.filter((instance) => !instance.protectedFromScaleIn);
+  const unprotected = remaining.filter((instance) => !instance.protectedFromScaleIn && weightOf(group, instance) <= maxWeight);
   const most = Math.max(...unprotected.map((instance) => perZone.get(instance.availabilityZone) ?? 0));
   let chosen: { instance: InstanceRecord; rank: Rank } | undefined;
   for (const instance of unprotected) {
@@ -63,15 +68,16 @@ function chooseOne(state: AccountState, group: GroupRecord, remaining: readonly 
   return chosen?.instance;
 }
 
-/** Up to `count` instances of `counted` (the members filling capacity) to terminate, in the order AWS would take them. */
-export function chooseForScaleIn(state: AccountState, group: GroupRecord, counted: readonly InstanceRecord[], count: number): InstanceRecord[] {
+/** Instances of `counted` (the members filling capacity) adding up to at most `excess` units, in the order AWS would take them. */
+export function chooseForScaleIn(state: AccountState, group: GroupRecord, counted: readonly InstanceRecord[], excess: number): InstanceRecord[] {
   const remaining = [...counted];
   const chosen: InstanceRecord[] = [];
-  while (chosen.length < count) {
-    const next = chooseOne(state, group, remaining);
+  for (let left = excess; left > 0; ) {
+    const next = chooseOne(state, group, remaining, left);
     if (!next) break;
     chosen.push(next);
     remaining.splice(remaining.indexOf(next), 1);
+    left -= weightOf(group, next);
   }
   return chosen;
 }

@@ -1,7 +1,8 @@
-import { membersOf } from './group-members';
+import { countsTowardCapacity, membersOf } from './group-members';
+import { unitsOf, weightOf } from './group-weights';
 import { firstLaunch } from './instances';
 import { launchSpec } from './launch-source';
-import type { AccountState, Ec2State, GroupRecord, InstanceRecord } from './state';
+import type { AccountState, DesiredCapacityType, Ec2State, GroupRecord, InstanceRecord } from './state';
 
 /** A copy of an instance for assertions; `firstLaunch` is the earliest of launch and attach times. */
 export type InstanceView = Readonly<InstanceRecord> & { readonly firstLaunch: number };
@@ -15,6 +16,8 @@ export interface MemberView {
   readonly instanceType: string;
   readonly state: Ec2State;
   readonly launchTime: number;
+  /** Capacity units it counts for: 1 unless the group sets weights. */
+  readonly weight: number;
 }
 
 export interface GroupView {
@@ -22,7 +25,10 @@ export interface GroupView {
   readonly arn: string;
   readonly minSize: number;
   readonly maxSize: number;
+  /** In units when the group sets weights. */
   readonly desiredCapacity: number;
+  /** As the group set it (absent unless set, as on AWS). */
+  readonly desiredCapacityType?: DesiredCapacityType;
   readonly status?: string;
   readonly suspendedProcesses: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
@@ -33,13 +39,17 @@ export interface GroupView {
   readonly members: readonly MemberView[];
   /** IDs of members InService and Healthy. */
   readonly inService: readonly string[];
+  /** Units of the members filling capacity (Pending or InService). */
+  readonly capacityUnits: number;
+  /** Units of the members InService and Healthy. */
+  readonly servingUnits: number;
 }
 
 export function instanceView(instance: InstanceRecord): InstanceView {
   return { ...structuredClone(instance), firstLaunch: firstLaunch(instance) };
 }
 
-function memberView(instance: InstanceRecord): MemberView {
+function memberView(group: GroupRecord, instance: InstanceRecord): MemberView {
   return {
     instanceId: instance.instanceId,
     lifecycleState: instance.lifecycleState ?? '',
@@ -49,11 +59,14 @@ function memberView(instance: InstanceRecord): MemberView {
     instanceType: instance.instanceType,
     state: instance.state,
     launchTime: instance.launchTime,
+    weight: weightOf(group, instance),
   };
 }
 
 export function groupView(state: AccountState, group: GroupRecord): GroupView {
-  const members = membersOf(state, group.name).map(memberView);
+  const records = membersOf(state, group.name);
+  const members = records.map((instance) => memberView(group, instance));
+  const inService = members.filter((member) => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy');
   const launchImageId = launchSpec(state, group)?.imageId;
   return {
     name: group.name,
@@ -61,12 +74,15 @@ export function groupView(state: AccountState, group: GroupRecord): GroupView {
     minSize: group.minSize,
     maxSize: group.maxSize,
     desiredCapacity: group.desiredCapacity,
+    ...(group.desiredCapacityType ? { desiredCapacityType: group.desiredCapacityType } : {}),
     ...(group.status ? { status: group.status } : {}),
     suspendedProcesses: [...group.suspendedProcesses],
     tags: Object.fromEntries(group.tags.map((tag) => [tag.key, tag.value])),
     targetGroupArns: [...group.targetGroupArns],
     ...(launchImageId ? { launchImageId } : {}),
     members,
-    inService: members.filter((member) => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy').map((member) => member.instanceId),
+    inService: inService.map((member) => member.instanceId),
+    capacityUnits: unitsOf(group, records.filter(countsTowardCapacity)),
+    servingUnits: inService.reduce((sum, member) => sum + member.weight, 0),
   };
 }

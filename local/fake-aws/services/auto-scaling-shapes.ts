@@ -1,4 +1,5 @@
 import type { AutoScalingGroup, Instance, LaunchTemplateSpecification, LifecycleState, WarmPoolConfiguration } from '@aws-sdk/client-auto-scaling';
+import { isWeighted, weightOf } from '../group-weights';
 import { findTemplate } from '../launch-source';
 import type { AccountState, GroupRecord, InstanceRecord, TemplateRef } from '../state';
 import { warmPoolOf } from '../warm-pool';
@@ -13,6 +14,12 @@ export function toSpec(state: AccountState, ref: TemplateRef): LaunchTemplateSpe
   };
 }
 
+/** A member of a weighted group carries its units as a string, as AWS lists them (weights guide example); others none. */
+function weightedCapacity(state: AccountState, instance: InstanceRecord): Pick<Instance, 'WeightedCapacity'> {
+  const group = instance.group === undefined ? undefined : state.groups[instance.group];
+  return group && isWeighted(group) ? { WeightedCapacity: String(weightOf(group, instance)) } : {};
+}
+
 export function toMember(state: AccountState, instance: InstanceRecord): Instance {
   return {
     InstanceId: instance.instanceId,
@@ -23,6 +30,7 @@ export function toMember(state: AccountState, instance: InstanceRecord): Instanc
     ProtectedFromScaleIn: instance.protectedFromScaleIn ?? false,
     ...(instance.launchTemplate ? { LaunchTemplate: toSpec(state, instance.launchTemplate) } : {}),
     ...(instance.launchConfigurationName ? { LaunchConfigurationName: instance.launchConfigurationName } : {}),
+    ...weightedCapacity(state, instance),
   };
 }
 
@@ -32,6 +40,7 @@ function mixedPolicy(state: AccountState, group: GroupRecord): Pick<AutoScalingG
   const overrides = mixed.overrides.map((override) => ({
     InstanceType: override.instanceType,
     ...(override.launchTemplate ? { LaunchTemplateSpecification: toSpec(state, override.launchTemplate) } : {}),
+    ...(override.weightedCapacity !== undefined ? { WeightedCapacity: override.weightedCapacity } : {}),
   }));
   return { MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: toSpec(state, mixed.launchTemplate), Overrides: overrides } } };
 }
@@ -56,6 +65,8 @@ export function toGroup(state: AccountState, group: GroupRecord, members: readon
     MinSize: group.minSize,
     MaxSize: group.maxSize,
     DesiredCapacity: group.desiredCapacity,
+    // Absent unless the group set it: AWS's weighted example answer has none, so readers default to units.
+    ...(group.desiredCapacityType ? { DesiredCapacityType: group.desiredCapacityType } : {}),
     DefaultCooldown: 300,
     AvailabilityZones: group.availabilityZones,
     LoadBalancerNames: group.loadBalancerNames,
