@@ -9,9 +9,15 @@ export class SeededAccount extends AccountBase {
   addImage(spec: launch.ImageSpec = {}): string {
     return launch.addImage(this, spec);
   }
-  /** Recently deregistered: still described, with state `deregistered`. `gone: true`: no longer described at all. */
-  deregisterImage(imageId: string, options: { gone?: boolean } = {}): void {
-    launch.setImageState(this, imageId, options.gone ? 'gone' : 'deregistered');
+  /**
+   * Deregisters as AWS answers a scheduled reader: no longer returned (asked by ID, empty while an instance runs it,
+   * then InvalidAMIID.NotFound). `listedForMs`: the brief phase before that, still returned with state `deregistered`.
+   * `gone: true` says the default explicitly.
+   */
+  deregisterImage(imageId: string, options: { listedForMs?: number; gone?: boolean } = {}): void {
+    const listed = !options.gone && options.listedForMs !== undefined && options.listedForMs > 0;
+    if (listed) launch.setImageState(this, imageId, 'deregistered', this.now() + (options.listedForMs ?? 0));
+    else launch.setImageState(this, imageId, 'gone');
   }
   disableImage(imageId: string): void {
     launch.setImageState(this, imageId, 'disabled');
@@ -52,11 +58,14 @@ export class SeededAccount extends AccountBase {
     if (!alarm) throw new Error(`fake-aws: no alarm ${name}`);
     Object.assign(alarm, { state, updatedAt: this.now() });
   }
-  /** `healthy`, `unhealthy`, `draining`, `initial`, ...; undefined deregisters. */
-  setTargetHealth(targetGroupArn: string, instanceId: string, state: string | undefined): void {
+  /**
+   * `healthy`, `unhealthy`, `draining`, `initial`, ...; undefined deregisters. On the target group's port (80, where
+   * Auto Scaling registers members) unless `port` names another: that registers the instance once more.
+   */
+  setTargetHealth(targetGroupArn: string, instanceId: string, state: string | undefined, port?: number): void {
     const targets = this.state.targetGroups[targetGroupArn];
     if (!targets) throw new Error(`fake-aws: no target group ${targetGroupArn}`);
-    setRegistration(targets, instanceId, state);
+    setRegistration(targets, instanceId, state, port);
   }
   /** A Classic Load Balancer (groups naming it in `loadBalancerNames` create it too). */
   addClassicLoadBalancer(name: string): string {

@@ -1,4 +1,5 @@
 import { isSuspended } from './group-state';
+import { registrationKey, registrationsOf } from './registrations';
 import type { AccountState, GroupRecord } from './state';
 
 /*
@@ -7,7 +8,8 @@ import type { AccountState, GroupRecord } from './state';
  * into service is registered `initial` (Classic: registration in progress) and settles at the load
  * balancer's new-target health on the next tick. While AddToLoadBalancer is suspended nothing new is
  * registered, and resuming does not register what launched meanwhile. Termination drains first and
- * deregisters when the instance is gone.
+ * deregisters when the instance is gone. Auto Scaling registers (and drains) a member on the target group's port;
+ * registrations on other ports are someone else's (registrations.ts).
  */
 
 /** One attached load balancer's registrations and the states it moves them through. */
@@ -46,13 +48,14 @@ export function registerSettled(state: AccountState, group: GroupRecord, instanc
   for (const attachment of attachments(state, group)) attachment.targets[instanceId] = attachment.settled;
 }
 
-/** Terminating: where it is registered, it drains; where it is not, nothing changes. */
+/** Terminating: where Auto Scaling registered it, it drains; where it did not, nothing changes. */
 export function drain(state: AccountState, group: GroupRecord, instanceId: string): void {
   for (const { targets, draining } of attachments(state, group)) if (targets[instanceId] !== undefined) targets[instanceId] = draining;
 }
 
+/** Gone (or detached): registered nowhere, on no port. AWS would keep other callers' registrations as unused. */
 export function deregister(state: AccountState, group: GroupRecord, instanceId: string): void {
-  for (const { targets } of attachments(state, group)) delete targets[instanceId];
+  for (const { targets } of attachments(state, group)) for (const key of registrationsOf(targets, instanceId)) delete targets[key];
 }
 
 /** One tick of health checks: registrations in progress settle at each load balancer's new-target health. */
@@ -65,8 +68,9 @@ export function settleRegistrations(state: AccountState): void {
   }
 }
 
-/** A test's direct setting; undefined deregisters. */
-export function setRegistration(targets: Record<string, string>, instanceId: string, health: string | undefined): void {
-  if (health === undefined) delete targets[instanceId];
-  else targets[instanceId] = health;
+/** A test's direct setting, on the target group's port or another; undefined deregisters. */
+export function setRegistration(targets: Record<string, string>, instanceId: string, health: string | undefined, port?: number): void {
+  const key = registrationKey(instanceId, port);
+  if (health === undefined) delete targets[key];
+  else targets[key] = health;
 }

@@ -185,7 +185,10 @@ export interface AccountState {
   launchConfigurations: Record<string, LaunchConfigurationRecord>;
   parameters: Record<string, ParameterRecord>;
   alarms: Record<string, AlarmRecord>;
-  /** Target group ARN → instance ID → health state (`initial`, `healthy`, `unhealthy`, `draining`, ...). */
+  /**
+   * Target group ARN → registration → health state (`initial`, `healthy`, `unhealthy`, `draining`, ...). A registration
+   * on the target group's port is keyed by the instance ID, one on another port by `ID:PORT` (registrations.ts).
+   */
   targetGroups: Record<string, Record<string, string>>;
   /** Target group ARN → the state new registrations settle at (default `healthy`). */
   newTargetHealth: Record<string, string>;

@@ -11,6 +11,7 @@ import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
 import { operation } from '../protocol/service';
+import { parseRegistration, registrationKey } from '../registrations';
 
 /** Reason codes and descriptions AWS gives with each state (ELB User Guide for Application Load Balancers, "Target health status"). */
 const REASONS: Record<string, Pick<TargetHealth, 'Reason' | 'Description'>> = {
@@ -20,17 +21,22 @@ const REASONS: Record<string, Pick<TargetHealth, 'Reason' | 'Description'>> = {
   unused: { Reason: 'Target.NotRegistered', Description: 'Target is not registered to the target group' },
 };
 
-function describe(id: string, state: string | undefined): TargetHealthDescription {
+/** One registration; health checks go to the traffic port by default, so each port has its own health. */
+function describe(key: string, state: string | undefined): TargetHealthDescription {
+  const { id, port } = parseRegistration(key);
   const name = state ?? 'unused';
-  return { Target: { Id: id, Port: 80 }, HealthCheckPort: '80', TargetHealth: { State: name as TargetHealthStateEnum, ...REASONS[name] } };
+  return { Target: { Id: id, Port: port }, HealthCheckPort: String(port), TargetHealth: { State: name as TargetHealthStateEnum, ...REASONS[name] } };
 }
 
-/** The group's registered targets; a target asked for by ID but not registered is `unused`, as on AWS. */
+/**
+ * Every registration, one description per port an instance is registered on; a target asked for (on the target group's
+ * port unless it names one) but not registered is `unused`, as on AWS.
+ */
 function describeTargetHealth(account: FakeAccount, input: DescribeTargetHealthInput): DescribeTargetHealthOutput {
   const targets = account.state.targetGroups[input.TargetGroupArn ?? ''];
   if (!targets) throw new AwsError('TargetGroupNotFound', 'One or more target groups not found');
-  const ids = input.Targets?.length ? input.Targets.map((target) => target.Id ?? '') : Object.keys(targets);
-  return { TargetHealthDescriptions: ids.map((id) => describe(id, targets[id])) };
+  const keys = input.Targets?.length ? input.Targets.map((target) => registrationKey(target.Id ?? '', target.Port)) : Object.keys(targets);
+  return { TargetHealthDescriptions: keys.map((key) => describe(key, targets[key])) };
 }
 
 /** Elastic Load Balancing v2 over awsQuery. */

@@ -50,6 +50,44 @@ describe('Elastic Load Balancing v2 target health', () => {
   });
 });
 
+describe('an instance registered on several ports', () => {
+  const registrations = async (arn: string) =>
+    ((await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? []).map((target) => [target.Target?.Id, target.Target?.Port, target.HealthCheckPort, target.TargetHealth?.State]);
+
+  it('lists each registration with its port and its own health; asked for by ID alone, the target group port answers', async () => {
+    const { arn, ids } = seedBalancedGroup(h);
+    const [first = '', second = ''] = ids;
+    h.account.setTargetHealth(arn, first, 'unhealthy', 8080);
+    expect(await registrations(arn)).toEqual([
+      [first, 80, '80', 'healthy'],
+      [second, 80, '80', 'healthy'],
+      [first, 8080, '8080', 'unhealthy'],
+    ]);
+    const asked = await h.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn, Targets: [{ Id: first }, { Id: first, Port: 8080 }, { Id: second, Port: 8080 }] }));
+    expect(asked.TargetHealthDescriptions?.map((target) => [target.Target?.Port, target.TargetHealth?.State])).toEqual([[80, 'healthy'], [8080, 'unhealthy'], [8080, 'unused']]);
+    expect(h.account.targetHealth(arn)).toEqual({ [first]: 'healthy', [second]: 'healthy', [`${first}:8080`]: 'unhealthy' });
+  });
+
+  it("terminating drains the group's own registration; the instance once gone is registered nowhere", async () => {
+    const { arn, ids } = seedBalancedGroup(h);
+    const [first = ''] = ids;
+    h.account.setTargetHealth(arn, first, 'healthy', 8080);
+    h.account.terminateInstanceInGroup(first);
+    expect(h.account.targetHealth(arn)).toMatchObject({ [first]: 'draining', [`${first}:8080`]: 'healthy' });
+    h.account.tick();
+    expect(Object.keys(h.account.targetHealth(arn)).filter((key) => key.startsWith(first))).toEqual([]);
+  });
+
+  it('a second registration of a new instance settles on the next tick like the first', async () => {
+    const { arn } = seedBalancedGroup(h);
+    await h.autoScaling.send(new SetDesiredCapacityCommand({ AutoScalingGroupName: 'lb', DesiredCapacity: 3 }));
+    const added = h.account.tick().inService[0] ?? '';
+    h.account.setTargetHealth(arn, added, 'initial', 8080);
+    h.account.tick();
+    expect(h.account.targetHealth(arn)).toMatchObject({ [added]: 'healthy', [`${added}:8080`]: 'healthy' });
+  });
+});
+
 describe('AddToLoadBalancer', () => {
   it('while suspended, new instances are not registered and existing ones stay; resuming does not register what launched meanwhile', async () => {
     const { arn, ids } = seedBalancedGroup(h);
