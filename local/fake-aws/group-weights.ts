@@ -30,7 +30,9 @@ export function weightOf(group: GroupRecord, instance: InstanceRecord): number {
   return instance.weightedCapacity ?? typeWeight(group, instance.instanceType) ?? 1;
 }
 
-export const unitsOf = (group: GroupRecord, instances: readonly InstanceRecord[]): number => instances.reduce((sum, instance) => sum + weightOf(group, instance), 0);
+/** Units of the given instances; a count for unweighted groups (launch loops call this per launch on large fleets). */
+export const unitsOf = (group: GroupRecord, instances: readonly InstanceRecord[]): number =>
+  isWeighted(group) ? instances.reduce((sum, instance) => sum + weightOf(group, instance), 0) : instances.length;
 
 /**
  * The weight a new member of the group gets: its type's, or `explicit` for a type the group does not
