@@ -8,21 +8,35 @@ import { describeError } from './describe-error';
 /** A load balancer's view of its targets: instance ID -> healthy or not; or why it could not be read. */
 type Registrations = { readonly healthy: ReadonlyMap<string, boolean> } | { readonly failure: string };
 
-/** ELBv2: only `healthy` serves. DescribeTargetHealth lists registered targets only, and carries no NextToken. */
+/**
+ * Instance ID -> whether every one of its registrations serves. An instance can be registered in one target group
+ * "multiple times using different ports" (ELB API Reference, RegisterTargets), each with its own health; one
+ * unhealthy port is enough to hold, whatever order the answer lists them in.
+ */
+function everyRegistration(entries: readonly (readonly [string, boolean])[]): ReadonlyMap<string, boolean> {
+  const healthy = new Map<string, boolean>();
+  for (const [id, serves] of entries) healthy.set(id, (healthy.get(id) ?? true) && serves);
+  return healthy;
+}
+
+/**
+ * ELBv2: only `healthy` serves. DescribeTargetHealth lists registered targets only, one description per registration
+ * (Target.Id and Target.Port), and carries no NextToken.
+ */
 async function targetGroupHealth(clients: AwsClients, arn: string): Promise<Registrations> {
   try {
     const response = await clients.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
-    return { healthy: new Map((response.TargetHealthDescriptions ?? []).map((target) => [target.Target?.Id ?? '', target.TargetHealth?.State === 'healthy'])) };
+    return { healthy: everyRegistration((response.TargetHealthDescriptions ?? []).map((target) => [target.Target?.Id ?? '', target.TargetHealth?.State === 'healthy'])) };
   } catch (error) {
     return { failure: `target health of ${arn} could not be read: ${describeError(error)}` };
   }
 }
 
-/** Classic Load Balancers (ELB 2012-06-01): only `InService` serves; registered instances only. */
+/** Classic Load Balancers (ELB 2012-06-01): only `InService` serves; registered instances only, each once (by ID, no port). */
 async function classicHealth(clients: AwsClients, name: string): Promise<Registrations> {
   try {
     const response = await clients.elb.send(new DescribeInstanceHealthCommand({ LoadBalancerName: name }));
-    return { healthy: new Map((response.InstanceStates ?? []).map((state) => [state.InstanceId ?? '', state.State === 'InService'])) };
+    return { healthy: everyRegistration((response.InstanceStates ?? []).map((state) => [state.InstanceId ?? '', state.State === 'InService'])) };
   } catch (error) {
     return { failure: `instance health of Classic Load Balancer ${name} could not be read: ${describeError(error)}` };
   }

@@ -84,6 +84,20 @@ describe('readGroupGates', () => {
     expect(gates?.readFailures).toEqual([expect.stringContaining('target health of arn:tg/web could not be read: AccessDenied')]);
   });
 
+  it.each([
+    ['80 listed first', [80, 8080]],
+    ['8080 listed first', [8080, 80]],
+  ])('counts a member registered on two ports as healthy only if both registrations are (%s)', async (_title, ports) => {
+    const state = (port: number) => (port === 8080 ? 'unhealthy' : 'healthy');
+    elbv2.on(DescribeTargetHealthCommand).resolves({
+      TargetHealthDescriptions: [
+        ...ports.map((Port) => ({ Target: { Id: 'i-1', Port }, HealthCheckPort: String(Port), TargetHealth: { State: state(Port) as 'healthy' } })),
+        { Target: { Id: 'i-2', Port: 80 }, TargetHealth: { State: 'healthy' } },
+      ],
+    });
+    expect((await gatesOf())?.unhealthyTargets).toEqual(['i-1']);
+  });
+
   it('counts a member the target group does not list (never registered) as not healthy', async () => {
     elbv2.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [{ Target: { Id: 'i-1' }, TargetHealth: { State: 'healthy' } }] });
     expect((await gatesOf())?.unhealthyTargets).toEqual(['i-2']);

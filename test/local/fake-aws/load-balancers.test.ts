@@ -68,7 +68,7 @@ describe('an instance registered on several ports', () => {
     expect(h.account.targetHealth(arn)).toEqual({ [first]: 'healthy', [second]: 'healthy', [`${first}:8080`]: 'unhealthy' });
   });
 
-  it("terminating drains the group's own registration; the instance once gone is registered nowhere", async () => {
+  it("terminating drains the group's own registration; the instance once gone is registered nowhere", () => {
     const { arn, ids } = seedBalancedGroup(h);
     const [first = ''] = ids;
     h.account.setTargetHealth(arn, first, 'healthy', 8080);
