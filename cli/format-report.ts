@@ -61,7 +61,8 @@ const SURGE_STEP: Readonly<Record<string, string>> = {
 
 /** One launch-before-terminate step, e.g. `bastion: add capacity first, desired capacity 2 (i-0abc)`. */
 export const describeSurge = (surge: SurgeAction): string =>
-  `${surge.group}: ${SURGE_STEP[surge.action] ?? surge.action}, desired capacity ${surge.desiredCapacity} (${surge.instanceIds.join(', ')})`;
+  `${surge.group}: ${SURGE_STEP[surge.action] ?? surge.action}, desired capacity ${surge.desiredCapacity} (${surge.instanceIds.join(', ')})` +
+  (surge.givenBack?.length ? `, gave back ${surge.givenBack.join(', ')}` : '');
 
 /** Launch-before-terminate steps, which the table's `surge-pending` rows wait for. */
 export function formatSurges(report: RunReport, tense: ReportTense): string {

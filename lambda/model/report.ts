@@ -24,12 +24,17 @@ export interface InstanceDetail {
   readonly imageId?: string;
 }
 
-/** A launch-before-terminate step taken on a group this run. */
+/**
+ * A launch-before-terminate step taken on a group this run. `instanceIds`: capacity-added, the instances it replaces;
+ * completed, the replaced instances that went (also in `terminated`); rolled-back, the added instances removed.
+ */
 export interface SurgeAction {
   readonly group: string;
   readonly action: 'capacity-added' | 'completed' | 'rolled-back';
   readonly desiredCapacity: number;
   readonly instanceIds: readonly string[];
+  /** completed: added instances terminated by ID to give back capacity added for an instance that no longer goes. */
+  readonly givenBack?: readonly string[];
 }
 
 export interface RunReport {

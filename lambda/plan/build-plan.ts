@@ -5,8 +5,9 @@ import type { RunPolicy } from '../model/run-policy';
 import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
 import { DAY_MS } from '../policy/instance-age';
 import type { SurgeRecord } from '../policy/surge-record';
-import { MAX_SURGE_INSTANCES } from '../policy/surge-state';
-import { budgetCount } from './budget';
+import { fitsInTag, MAX_SURGE_INSTANCES } from '../policy/surge-state';
+import { budgetAllows, NOTHING_TAKEN, plusOne, type Taken } from './budget';
+import { isServing } from './capacity';
 import { compareCandidates, wantsSurge, type Candidate } from './candidate';
 import { groupHold, instanceHold, replacementProblem, windowHold } from './holds';
 import type { Plan, PlannedTermination, SurgeStep } from './plan';
@@ -25,8 +26,10 @@ interface Tally {
   readonly deferred: DeferredEntry[];
   readonly steps: SurgeStep[];
   readonly errors: RunError[];
-  readonly takenByGroup: Map<string, number>;
+  readonly takenByGroup: Map<string, GroupTake>;
   readonly surgeIds: Map<string, string[]>;
+  /** Members of each group that serve, counted once per group. */
+  readonly servingByGroup: Map<GroupEvaluation, number>;
   /** What holds each group back, worked out once per group rather than once per due instance (it reads every member). */
   readonly groupHolds: Map<GroupEvaluation, DeferralReason | undefined>;
   /** Groups next in line whose gates are unread, in plan order. */
@@ -36,6 +39,13 @@ interface Tally {
 
 /** An unread group is judged first by what needs no read (suspended processes, the AMI it launches, its members). */
 const UNREAD_GATES: GroupGates = { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], readFailures: [] };
+
+/** What a group gives this run: instances and units, and how many of those served. */
+interface GroupTake extends Taken {
+  readonly serving: number;
+}
+
+const NOTHING: GroupTake = { ...NOTHING_TAKEN, serving: 0 };
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
@@ -51,12 +61,35 @@ function detailsOf(evaluation: FleetEvaluation): Record<string, InstanceDetail> 
   return details;
 }
 
-/** Surge groups have no headroom once MaxSize (or the tag's capacity for instance IDs) is reached. */
-function headroomHold(evaluation: GroupEvaluation, taken: number): DeferralReason | undefined {
-  if (!wantsSurge(evaluation)) return undefined;
+/** Surge groups have no headroom once the added units would pass MaxSize, or the surge's record would not fit its tag. */
+function headroomHold(evaluation: GroupEvaluation, take: GroupTake, due: DueInstance, input: PlanInput, tally: Tally): DeferralReason | undefined {
   const group = evaluation.group;
-  if (group.maxSize - group.desiredCapacity - taken <= 0) return 'no-headroom';
-  return taken >= MAX_SURGE_INSTANCES ? 'group-budget' : undefined;
+  const weight = due.member?.weight ?? 1;
+  if (group.maxSize - group.desiredCapacity - take.units - weight < 0) return 'no-headroom';
+  if (take.instances >= MAX_SURGE_INSTANCES) return 'group-budget';
+  const instanceIds = [...(tally.surgeIds.get(group.name) ?? []), due.instanceId];
+  const addedUnits = take.units + weight;
+  const record = { startedAt: input.now, desiredCapacity: group.desiredCapacity + addedUnits, added: instanceIds.length, addedUnits, instanceIds };
+  return fitsInTag(record) ? undefined : 'group-budget';
+}
+
+/**
+ * The group's budget, in its units for a percentage. A termination without decrement also never takes the group's
+ * last serving instance: whatever the budget, one serves while the replacements launch (a group of one surges).
+ */
+function budgetHold(evaluation: GroupEvaluation, take: GroupTake, due: DueInstance, tally: Tally): DeferralReason | undefined {
+  const group = evaluation.group;
+  if (!budgetAllows(evaluation.settings.budget, group.desiredCapacity, plusOne(take, due.member?.weight ?? 1))) return 'group-budget';
+  if (wantsSurge(evaluation) || !due.member || !isServing(due.member)) return undefined;
+  return servingCountOf(evaluation, tally) - take.serving - 1 < 1 ? 'group-budget' : undefined;
+}
+
+function servingCountOf(evaluation: GroupEvaluation, tally: Tally): number {
+  const known = tally.servingByGroup.get(evaluation);
+  if (known !== undefined) return known;
+  const count = evaluation.group.members.filter(isServing).length;
+  tally.servingByGroup.set(evaluation, count);
+  return count;
 }
 
 /** A group that cannot launch a replacement is reported once, with the reason, so someone fixes what it launches. */
@@ -75,13 +108,13 @@ function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally
 function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
   const { due, evaluation } = candidate;
   const group = evaluation.group;
-  const taken = tally.takenByGroup.get(group.name) ?? 0;
+  const take = tally.takenByGroup.get(group.name) ?? NOTHING;
   const why =
     instanceHold(due, evaluation) ??
     groupHoldOf(evaluation, input, tally) ??
     windowHold(due, evaluation, input.now) ??
-    headroomHold(evaluation, taken) ??
-    (taken >= budgetCount(evaluation.settings.budget, group.desiredCapacity) ? 'group-budget' : undefined) ??
+    (wantsSurge(evaluation) ? headroomHold(evaluation, take, due, input, tally) : undefined) ??
+    budgetHold(evaluation, take, due, tally) ??
     (tally.runLeft <= 0 ? 'run-budget' : undefined);
   if (why !== undefined || input.gates.has(group.name)) return why;
   // Only its gates can hold it now: the run reads them (in this order) and plans again. Provisional until then.
@@ -98,13 +131,15 @@ function place(candidate: Candidate, input: PlanInput, tally: Tally): void {
     tally.deferred.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, why });
     return;
   }
-  tally.takenByGroup.set(name, (tally.takenByGroup.get(name) ?? 0) + 1);
+  const take = tally.takenByGroup.get(name) ?? NOTHING;
+  const member = due.member;
+  tally.takenByGroup.set(name, { ...plusOne(take, member?.weight ?? 1), serving: take.serving + (member && isServing(member) ? 1 : 0) });
   tally.runLeft -= 1;
   if (wantsSurge(evaluation)) {
     tally.surgeIds.set(name, [...(tally.surgeIds.get(name) ?? []), due.instanceId]);
     tally.deferred.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, why: 'surge-pending' });
   } else {
-    tally.terminations.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, decrementDesiredCapacity: false });
+    tally.terminations.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, decrementDesiredCapacity: false, units: member?.weight ?? 1 });
   }
 }
 
@@ -112,9 +147,11 @@ function startSurges(groups: readonly GroupEvaluation[], tally: Tally, now: numb
   for (const { group } of groups) {
     const instanceIds = tally.surgeIds.get(group.name);
     if (!instanceIds) continue;
-    // As planned from this run's read; the executor adds the same count to the group as it reads it just before the write.
-    const desiredCapacity = group.desiredCapacity + instanceIds.length;
-    tally.steps.push({ group: group.name, action: 'capacity-added', desiredCapacity, instanceIds, startedAt: now, recordedDesiredCapacity: desiredCapacity, removeAdded: [] });
+    const units = tally.takenByGroup.get(group.name)?.units ?? instanceIds.length;
+    const weights = Object.fromEntries(group.members.filter((member) => instanceIds.includes(member.instanceId)).map((member) => [member.instanceId, member.weight]));
+    // As planned from this run's read; the guard at the write adds the same units to the group as it reads it then.
+    const desiredCapacity = group.desiredCapacity + units;
+    tally.steps.push({ group: group.name, action: 'capacity-added', desiredCapacity, instanceIds, startedAt: now, recordedDesiredCapacity: desiredCapacity, removeAdded: [], weights, groupArn: group.arn });
   }
 }
 
@@ -227,7 +264,7 @@ function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
 /** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
-  const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
+  const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), servingByGroup: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
   const { routine, surges, candidates, details } = planOrderOf(evaluation);
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, message: `alarm ${name} does not exist or its state could not be read; the group terminates nothing while it is named` });

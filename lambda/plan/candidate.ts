@@ -1,3 +1,4 @@
+import { isGroupOfOne } from './capacity';
 import type { DueInstance, GroupEvaluation } from '../policy/evaluation';
 
 export interface Candidate {
@@ -12,8 +13,8 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
   return a.due.instanceId < b.due.instanceId ? -1 : a.due.instanceId > b.due.instanceId ? 1 : 0;
 }
 
-/** Launch before terminate: a group of one, the surge tag, or a maintenance policy above 100% asks for it. */
+/** Launch before terminate: a group of one (in its units), the surge tag, or a maintenance policy above 100% asks for it. */
 export function wantsSurge(evaluation: GroupEvaluation): boolean {
   const group = evaluation.group;
-  return evaluation.settings.surge || group.desiredCapacity === 1 || (group.maxHealthyPercentage ?? 0) > 100;
+  return evaluation.settings.surge || isGroupOfOne(group) || (group.maxHealthyPercentage ?? 0) > 100;
 }

@@ -2,6 +2,7 @@ import type { GroupGates, GroupSnapshot } from '../model/fleet';
 import type { DeferralReason } from '../model/reasons';
 import type { DueInstance, GroupEvaluation } from '../policy/evaluation';
 import { isInsideWindows } from '../policy/windows';
+import { isMoving, servingUnits } from './capacity';
 
 /** What holds back this instance itself: exempt, protected from scale-in, or not InService. */
 export function instanceHold(due: DueInstance, evaluation: GroupEvaluation): DeferralReason | undefined {
@@ -14,17 +15,15 @@ export function instanceHold(due: DueInstance, evaluation: GroupEvaluation): Def
 const BLOCKING_SUSPENSIONS = new Set(['Launch', 'Terminate']);
 
 /**
- * Stable: enough healthy capacity, nothing launching or terminating, no refresh, not being deleted. `leaving` are
- * members about to be removed with their capacity (rolling back a surge): the rest must be stable without them, and
- * serve the desired capacity less `givenBack`.
+ * Stable: enough healthy capacity in the group's units, nothing launching or terminating, no refresh, not being
+ * deleted. `leaving` are members about to be removed with their capacity (rolling back a surge): the rest must be
+ * stable without them, and serve the desired capacity less `givenBack` units.
  */
-export function isGroupStable(group: GroupSnapshot, gates: GroupGates, leaving: ReadonlySet<string> = new Set(), givenBack = leaving.size): boolean {
+export function isGroupStable(group: GroupSnapshot, gates: GroupGates, leaving: ReadonlySet<string> = new Set(), givenBack = 0): boolean {
   if (gates.instanceRefreshActive) return false;
   if (group.status !== undefined && group.status !== '') return false;
   const staying = group.members.filter((member) => !leaving.has(member.instanceId));
-  const serving = staying.filter((member) => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy');
-  const moving = staying.some((member) => /^(Pending|Terminating)/.test(member.lifecycleState));
-  return serving.length >= group.desiredCapacity - givenBack && !moving;
+  return servingUnits(staying) >= group.desiredCapacity - givenBack && !staying.some(isMoving);
 }
 
 /** Why the group cannot launch a replacement: the AMI it launches (from the fleet read), else its latest launch (from the gates). */
@@ -39,7 +38,7 @@ export interface GroupHoldOptions {
   readonly needsReplacement?: boolean;
   /** Members about to be removed with their capacity: the rest must be stable and serving without them. */
   readonly leaving?: ReadonlySet<string>;
-  /** Capacity about to be given back (at least `leaving`'s): the rest must serve the desired capacity less this. */
+  /** Capacity units about to be given back with `leaving`: the rest must serve the desired capacity less this. */
   readonly givenBack?: number;
 }
 

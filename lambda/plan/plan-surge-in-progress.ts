@@ -5,9 +5,9 @@ import type { DueInstance, GroupEvaluation } from '../policy/evaluation';
 import type { SurgeRecord } from '../policy/surge-record';
 import { isInsideWindows } from '../policy/windows';
 import { addedInstances } from './added-instances';
-import { budgetCount } from './budget';
+import { budgetAllows, type Taken } from './budget';
 import { groupHold, instanceHold, isGroupStable, windowHold } from './holds';
-import type { PlannedTermination, SurgeStep } from './plan';
+import { unitsNamed, type PlannedTermination, type SurgeStep } from './plan';
 
 export interface SurgeOutcome {
   readonly terminations: readonly PlannedTermination[];
@@ -39,11 +39,32 @@ function surgeWindowHold(evaluation: GroupEvaluation, recordedDue: readonly DueI
   return recordedDue.every((due) => windowHold(due, evaluation, now) !== undefined) ? 'outside-window' : undefined;
 }
 
-const recordedOf = (surge: SurgeRecord) => ({ startedAt: surge.state.startedAt, recordedDesiredCapacity: surge.state.desiredCapacity });
+const recordedOf = (surge: SurgeRecord) => ({ startedAt: surge.state.startedAt, recordedDesiredCapacity: surge.state.desiredCapacity, groupArn: surge.groupArn });
 
-function budgetHold(evaluation: GroupEvaluation, removing: number, context: SurgeContext): DeferralReason | undefined {
-  if (removing > budgetCount(evaluation.settings.budget, evaluation.group.desiredCapacity)) return 'group-budget';
-  return removing > context.runBudgetLeft ? 'run-budget' : undefined;
+/** Each member's capacity units, by ID. */
+function weightsOf(surge: SurgeRecord): Map<string, number> {
+  return new Map(surge.members.map((fact) => [fact.member.instanceId, fact.member.weight]));
+}
+
+/** Instances in order, each taken while its units still fit in `units`: capacity is never given back beyond what was added. */
+function pickWithin(instanceIds: readonly string[], weights: ReadonlyMap<string, number>, units: number): string[] {
+  const picked: string[] = [];
+  let left = units;
+  for (const id of instanceIds) {
+    const weight = weights.get(id) ?? 1;
+    if (weight > left) continue;
+    picked.push(id);
+    left -= weight;
+  }
+  return picked;
+}
+
+const weightsNamed = (weights: ReadonlyMap<string, number>, instanceIds: readonly string[]): Record<string, number> =>
+  Object.fromEntries(instanceIds.map((id) => [id, weights.get(id) ?? 1]));
+
+function budgetHold(evaluation: GroupEvaluation, removing: Taken, context: SurgeContext): DeferralReason | undefined {
+  if (!budgetAllows(evaluation.settings.budget, evaluation.group.desiredCapacity, removing)) return 'group-budget';
+  return removing.instances > context.runBudgetLeft ? 'run-budget' : undefined;
 }
 
 /**
@@ -53,19 +74,22 @@ function budgetHold(evaluation: GroupEvaluation, removing: number, context: Surg
 function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupGates, stillExtra: number, context: SurgeContext, recordedDue: readonly DueInstance[]): SurgeOutcome {
   const group = evaluation.group;
   const started = new Date(surge.state.startedAt).toISOString();
-  const victims = addedInstances(surge, gates).slice(0, stillExtra);
+  const weights = weightsOf(surge);
+  const victims = pickWithin(addedInstances(surge, gates), weights, stillExtra);
+  const named = weightsNamed(weights, victims);
+  const removing = { instances: victims.length, units: unitsNamed({ weights: named }, victims) };
   const leaving = new Set(victims);
-  const why = groupHold(evaluation, gates, { leaving, givenBack: stillExtra }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, victims.length, context);
+  const why = groupHold(evaluation, gates, { leaving, givenBack: stillExtra }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
   if (why !== undefined) {
     const deferred = evaluation.due.map((due) => held(evaluation, due, why));
     return { terminations: [], deferred, errors: [{ group: group.name, message: `surge started ${started} did not complete in time; its rollback waits (${why})` }], removed: 0 };
   }
   const errors: RunError[] = [{ group: group.name, message: `surge started ${started} did not complete in time; rolled back by removing ${victims.length ? victims.join(', ') : 'nothing'}` }];
-  if (victims.length < stillExtra) {
-    const missing = stillExtra - victims.length;
-    errors.push({ group: group.name, message: `the group has no instance to remove for ${missing} of the instance(s) the surge added (never launched, or not InService); its desired capacity stays ${missing} above what the surge found` });
+  if (removing.units < stillExtra) {
+    const missing = stillExtra - removing.units;
+    errors.push({ group: group.name, message: `the group has no instance to remove for ${missing} unit(s) of the capacity the surge added (never launched, not InService, or larger than what is left to give back); its desired capacity stays ${missing} above what the surge found` });
   }
-  const step: SurgeStep = { ...recordedOf(surge), group: group.name, action: 'rolled-back', desiredCapacity: group.desiredCapacity - victims.length, instanceIds: victims, removeAdded: victims };
+  const step: SurgeStep = { ...recordedOf(surge), group: group.name, action: 'rolled-back', desiredCapacity: group.desiredCapacity - removing.units, instanceIds: victims, removeAdded: victims, weights: named };
   return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, 'surge-pending')), step, errors, removed: victims.length };
 }
 
@@ -78,12 +102,13 @@ function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupG
 export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupGates, context: SurgeContext): SurgeOutcome {
   const group = evaluation.group;
   const { state } = surge;
-  if (state.added > budgetCount(evaluation.settings.budget, state.desiredCapacity)) {
+  if (!budgetAllows(evaluation.settings.budget, state.desiredCapacity, { instances: state.added, units: state.addedUnits })) {
     const message = `tag instance-reaper:surge-state records ${state.added} instance(s), more than the group's budget; group left alone this run. Delete the tag once the group is as it should be`;
     return { terminations: [], deferred: [], errors: [{ group: group.name, message }], removed: 0 };
   }
   const timedOut = context.now - state.startedAt > context.timeoutMs;
-  const stillExtra = Math.max(0, state.added - Math.max(0, state.desiredCapacity - group.desiredCapacity));
+  // In the group's units: what the surge added, less what something else (a scale-in) took back since.
+  const stillExtra = Math.max(0, state.addedUnits - Math.max(0, state.desiredCapacity - group.desiredCapacity));
   if (surge.departed.length > 0 && stillExtra > 0) {
     // Capacity still added for instances that are gone: no run of the reaper leaves that behind, so nothing is given back on a guess.
     const message = `tag instance-reaper:surge-state lists ${surge.departed.join(', ')}, no longer in EC2, while the capacity it added is still there; group left alone this run. Delete the tag once the group is as it should be`;
@@ -94,33 +119,38 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
 
   if (stillExtra === 0) {
     if (!timedOut) return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, 'surge-pending')), errors: [], removed: 0 };
-    const step: SurgeStep = { ...recordedOf(surge), group: group.name, action: 'rolled-back', desiredCapacity: group.desiredCapacity, instanceIds: [], removeAdded: [] };
+    const step: SurgeStep = { ...recordedOf(surge), group: group.name, action: 'rolled-back', desiredCapacity: group.desiredCapacity, instanceIds: [], removeAdded: [], weights: {} };
     const message = `surge started ${new Date(state.startedAt).toISOString()} ended: the group's capacity was lowered by something else meanwhile; only its tag is removed`;
     return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, 'surge-pending')), step, errors: [{ group: group.name, message }], removed: 0 };
   }
 
-  const going = recordedDue.filter((due) => instanceHold(due, evaluation) === undefined).slice(0, stillExtra);
-  const giveBack = addedInstances(surge, gates).slice(0, stillExtra - going.length);
-  const removing = going.length + giveBack.length;
+  const weights = weightsOf(surge);
+  const allowed = recordedDue.filter((due) => instanceHold(due, evaluation) === undefined).map((due) => due.instanceId);
+  const goingIds = new Set(pickWithin(allowed, weights, stillExtra));
+  const going = recordedDue.filter((due) => goingIds.has(due.instanceId));
+  const goingUnits = unitsNamed({ weights: weightsNamed(weights, [...goingIds]) }, [...goingIds]);
+  const giveBack = pickWithin(addedInstances(surge, gates), weights, stillExtra - goingUnits);
+  const named = weightsNamed(weights, [...goingIds, ...giveBack]);
+  const removing = { instances: going.length + giveBack.length, units: unitsNamed({ weights: named }, [...goingIds, ...giveBack]) };
   const waiting = !isGroupStable(group, gates);
   const why = groupHold(evaluation, gates, { surgeWaiting: waiting }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
   if (why !== undefined && timedOut) return rollBack(evaluation, surge, gates, stillExtra, context, recordedDue);
   if (why !== undefined) return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, why)), errors: [], removed: 0 };
 
-  const goingIds = new Set(going.map((due) => due.instanceId));
-  const terminations = going.map((due) => ({ instanceId: due.instanceId, group: group.name, reasons: due.reasons, decrementDesiredCapacity: true }));
+  const terminations = going.map((due) => ({ instanceId: due.instanceId, group: group.name, reasons: due.reasons, decrementDesiredCapacity: true, units: named[due.instanceId] ?? 1 }));
   const deferred = evaluation.due.filter((due) => !goingIds.has(due.instanceId)).map((due) => held(evaluation, due, 'surge-pending'));
   const errors: RunError[] =
-    removing < stillExtra
-      ? [{ group: group.name, message: `the surge's capacity for ${stillExtra - removing} instance(s) has no instance to remove by ID; the desired capacity stays that much higher` }]
+    removing.units < stillExtra
+      ? [{ group: group.name, message: `the surge's capacity for ${stillExtra - removing.units} unit(s) has no instance to remove by ID; the desired capacity stays that much higher` }]
       : [];
   const step: SurgeStep = {
     group: group.name,
     action: 'completed',
-    desiredCapacity: group.desiredCapacity - removing,
+    desiredCapacity: group.desiredCapacity - removing.units,
     instanceIds: [...goingIds],
     ...recordedOf(surge),
     removeAdded: giveBack,
+    weights: named,
   };
-  return { terminations, deferred, step, errors, removed: removing };
+  return { terminations, deferred, step, errors, removed: removing.instances };
 }

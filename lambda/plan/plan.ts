@@ -4,6 +4,8 @@ import type { DeferredEntry, InstanceDetail, SurgeAction, TerminatedEntry, Unman
 export interface PlannedTermination extends TerminatedEntry {
   /** True only when completing a launch-before-terminate surge: it gives back the capacity the surge added, naming the instance that goes. */
   readonly decrementDesiredCapacity: boolean;
+  /** The capacity units the instance counts for in its group. */
+  readonly units: number;
 }
 
 /**
@@ -17,6 +19,17 @@ export interface SurgeStep extends SurgeAction {
   readonly recordedDesiredCapacity: number;
   /** completed and rolled-back: instances the surge added that go by ID, with decrement, to give its capacity back. */
   readonly removeAdded: readonly string[];
+  /** The capacity units of every instance the step names (`instanceIds` and `removeAdded`). */
+  readonly weights: Readonly<Record<string, number>>;
+  /** The group's ARN as read: the proof of the surge-state record the step writes is bound to it. */
+  readonly groupArn?: string;
+}
+
+/** The capacity units of the named instances of a step. */
+export function unitsNamed(step: Pick<SurgeStep, 'weights'>, instanceIds: readonly string[]): number {
+  let units = 0;
+  for (const id of instanceIds) units += step.weights[id] ?? 1;
+  return units;
 }
 
 /** What the run will do, and why. The report is built from it; it is never re-derived. */

@@ -3,6 +3,7 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { RunReport } from '../model/report';
 import type { FleetEvaluation } from '../policy/evaluation';
 import { fleetFreshness, freshnessFigures, type FreshnessFigures } from './freshness-metrics';
+import { terminationCount } from './surge-removals';
 import { GROUP_FIGURE, GROUP_FRESHNESS_MESSAGE, GROUP_PROPERTY, METRIC } from './metric-names';
 
 function addFreshness(metrics: Metrics, figures: FreshnessFigures): void {
@@ -17,7 +18,7 @@ function addFreshness(metrics: Metrics, figures: FreshnessFigures): void {
  * alone, so the account pays for the same few metrics whatever its number of groups.
  */
 export function publishMetrics(metrics: Metrics, report: RunReport, evaluation: FleetEvaluation): void {
-  metrics.addMetric(METRIC.terminated, MetricUnit.Count, report.terminated.length);
+  metrics.addMetric(METRIC.terminated, MetricUnit.Count, terminationCount(report));
   metrics.addMetric(METRIC.deferred, MetricUnit.Count, report.deferred.length);
   metrics.addMetric(METRIC.unmanaged, MetricUnit.Count, report.unmanaged.length);
   metrics.addMetric(METRIC.errors, MetricUnit.Count, report.errors.length);

@@ -1,6 +1,7 @@
 import type { RunReport } from '../model/report';
 import type { FleetEvaluation } from '../policy/evaluation';
 import { countBy } from '../util/count-by';
+import { terminationCount } from './surge-removals';
 import { fleetFreshness, freshnessFigures, type FreshnessFigures } from './freshness-metrics';
 
 /** The `source` of the run-summary event every run sends to the organization's central bus. */
@@ -72,7 +73,7 @@ export function buildRunSummary(report: RunReport, evaluation: FleetEvaluation, 
     runAt: new Date(origin.now).toISOString(),
     dryRun: report.dryRun,
     scanned: report.scanned,
-    terminated: report.terminated.length,
+    terminated: terminationCount(report),
     deferred: countBy(report.deferred, (entry) => entry.why),
     unmanaged: report.unmanaged.length,
     errors: report.errors.length,

@@ -8,7 +8,7 @@ const readySurge = (extraTags: Record<string, string> = {}) => ({
     desired: 2,
     min: 1,
     max: 2,
-    tags: { 'instance-reaper:surge-state': formatSurgeState({ startedAt: NOW - 10 * 60_000, desiredCapacity: 2, added: 1, instanceIds: ['i-old'] }), ...extraTags },
+    tags: { 'instance-reaper:surge-state': formatSurgeState({ startedAt: NOW - 10 * 60_000, desiredCapacity: 2, added: 1, addedUnits: 1, instanceIds: ['i-old'] }), ...extraTags },
   },
   instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-new', ageDays: 0.005 }],
 });

@@ -40,7 +40,7 @@ const withMember = (change: Partial<MemberSpec>): MemberSpec[] => [{ id: 'i-due'
 describe('buildPlan: a stable group terminates its due instance', () => {
   it('terminates without decrementing the desired capacity', () => {
     const plan = planScenario({});
-    expect(plan.terminations).toEqual([{ instanceId: 'i-due', group: 'web', reasons: ['max-age'], decrementDesiredCapacity: false }]);
+    expect(plan.terminations).toEqual([{ instanceId: 'i-due', group: 'web', reasons: ['max-age'], decrementDesiredCapacity: false, units: 1 }]);
     expect(plan.deferred).toEqual([]);
     expect(plan.surgeSteps).toEqual([]);
   });
@@ -134,10 +134,10 @@ describe('buildPlan: budgets', () => {
   it.each<[string, Partial<RunPolicy>, GroupSpec, number, number]>([
     ['budget of 1, 5 due => 1', {}, {}, 5, 1],
     ['budget of 3, 5 due => 3', { defaultGroupBudget: { kind: 'count', value: 3 } }, {}, 5, 3],
-    ['budget of 10, 5 due => 5', { defaultGroupBudget: { kind: 'count', value: 10 } }, {}, 5, 5],
+    ['budget of 10, 5 due in a group of 5 => 4 (its last serving instance stays)', { defaultGroupBudget: { kind: 'count', value: 10 } }, {}, 5, 4],
     ['25% of desired 10 => 3 (rounded up)', { defaultGroupBudget: { kind: 'percent', value: 25 } }, {}, 10, 3],
     ['1% of desired 3 => 1 (at least 1)', { defaultGroupBudget: { kind: 'percent', value: 1 } }, {}, 3, 1],
-    ['100% of desired 4 => 4', { defaultGroupBudget: { kind: 'percent', value: 100 } }, {}, 4, 4],
+    ['100% of desired 4 => 3 (its last serving instance stays)', { defaultGroupBudget: { kind: 'percent', value: 100 } }, {}, 4, 3],
     ['group tag budget 2 over config 1 => 2', {}, { tags: { 'instance-reaper:budget': '2' } }, 5, 2],
     ['group tag 50% of desired 6 => 3', {}, { tags: { 'instance-reaper:budget': '50%' } }, 6, 3],
     ['event budget 4 over tag 2 => 4', { groupBudgetOverride: { kind: 'count', value: 4 } }, { tags: { 'instance-reaper:budget': '2' } }, 5, 4],
@@ -211,9 +211,10 @@ describe('buildPlan: order', () => {
   });
 
   it('the run budget goes to the oldest across all groups', () => {
+    // Three members each, so a group budget of 2 leaves one serving: only the run budget holds these back.
     const snapshot = makeFleet([
-      { group: { name: 'a' }, instances: [{ id: 'i-a30', ageDays: 30 }, { id: 'i-a60', ageDays: 60 }] },
-      { group: { name: 'b' }, instances: [{ id: 'i-b50', ageDays: 50 }, { id: 'i-b45', ageDays: 45 }] },
+      { group: { name: 'a' }, instances: [{ id: 'i-a30', ageDays: 30 }, { id: 'i-a60', ageDays: 60 }, { id: 'i-a1', ageDays: 1 }] },
+      { group: { name: 'b' }, instances: [{ id: 'i-b50', ageDays: 50 }, { id: 'i-b45', ageDays: 45 }, { id: 'i-b1', ageDays: 1 }] },
       { group: { name: 'c' }, instances: [{ id: 'i-c35', ageDays: 35 }, { id: 'i-c1', ageDays: 1 }] },
     ]);
     const plan = planFor(snapshot, makePolicy({ maxTerminations: 2, defaultGroupBudget: { kind: 'count', value: 2 } })).plan;

@@ -9,6 +9,7 @@ describe('buildPlan: a group that cannot launch a replacement loses nothing', ()
     ['launches a deregistered AMI', { launchImageId: 'ami-gone' }, [makeImage(), makeImage({ id: 'ami-gone', state: 'deregistered' })], 'ami-gone, is deregistered'],
     ['launches an AMI EC2 no longer knows', { launchImageId: 'ami-gone' }, [makeImage(), makeImage({ id: 'ami-gone', state: 'missing' })], 'ami-gone, is missing'],
     ['launches a disabled AMI', { launchImageId: 'ami-off' }, [makeImage(), makeImage({ id: 'ami-off', state: 'disabled' })], 'ami-off, is disabled'],
+    ['launches an available AMI the account\'s Allowed AMIs settings exclude', { launchImageId: 'ami-vendor' }, [makeImage(), { ...makeImage({ id: 'ami-vendor' }), allowed: false }], 'ami-vendor, is not allowed'],
     ['a mixed-instances override launches a deregistered AMI', { imageIdByInstanceType: { 'm5.large': 'ami-gone' } }, [makeImage(), makeImage({ id: 'ami-gone', state: 'deregistered' })], 'ami-gone'],
     ['what it launches could not be resolved', { launchImageId: null }, [makeImage()], 'could not be resolved'],
   ])('%s: its instances wait cannot-replace, and the group is reported', (_title, group, images, message) => {

@@ -15,7 +15,7 @@ describe('launch before terminate: starting a surge', () => {
     expect(plan.terminations).toEqual([]);
     expect(plan.deferred).toEqual([{ instanceId: 'i-1', group: 'solo', reasons: ['max-age'], why: 'surge-pending' }]);
     expect(plan.surgeSteps).toEqual([
-      { group: 'solo', action: 'capacity-added', desiredCapacity: 2, instanceIds: ['i-1'], startedAt: NOW, recordedDesiredCapacity: 2, removeAdded: [] },
+      { group: 'solo', action: 'capacity-added', desiredCapacity: 2, instanceIds: ['i-1'], startedAt: NOW, recordedDesiredCapacity: 2, removeAdded: [], weights: { 'i-1': 1 } },
     ]);
   });
 
@@ -79,7 +79,7 @@ interface Surging {
 
 /** A group of 1 (i-old, 40 days) that a previous run surged to 2; i-new launched a minute after the surge started. */
 function planSurging({ members, desired = 2, tag, startedMinutesAgo = 10, gates = {}, group = {}, policy = {}, oldTags = {}, newTags = {}, now = NOW }: Surging): Plan {
-  const state = tag ?? formatSurgeState({ startedAt: now - startedMinutesAgo * MINUTE, desiredCapacity: 2, added: 1, instanceIds: ['i-old'] });
+  const state = tag ?? formatSurgeState({ startedAt: now - startedMinutesAgo * MINUTE, desiredCapacity: 2, added: 1, addedUnits: 1, instanceIds: ['i-old'] });
   const snapshot = makeFleet([
     {
       group: { name: 'solo', desired, min: 1, max: 2, members: members ?? [{ id: 'i-old' }, { id: 'i-new' }], ...group, tags: { 'instance-reaper:surge-state': state, ...group.tags } },
@@ -101,13 +101,14 @@ const completed = (extra: Partial<SurgeStep> = {}): SurgeStep => ({
   startedAt: NOW - 10 * MINUTE,
   recordedDesiredCapacity: 2,
   removeAdded: [],
+  weights: { 'i-old': 1 },
   ...extra,
 });
 
 describe('launch before terminate: completing a surge', () => {
   it('ready (stable, its capacity still added): terminates the recorded instance by ID with decrement', () => {
     const plan = planSurging({});
-    expect(plan.terminations).toEqual([{ instanceId: 'i-old', group: 'solo', reasons: ['max-age'], decrementDesiredCapacity: true }]);
+    expect(plan.terminations).toEqual([{ instanceId: 'i-old', group: 'solo', reasons: ['max-age'], decrementDesiredCapacity: true, units: 1 }]);
     expect(plan.deferred).toEqual([]);
     expect(plan.surgeSteps).toEqual([completed()]);
     expect(plan.errors).toEqual([]);
@@ -146,13 +147,13 @@ describe('launch before terminate: completing a surge', () => {
   ])('ready but the recorded instance is %s: it is kept, and the capacity is given back by removing the added instance by ID', (_title, surging) => {
     const plan = planSurging(surging);
     expect(plan.terminations).toEqual([]);
-    expect(plan.surgeSteps).toEqual([completed({ instanceIds: [], removeAdded: ['i-new'] })]);
+    expect(plan.surgeSteps).toEqual([completed({ instanceIds: [], removeAdded: ['i-new'], weights: { 'i-new': 1 } })]);
   });
 
   it('a due instance not recorded in the surge waits surge-pending', () => {
     const snapshot = makeFleet([
       {
-        group: { name: 'web', desired: 3, max: 4, tags: { 'instance-reaper:surge-state': formatSurgeState({ startedAt: NOW - 2 * MINUTE, desiredCapacity: 3, added: 1, instanceIds: ['i-a'] }) } },
+        group: { name: 'web', desired: 3, max: 4, tags: { 'instance-reaper:surge-state': formatSurgeState({ startedAt: NOW - 2 * MINUTE, desiredCapacity: 3, added: 1, addedUnits: 1, instanceIds: ['i-a'] }) } },
         instances: [{ id: 'i-a', ageDays: 40 }, { id: 'i-b', ageDays: 35 }, { id: 'i-new', ageDays: 0.0001 }],
       },
     ]);
@@ -179,14 +180,14 @@ describe('launch before terminate: rolling back a surge that did not become heal
     const plan = planSurging({ startedMinutesAgo: TIMED_OUT, gates: { unhealthyTargets: ['i-new'] } });
     expect(plan.terminations).toEqual([]);
     expect(plan.surgeSteps).toEqual([
-      { group: 'solo', action: 'rolled-back', desiredCapacity: 1, instanceIds: ['i-new'], startedAt: NOW - TIMED_OUT * MINUTE, recordedDesiredCapacity: 2, removeAdded: ['i-new'] },
+      { group: 'solo', action: 'rolled-back', desiredCapacity: 1, instanceIds: ['i-new'], startedAt: NOW - TIMED_OUT * MINUTE, recordedDesiredCapacity: 2, removeAdded: ['i-new'], weights: { 'i-new': 1 } },
     ]);
     expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining('rolled back by removing i-new') }]);
     expect(whys(plan)).toEqual([['i-old', 'surge-pending']]);
   });
 
   it('an Unhealthy added instance goes before a healthy one, and only as many as the surge added', () => {
-    const tag = formatSurgeState({ startedAt: NOW - TIMED_OUT * MINUTE, desiredCapacity: 3, added: 1, instanceIds: ['i-old'] });
+    const tag = formatSurgeState({ startedAt: NOW - TIMED_OUT * MINUTE, desiredCapacity: 3, added: 1, addedUnits: 1, instanceIds: ['i-old'] });
     const snapshot = makeFleet([
       {
         group: { name: 'solo', desired: 3, max: 4, members: [{ id: 'i-old' }, { id: 'i-new' }, { id: 'i-sick', healthStatus: 'Unhealthy' }], tags: { 'instance-reaper:surge-state': tag, 'instance-reaper:budget': '2' } },
@@ -244,16 +245,16 @@ describe('launch before terminate: rolling back a surge that did not become heal
 });
 
 describe('launch before terminate: recorded state is checked against the group before use', () => {
-  const tagOf = (state: { desiredCapacity: number; added: number; instanceIds: string[]; startedAt?: number }) => formatSurgeState({ startedAt: NOW - 10 * MINUTE, ...state });
+  const tagOf = (state: { desiredCapacity: number; added: number; addedUnits: number; instanceIds: string[]; startedAt?: number }) => formatSurgeState({ startedAt: NOW - 10 * MINUTE, ...state });
 
   it.each<[string, string, MemberSpec[] | undefined, string]>([
-    ['lists a running instance that is not a member (copied from another group)', tagOf({ desiredCapacity: 2, added: 1, instanceIds: ['i-elsewhere'] }), undefined, 'not a member'],
-    ['lists an instance EC2 does not know while its capacity is still added', tagOf({ desiredCapacity: 2, added: 1, instanceIds: ['i-nowhere'] }), undefined, 'no longer in EC2'],
-    ['counts that do not match its instances', tagOf({ desiredCapacity: 4, added: 3, instanceIds: ['i-old'] }), undefined, 'added=3'],
-    ['the same instance twice', tagOf({ desiredCapacity: 3, added: 2, instanceIds: ['i-old', 'i-old'] }), undefined, 'twice'],
-    ['more than the group budget (1)', tagOf({ desiredCapacity: 3, added: 2, instanceIds: ['i-old', 'i-new'] }), undefined, 'budget'],
-    ['a start in the future', tagOf({ desiredCapacity: 2, added: 1, instanceIds: ['i-old'], startedAt: NOW + 60 * MINUTE }), undefined, 'future'],
-    ['a desired capacity that leaves nothing to replace', tagOf({ desiredCapacity: 1, added: 1, instanceIds: ['i-old'] }), undefined, 'no instance to replace'],
+    ['lists a running instance that is not a member (copied from another group)', tagOf({ desiredCapacity: 2, added: 1, addedUnits: 1, instanceIds: ['i-elsewhere'] }), undefined, 'not a member'],
+    ['lists an instance EC2 does not know while its capacity is still added', tagOf({ desiredCapacity: 2, added: 1, addedUnits: 1, instanceIds: ['i-nowhere'] }), undefined, 'no longer in EC2'],
+    ['counts that do not match its instances', tagOf({ desiredCapacity: 4, added: 3, addedUnits: 3, instanceIds: ['i-old'] }), undefined, 'added=3'],
+    ['the same instance twice', tagOf({ desiredCapacity: 3, added: 2, addedUnits: 2, instanceIds: ['i-old', 'i-old'] }), undefined, 'twice'],
+    ['more than the group budget (1)', tagOf({ desiredCapacity: 3, added: 2, addedUnits: 2, instanceIds: ['i-old', 'i-new'] }), undefined, 'budget'],
+    ['a start in the future', tagOf({ desiredCapacity: 2, added: 1, addedUnits: 1, instanceIds: ['i-old'], startedAt: NOW + 60 * MINUTE }), undefined, 'future'],
+    ['a desired capacity that leaves nothing to replace', tagOf({ desiredCapacity: 1, added: 1, addedUnits: 1, instanceIds: ['i-old'] }), undefined, 'no instance to replace'],
   ])('a tag with %s is an error; the group is left alone, others go on', (_title, tag, members, message) => {
     const snapshot = makeFleet([
       { group: { name: 'solo', desired: 2, max: 4, members, tags: { 'instance-reaper:surge-state': tag } }, instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-new', ageDays: 0.001 }] },
@@ -267,7 +268,7 @@ describe('launch before terminate: recorded state is checked against the group b
 
   it('a forged tag naming every member of a large group never takes more than the budget', () => {
     const ids = Array.from({ length: 8 }, (_, index) => `i-${index}`);
-    const tag = formatSurgeState({ startedAt: NOW - 10 * MINUTE, desiredCapacity: 8, added: 8, instanceIds: ids });
+    const tag = formatSurgeState({ startedAt: NOW - 10 * MINUTE, desiredCapacity: 8, added: 8, addedUnits: 8, instanceIds: ids });
     const snapshot = makeFleet([{ group: { name: 'big', desired: 8, max: 10, tags: { 'instance-reaper:surge-state': tag } }, instances: ids.map((id) => ({ id, ageDays: 40 })) }]);
     const { plan } = planFor(snapshot, makePolicy({ defaultGroupBudget: { kind: 'count', value: 2 } }));
     expect(plan.terminations).toEqual([]);
@@ -293,13 +294,13 @@ describe('launch before terminate: recorded state is checked against the group b
 
 describe('surge state tag', () => {
   it('round-trips through the tag value', () => {
-    const state = { startedAt: NOW, desiredCapacity: 12, added: 3, instanceIds: ['i-0123456789abcdef0', 'i-0123456789abcdef1', 'i-2'] };
+    const state = { startedAt: NOW, desiredCapacity: 12, added: 3, addedUnits: 3, instanceIds: ['i-0123456789abcdef0', 'i-0123456789abcdef1', 'i-2'] };
     expect(parseSurgeState(formatSurgeState(state))).toEqual(state);
   });
 
   it('ten 19-character instance IDs fit in the 256-character tag value', () => {
     const instanceIds = Array.from({ length: 10 }, (_, index) => `i-0123456789abcdef${index}`);
-    expect(formatSurgeState({ startedAt: NOW, desiredCapacity: 999, added: 10, instanceIds }).length).toBeLessThanOrEqual(256);
+    expect(formatSurgeState({ startedAt: NOW, desiredCapacity: 999, added: 10, addedUnits: 10, instanceIds }).length).toBeLessThanOrEqual(256);
   });
 
   it('a surge group never adds more than ten instances in one run', () => {

@@ -1,0 +1,40 @@
+import type { GroupMember, GroupSnapshot } from '../model/fleet';
+
+/*
+ * Capacity in the group's units. Where a group sets weights (or counts vCPUs / MiB), its desired, minimum and maximum
+ * capacity are in those units and each member counts for its `WeightedCapacity` (Auto Scaling User Guide, instance
+ * weighting); elsewhere every member is one unit.
+ */
+
+/** Kept by an instance lifecycle policy (`Terminating:Retained`, `Warmed:*:Retained`): it no longer counts toward the desired capacity and stays until someone terminates it. */
+export const isRetained = (member: GroupMember): boolean => member.lifecycleState.endsWith(':Retained');
+
+/** Serves in the group's own view: InService and Healthy. */
+export const isServing = (member: GroupMember): boolean => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy';
+
+/** Launching or terminating: the group is moving. A retained member is nobody's to wait for. */
+export const isMoving = (member: GroupMember): boolean => /^(Pending|Terminating)/.test(member.lifecycleState) && !isRetained(member);
+
+/** The units these members add up to. */
+export function unitsOf(members: Iterable<GroupMember>): number {
+  let units = 0;
+  for (const member of members) units += member.weight;
+  return units;
+}
+
+/** The units of the members that serve. */
+export function servingUnits(members: readonly GroupMember[]): number {
+  let units = 0;
+  for (const member of members) if (isServing(member)) units += member.weight;
+  return units;
+}
+
+/**
+ * A group whose desired capacity one instance meets (desired 1, or a single weighted member): terminating it before
+ * its replacement serves would leave nothing, so it launches before it terminates.
+ */
+export function isGroupOfOne(group: GroupSnapshot): boolean {
+  let largest = 1;
+  for (const member of group.members) if (member.weight > largest) largest = member.weight;
+  return group.desiredCapacity > 0 && group.desiredCapacity <= largest;
+}
