@@ -6,6 +6,7 @@ import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balanci
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { ConcurrencyLimit } from './util/concurrency-limit';
 
@@ -19,6 +20,8 @@ export interface AwsClients {
   /** Classic Load Balancers (the 2012-06-01 API), for groups with LoadBalancerNames. */
   readonly elb: ElasticLoadBalancingClient;
   readonly sns: SNSClient;
+  /** VPC Lattice, for groups with `vpc-lattice` traffic sources: their targets' health. */
+  readonly vpcLattice: VPCLatticeClient;
   /** EventBridge in a given region: the central bus's, which may not be the function's. One client per region. */
   readonly eventBridgeIn: (region: string) => EventBridgeClient;
 }
@@ -52,6 +55,7 @@ export function createClients(overrides: Record<string, unknown> = {}): AwsClien
     elbv2: limited(new ElasticLoadBalancingV2Client(config), limit),
     elb: limited(new ElasticLoadBalancingClient(config), limit),
     sns: limited(new SNSClient(config), limit),
+    vpcLattice: limited(new VPCLatticeClient(config), limit),
     eventBridgeIn: (region) => {
       const client = eventBridgeClients.get(region) ?? limited(new EventBridgeClient({ ...config, region }), limit);
       eventBridgeClients.set(region, client);

@@ -40,7 +40,7 @@ describe('client retry settings', () => {
 
     const attempts = await Promise.all(clients.map((client) => client.config.maxAttempts()));
 
-    expect(attempts).toHaveLength(8);
+    expect(attempts).toHaveLength(9);
     for (const count of attempts) expect(count).toBeGreaterThanOrEqual(5);
   });
 

@@ -65,6 +65,7 @@ export function createCliClients(connection: Connection, observer: CallObserver 
     elbv2: observe(fleet.elbv2, observer),
     elb: observe(fleet.elb, observer),
     sns: observe(fleet.sns, observer),
+    vpcLattice: observe(fleet.vpcLattice, observer),
     eventBridgeIn: fleet.eventBridgeIn,
     lambda: observe(new LambdaClient(config), observer),
     eventBridge: observe(new EventBridgeClient(config), observer),

@@ -2,7 +2,7 @@ import { AccountBase } from './account-base';
 import { setRegistration } from './load-balancers';
 import * as launch from './seed-launch';
 import * as fleet from './seed-fleet';
-import type { AlarmRecord, AlarmState, ClassicHealth } from './state';
+import type { AlarmRecord, AlarmState, ClassicHealth, LatticeTargetStatus } from './state';
 
 /** Seeding what groups launch from and what watches them: images, templates, parameters, alarms, load balancers. */
 export class SeededAccount extends AccountBase {
@@ -87,5 +87,21 @@ export class SeededAccount extends AccountBase {
   setNewTargetHealth(targetGroupArn: string, state: string): void {
     if (!this.state.targetGroups[targetGroupArn]) throw new Error(`fake-aws: no target group ${targetGroupArn}`);
     this.state.newTargetHealth[targetGroupArn] = state;
+  }
+
+  // VPC Lattice target groups (groups naming one in `latticeTargetGroupArns` create it too).
+  addLatticeTargetGroup(): string {
+    return fleet.addLatticeTargetGroup(this);
+  }
+  /** `HEALTHY`, `UNHEALTHY`, `UNAVAILABLE`, `UNUSED`, `INITIAL`, `DRAINING`; undefined deregisters. On port 80 unless `port` names another. */
+  setLatticeTargetStatus(arn: string, instanceId: string, status: LatticeTargetStatus | undefined, port?: number): void {
+    const targets = this.state.latticeTargetGroups[arn];
+    if (!targets) throw new Error(`fake-aws: no VPC Lattice target group ${arn}`);
+    setRegistration(targets, instanceId, status, port);
+  }
+  /** The status targets registered from now on settle at, one tick after registering `INITIAL` (default `HEALTHY`). */
+  setNewLatticeTargetStatus(arn: string, status: LatticeTargetStatus): void {
+    if (!this.state.latticeTargetGroups[arn]) throw new Error(`fake-aws: no VPC Lattice target group ${arn}`);
+    this.state.newLatticeTargetStatus[arn] = status;
   }
 }

@@ -144,6 +144,10 @@ export class FakeAccount extends SeededAccount {
   targetHealth(targetGroupArn: string): Record<string, string> {
     return { ...this.state.targetGroups[targetGroupArn] };
   }
+  /** Registration (instance ID on port 80, else `ID:PORT`) → VPC Lattice target status. */
+  latticeTargets(arn: string): Record<string, string> {
+    return { ...this.state.latticeTargetGroups[arn] };
+  }
   /** Instance ID → `registering`, `InService`, `OutOfService` or `deregistering`. */
   classicInstanceHealth(name: string): Record<string, string> {
     return { ...this.state.classicLoadBalancers[name] };

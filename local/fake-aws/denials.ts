@@ -50,5 +50,7 @@ export function deniedResource(state: AccountState, params: Readonly<Record<stri
   if (loadBalancer) return `arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/${loadBalancer}`;
   const parameter = text(params.Name);
   if (parameter) return `arn:aws:ssm:${region}:${accountId}:parameter/${parameter.replace(/^\//, '')}`;
+  const latticeTargetGroup = text(params.targetGroupIdentifier);
+  if (latticeTargetGroup) return latticeTargetGroup.startsWith('arn:') ? latticeTargetGroup : `arn:aws:vpc-lattice:${region}:${accountId}:targetgroup/${latticeTargetGroup}`;
   return text(params.TargetGroupArn) ?? text(params.TopicArn);
 }

@@ -34,6 +34,15 @@ function attachments(state: AccountState, group: GroupRecord): Attachment[] {
       settled: state.newClassicHealth[name] ?? 'InService',
       draining: 'deregistering',
     })),
+    // Auto Scaling "automatically registers the EC2 instances as targets" of an attached VPC Lattice target group and
+    // deregisters them before termination (User Guide, "Manage traffic flow with a VPC Lattice target group"); a new
+    // target is INITIAL while "initial health checks on the target are being performed" (TargetSummary).
+    ...group.latticeTargetGroupArns.map((arn) => ({
+      targets: (state.latticeTargetGroups[arn] ??= {}),
+      registering: 'INITIAL',
+      settled: state.newLatticeTargetStatus[arn] ?? 'HEALTHY',
+      draining: 'DRAINING',
+    })),
   ];
 }
 
@@ -65,6 +74,9 @@ export function settleRegistrations(state: AccountState): void {
   }
   for (const [name, instances] of Object.entries(state.classicLoadBalancers)) {
     for (const [id, health] of Object.entries(instances)) if (health === 'registering') instances[id] = state.newClassicHealth[name] ?? 'InService';
+  }
+  for (const [arn, targets] of Object.entries(state.latticeTargetGroups)) {
+    for (const [key, status] of Object.entries(targets)) if (status === 'INITIAL') targets[key] = state.newLatticeTargetStatus[arn] ?? 'HEALTHY';
   }
 }
 

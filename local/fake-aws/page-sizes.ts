@@ -10,6 +10,7 @@ export interface PageSizes {
   activities: number;
   warmPoolInstances: number;
   images: number;
+  latticeTargets: number;
 }
 
 export const SMALL_PAGE_SIZES: Readonly<PageSizes> = {
@@ -23,6 +24,7 @@ export const SMALL_PAGE_SIZES: Readonly<PageSizes> = {
   activities: 5,
   warmPoolInstances: 3,
   images: 3,
+  latticeTargets: 2,
 };
 
 /** AWS's own maxima, for benchmarks. */
@@ -37,4 +39,5 @@ export const AWS_PAGE_SIZES: Readonly<PageSizes> = {
   activities: 100,
   warmPoolInstances: 50,
   images: 1000,
+  latticeTargets: 100,
 };

@@ -24,6 +24,8 @@ export interface GroupSpec {
   readonly targetGroupArns?: readonly string[];
   /** Classic Load Balancers, created if new. */
   readonly loadBalancerNames?: readonly string[];
+  /** VPC Lattice target groups (ARNs), attached as `vpc-lattice` traffic sources; created if new. */
+  readonly latticeTargetGroupArns?: readonly string[];
   /** Plain key/value (not propagated) or full tags. */
   readonly tags?: Readonly<Record<string, string>> | readonly GroupTag[];
   readonly availabilityZones?: readonly string[];
@@ -61,6 +63,7 @@ export function addGroup(world: World, spec: GroupSpec): GroupRecord {
     availabilityZones: [...(spec.availabilityZones ?? [`${region}a`, `${region}b`])],
     targetGroupArns: [...(spec.targetGroupArns ?? [])],
     loadBalancerNames: [...(spec.loadBalancerNames ?? [])],
+    latticeTargetGroupArns: [...(spec.latticeTargetGroupArns ?? [])],
     tags: toTags(spec.tags),
     suspendedProcesses: [...(spec.suspendedProcesses ?? [])],
     createdTime: world.now(),
@@ -75,6 +78,7 @@ export function addGroup(world: World, spec: GroupSpec): GroupRecord {
   };
   for (const arn of group.targetGroupArns) world.state.targetGroups[arn] ??= {};
   for (const name of group.loadBalancerNames) world.state.classicLoadBalancers[name] ??= {};
+  for (const arn of group.latticeTargetGroupArns) world.state.latticeTargetGroups[arn] ??= {};
   world.state.groups[group.name] = group;
   return group;
 }
@@ -83,6 +87,14 @@ export function addTargetGroup(world: World, name?: string): string {
   const id = nextId(world.state, 'tg').slice(3);
   const arn = `arn:aws:elasticloadbalancing:${world.state.region}:${world.state.accountId}:targetgroup/${name ?? `tg-${id}`}/${id}`;
   world.state.targetGroups[arn] = {};
+  return arn;
+}
+
+/** A VPC Lattice target group of instances: arn:aws:vpc-lattice:REGION:ACCOUNT:targetgroup/tg-<17 of [0-9a-z]> (ListTargets' pattern). */
+export function addLatticeTargetGroup(world: World): string {
+  const id = nextId(world.state, 'tg');
+  const arn = `arn:aws:vpc-lattice:${world.state.region}:${world.state.accountId}:targetgroup/${id}`;
+  world.state.latticeTargetGroups[arn] = {};
   return arn;
 }
 

@@ -18,6 +18,8 @@ export function emptyState(accountId: string, region: string, pageSizes: Partial
     newTargetHealth: {},
     classicLoadBalancers: {},
     newClassicHealth: {},
+    latticeTargetGroups: {},
+    newLatticeTargetStatus: {},
     instanceRefreshes: [],
     activities: [],
     published: [],
@@ -28,7 +30,7 @@ export function emptyState(accountId: string, region: string, pageSizes: Partial
 export function upgradeState(state: AccountState): AccountState {
   const defaults = emptyState(state.accountId, state.region);
   const upgraded = { ...defaults, ...state, pageSizes: { ...defaults.pageSizes, ...state.pageSizes } };
-  const groupDefaults = { loadBalancerNames: [] as string[] };
+  const groupDefaults = { loadBalancerNames: [] as string[], latticeTargetGroupArns: [] as string[] };
   for (const group of Object.values(upgraded.groups)) Object.assign(group, { ...groupDefaults, ...group });
   return Object.assign(state, upgraded);
 }

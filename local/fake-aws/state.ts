@@ -15,6 +15,8 @@ export type ClassicHealth = 'InService' | 'OutOfService';
 export type DesiredCapacityType = 'units' | 'vcpu' | 'memory-mib';
 /** A Classic Load Balancer's view of a registered instance: settled health, or on its way in or out. */
 export type ClassicInstanceState = ClassicHealth | 'registering' | 'deregistering';
+/** A VPC Lattice target's status (TargetSummary, VPC Lattice API Reference). */
+export type LatticeTargetStatus = 'DRAINING' | 'UNAVAILABLE' | 'HEALTHY' | 'UNHEALTHY' | 'INITIAL' | 'UNUSED';
 
 /** A launch template as a group or override names it (ID or name; version `$Latest`, `$Default` or a number). */
 export interface TemplateRef {
@@ -88,6 +90,8 @@ export interface GroupRecord {
   targetGroupArns: string[];
   /** Classic Load Balancers, by name. */
   loadBalancerNames: string[];
+  /** VPC Lattice target groups attached as `vpc-lattice` traffic sources, by ARN. */
+  latticeTargetGroupArns: string[];
   tags: GroupTag[];
   suspendedProcesses: string[];
   /** `EC2` (default) or `ELB`: reported only, target health does not feed the group's health. */
@@ -196,6 +200,10 @@ export interface AccountState {
   classicLoadBalancers: Record<string, Record<string, ClassicInstanceState>>;
   /** Classic Load Balancer name → the state new registrations settle at (default `InService`). */
   newClassicHealth: Record<string, ClassicHealth>;
+  /** VPC Lattice target group ARN → registration (keyed as `targetGroups`) → status. */
+  latticeTargetGroups: Record<string, Record<string, LatticeTargetStatus>>;
+  /** VPC Lattice target group ARN → the status new registrations settle at (default `HEALTHY`). */
+  newLatticeTargetStatus: Record<string, LatticeTargetStatus>;
   instanceRefreshes: InstanceRefreshRecord[];
   /** Oldest first; append-only, so instances can point into it. */
   activities: ActivityRecord[];

@@ -6,6 +6,7 @@ import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balanci
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import type { AwsClients } from '../../lambda/clients';
 
 export const NOW = Date.parse('2026-11-24T12:00:00Z');
@@ -23,6 +24,7 @@ export function testClients(): AwsClients {
     elbv2: new ElasticLoadBalancingV2Client(config),
     elb: new ElasticLoadBalancingClient(config),
     sns: new SNSClient(config),
+    vpcLattice: new VPCLatticeClient(config),
     eventBridgeIn: (region) => new EventBridgeClient({ ...config, region }),
   };
 }

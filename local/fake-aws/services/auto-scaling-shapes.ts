@@ -71,10 +71,12 @@ export function toGroup(state: AccountState, group: GroupRecord, members: readon
     AvailabilityZones: group.availabilityZones,
     LoadBalancerNames: group.loadBalancerNames,
     TargetGroupARNs: group.targetGroupArns,
-    // What AWS lists as traffic sources: target groups as `elbv2`, Classic Load Balancers as `elb`.
+    // What AWS lists as traffic sources: target groups as `elbv2`, Classic Load Balancers as `elb`, VPC Lattice target
+    // groups (which have no field of their own) as `vpc-lattice` with the target group's ARN.
     TrafficSources: [
       ...group.targetGroupArns.map((Identifier) => ({ Identifier, Type: 'elbv2' })),
       ...group.loadBalancerNames.map((Identifier) => ({ Identifier, Type: 'elb' })),
+      ...group.latticeTargetGroupArns.map((Identifier) => ({ Identifier, Type: 'vpc-lattice' })),
     ],
     HealthCheckType: group.healthCheckType ?? 'EC2',
     HealthCheckGracePeriod: 300,

@@ -7,6 +7,7 @@ import { elbClassicService } from './elb-classic';
 import { elbv2Service } from './elbv2';
 import { snsService } from './sns';
 import { ssmService } from './ssm';
+import { vpcLatticeService } from './vpc-lattice';
 
 const bySigningName = (services: readonly FakeService[]) => Object.fromEntries(services.map((service) => [service.signingName, service]));
 
@@ -22,4 +23,5 @@ export const SERVICES: Readonly<Record<string, FakeService>> = bySigningName([
   // Classic and v2 Load Balancing share the signing name `elasticloadbalancing`.
   byQueryVersion({ '2015-12-01': elbv2Service, '2012-06-01': elbClassicService }, '2015-12-01'),
   snsService,
+  vpcLatticeService,
 ]);
