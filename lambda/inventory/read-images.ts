@@ -1,4 +1,4 @@
-import { DescribeImagesCommand, paginateDescribeInstanceImageMetadata, type Image } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, paginateDescribeInstanceImageMetadata, type Image, type ImageMetadata } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients';
 import type { ImageSnapshot, InstanceSnapshot, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
@@ -13,7 +13,7 @@ const time = (text: string | undefined): number | undefined => {
   return Number.isNaN(parsed) ? undefined : parsed;
 };
 
-function toImageSnapshot(image: Image): ImageSnapshot {
+function toImageSnapshot(image: Image | ImageMetadata): ImageSnapshot {
   return {
     imageId: image.ImageId ?? '',
     state: image.State ?? 'unknown',
@@ -44,7 +44,9 @@ async function describeAllPages(clients: AwsClients, ids: readonly string[]): Pr
 /**
  * One unknown ID in `ImageIds` fails the whole call, so the IDs AWS names are dropped and the rest
  * asked again; when the message names none, the batch is halved until the culprit stands alone.
- * Only that answer is definitive (`missing`): an ID simply absent from a successful answer is unknown, not gone.
+ * An ID absent from a successful answer (every page) is gone too: "Recently deregistered images appear in the
+ * returned results for a short interval and then return empty results", until every instance on them is terminated
+ * (EC2 API Reference, DescribeImages). A failed call judges nothing.
  */
 async function describeBatch(clients: AwsClients, ids: readonly string[]): Promise<BatchResult> {
   if (ids.length === 0) return { found: [], missing: [], errors: [] };
@@ -52,9 +54,7 @@ async function describeBatch(clients: AwsClients, ids: readonly string[]): Promi
     const wanted = new Set(ids);
     const found = (await describeAllPages(clients, ids)).filter((image) => image.ImageId !== undefined && wanted.has(image.ImageId));
     const foundIds = new Set(found.map((image) => image.ImageId));
-    const absent = ids.filter((id) => !foundIds.has(id));
-    const errors = absent.length === 0 ? [] : [{ message: `DescribeImages did not describe ${absent.join(', ')}; not judged this run` }];
-    return { found, missing: [], errors };
+    return { found, missing: ids.filter((id) => !foundIds.has(id)), errors: [] };
   } catch (error) {
     if (!NOT_FOUND_CODES.has(errorName(error) ?? '')) {
       return { found: [], missing: [], errors: [{ message: `DescribeImages failed for ${ids.join(', ')}: ${describeError(error)}` }] };
@@ -76,10 +76,10 @@ async function describeBatch(clients: AwsClients, ids: readonly string[]): Promi
  * What instances of gone AMIs were launched from: EC2 still knows it when DescribeImages does not. The metadata is
  * the AMI's, the same for each of its instances, so one instance per AMI is asked about, batches at once.
  */
-async function readLaunchedImageMetadata(clients: AwsClients, instances: readonly InstanceSnapshot[]): Promise<Map<string, Image>> {
+async function readLaunchedImageMetadata(clients: AwsClients, instances: readonly InstanceSnapshot[]): Promise<Map<string, ImageMetadata>> {
   const onePerImage = new Map<string, string>();
   for (const instance of instances) if (instance.imageId !== undefined && !onePerImage.has(instance.imageId)) onePerImage.set(instance.imageId, instance.instanceId);
-  const byImage = new Map<string, Image>();
+  const byImage = new Map<string, ImageMetadata>();
   await mapWithConcurrency(chunk([...onePerImage.values()], BATCH), 4, async (batch) => {
     for await (const page of paginateDescribeInstanceImageMetadata({ client: clients.ec2 }, { InstanceIds: batch })) {
       for (const entry of page.InstanceImageMetadata ?? []) {
@@ -96,7 +96,7 @@ export interface ImageRead {
   readonly errors: RunError[];
 }
 
-/** The named AMIs as EC2 describes them: gone ones (a definitive not-found answer) are marked `missing`. */
+/** The named AMIs as EC2 describes them: gone ones (not found, or absent from a complete answer) are marked `missing`. */
 export async function describeImages(clients: AwsClients, imageIds: Iterable<string>): Promise<ImageRead> {
   const ids = [...new Set(imageIds)];
   const results = await mapWithConcurrency(chunk(ids, BATCH), 4, (batch) => describeBatch(clients, batch));
@@ -108,6 +108,21 @@ export async function describeImages(clients: AwsClients, imageIds: Iterable<str
   return { images, errors };
 }
 
+/**
+ * What DescribeImages no longer tells, from instance metadata; the verdict stays gone. One exception: with the
+ * account's Allowed AMIs settings enabled, AMIs they exclude are left out of DescribeImages answers as well, and
+ * the metadata tells them apart: ImageAllowed false ("the AMI can't be discovered or used in the account") on an
+ * AMI whose state is still `available` (EC2 API Reference, DescribeImages and ImageMetadata). Its instances run
+ * fine and are not on a deregistered AMI, so they are judged by its age and deprecation like any other; `allowed`
+ * false tells that a group launching it cannot replace anything.
+ */
+function fromMetadata(image: ImageMetadata, known: ImageSnapshot | undefined): ImageSnapshot {
+  const snapshot = toImageSnapshot(image);
+  const wasAbsent = known === undefined || known.state === 'missing';
+  if (wasAbsent && image.ImageAllowed === false && image.State === 'available') return { ...snapshot, allowed: false };
+  return { ...snapshot, state: known?.state ?? 'missing' };
+}
+
 /** The AMIs the instances run, with gone ones marked `missing` and enriched from instance image metadata. */
 export async function readImages(clients: AwsClients, instances: Iterable<InstanceSnapshot>): Promise<ImageRead> {
   const list = [...instances];
@@ -117,12 +132,10 @@ export async function readImages(clients: AwsClients, instances: Iterable<Instan
   if (gone.length === 0) return { images, errors };
   try {
     const metadata = await readLaunchedImageMetadata(clients, gone);
-    for (const [id, image] of metadata) {
-      const known = images.get(id);
-      images.set(id, { ...toImageSnapshot(image), state: known?.state ?? 'missing' });
-    }
+    for (const [id, image] of metadata) images.set(id, fromMetadata(image, images.get(id)));
   } catch (error) {
-    errors.push({ message: `DescribeInstanceImageMetadata failed: ${describeError(error)}` });
+    // A gone AMI stays gone: the metadata only names it and dates it.
+    errors.push({ message: `DescribeInstanceImageMetadata failed: ${describeError(error)}; AMIs EC2 no longer describes are judged missing without their name or dates` });
   }
   return { images, errors };
 }

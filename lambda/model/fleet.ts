@@ -74,6 +74,8 @@ export interface ImageSnapshot {
   readonly name?: string;
   readonly creationDate?: number;
   readonly deprecationTime?: number;
+  /** False when the account's Allowed AMIs settings exclude it: instances on it run, nothing new launches from it. */
+  readonly allowed?: boolean;
 }
 
 /** Something that failed; the run goes on. */

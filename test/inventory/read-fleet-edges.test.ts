@@ -1,5 +1,5 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribeWarmPoolCommand } from '@aws-sdk/client-auto-scaling';
-import { DescribeImagesCommand, DescribeInstancesCommand, DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, DescribeInstanceImageMetadataCommand, DescribeInstancesCommand, DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFleet } from '../../lambda/inventory/read-fleet';
 import { awsGroup, awsInstance, daysAgo, notFound, testClients } from './aws-fixtures';
@@ -32,13 +32,15 @@ describe('readFleet: AMIs', () => {
     expect(ec2).toHaveReceivedCommandWith(DescribeImagesCommand, { ImageIds: ['ami-old'], NextToken: 'more' });
   });
 
-  it('an AMI simply absent from a complete answer is unknown (not missing) and reported', async () => {
+  it('an AMI absent from a complete answer is gone (EC2 answers a deregistered AMI with empty results): instance and launch AMIs missing', async () => {
     ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+    ec2.on(DescribeInstanceImageMetadataCommand).rejects(denied());
 
     const snapshot = await readFleet(testClients(), {});
 
-    expect(snapshot.images.has('ami-old')).toBe(false);
-    expect(snapshot.errors).toEqual(expect.arrayContaining([{ message: expect.stringContaining('did not describe ami-old') }]));
+    expect(snapshot.images.get('ami-old')?.state).toBe('missing');
+    expect(snapshot.images.get('ami-new')?.state).toBe('missing');
+    expect(snapshot.errors).toEqual([{ message: expect.stringContaining('DescribeInstanceImageMetadata failed: AccessDenied') }]);
   });
 
   it('describes the AMI a group launches even when no instance runs it yet, and marks it missing on a definitive not-found', async () => {

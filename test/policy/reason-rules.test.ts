@@ -52,6 +52,7 @@ const cases: Case[] = [
   ['ami-missing: state deregistered is due', amiMissingRule, { image: makeImage({ state: 'deregistered' }) }, 'applies'],
   ['ami-missing: state disabled is due', amiMissingRule, { image: makeImage({ state: 'disabled' }) }, 'applies'],
   ['ami-missing: state available is not due', amiMissingRule, { image: makeImage({ state: 'available' }) }, 'does-not-apply'],
+  ['ami-missing: available but not allowed by the account (still runs) is not due', amiMissingRule, { image: { ...makeImage({ state: 'available' }), allowed: false } }, 'does-not-apply'],
   ['ami-missing: unknown image (read failed) is not applicable', amiMissingRule, { image: undefined }, 'not-applicable'],
   // ami-drift
   ['ami-drift: group launches another AMI is due', amiDriftRule, { launchImageId: 'ami-new' }, 'applies'],
