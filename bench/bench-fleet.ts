@@ -12,12 +12,12 @@ export const BENCH_FLEET = {
   topicArn: 'arn:aws:sns:us-east-1:123456789012:instance-reaper',
 } as const;
 
-/** 300 AMIs up to 200 days old: one in twenty deregistered (half of those gone from DescribeImages), one in twenty deprecated. */
+/** 300 AMIs up to 200 days old: one in twenty deregistered (half of those still listed, half answered empty), one in twenty deprecated. */
 function seedImages(account: FakeAccount, now: number): string[] {
   return Array.from({ length: BENCH_FLEET.images }, (_, index) => {
     const imageId = account.addImage({ name: `bench-${index}`, creationDate: now - (index % 200) * DAY });
-    if (index % 20 === 0) account.deregisterImage(imageId);
-    if (index % 20 === 10) account.deregisterImage(imageId, { gone: true });
+    if (index % 20 === 0) account.deregisterImage(imageId, { listedForMs: DAY });
+    if (index % 20 === 10) account.deregisterImage(imageId);
     if (index % 20 === 5) account.deprecateImage(imageId, now - DAY);
     return imageId;
   });

@@ -41,10 +41,12 @@ export function addImage(world: World, spec: ImageSpec): string {
   return imageId;
 }
 
-export function setImageState(world: World, imageId: string, state: ImageState): void {
+export function setImageState(world: World, imageId: string, state: ImageState, listedUntil?: number): void {
   const image = world.state.images[imageId];
   if (!image) throw new Error(`fake-aws: no image ${imageId}`);
   image.state = state;
+  if (listedUntil === undefined) delete image.listedUntil;
+  else image.listedUntil = listedUntil;
 }
 
 export function requireTemplate(world: World, idOrName: string): TemplateRecord {

@@ -31,8 +31,14 @@ export interface ImageRecord {
   ownerId: string;
   creationDate: number;
   deprecationTime?: number;
-  /** `gone`: deregistered long ago; DescribeImages no longer knows it, instance metadata still does. */
+  /**
+   * `deregistered`: recently deregistered, still returned with that state (until `listedUntil`, when set).
+   * `gone`: deregistered and no longer returned: asked by ID, empty while an instance runs it, then not found.
+   * Instance metadata still knows both.
+   */
   state: ImageState;
+  /** Epoch ms: when a `deregistered` image stops being returned and is `gone`. */
+  listedUntil?: number;
 }
 
 export interface InstanceRecord {

@@ -10,8 +10,8 @@ afterEach(async () => reaper?.close());
 
 describe('the deployed bundle on the wire: gates in a real account', () => {
   it.each([
-    ['deregistered', { gone: false }],
-    ['gone (EC2 no longer describes it)', { gone: true }],
+    ['recently deregistered (still returned, state deregistered)', { listedForMs: DAY_MS }],
+    ['deregistered (asked by ID, EC2 answers empty)', {}],
   ])('a group that launches a %s AMI loses nothing: its instances wait cannot-replace and the group is reported', async (_title, options) => {
     let ids: string[] = [];
     reaper = await LocalReaper.start((account) => {

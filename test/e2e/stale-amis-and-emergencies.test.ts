@@ -13,8 +13,8 @@ function seedStaleAmis(account: FakeAccount): Record<string, string> {
   const ids: Record<string, string> = {};
   const young = Date.now() - 2 * DAY_MS;
   for (const [name, change] of [
-    ['deregistered', (ami: string) => account.deregisterImage(ami)],
-    ['gone', (ami: string) => account.deregisterImage(ami, { gone: true })],
+    ['deregistered', (ami: string) => account.deregisterImage(ami, { listedForMs: DAY_MS })],
+    ['gone', (ami: string) => account.deregisterImage(ami)],
     ['disabled', (ami: string) => account.disableImage(ami)],
     ['deprecated', (ami: string) => account.deprecateImage(ami, Date.now() - DAY_MS)],
   ] as const) {

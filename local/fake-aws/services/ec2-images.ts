@@ -15,17 +15,35 @@ function imageField(image: ImageRecord, name: string): string | undefined {
 }
 const knownImageFilter = (name: string): boolean => ['image-id', 'name', 'state', 'owner-id'].includes(name);
 
-/** Named images must all exist (long-gone ones do not): one unknown ID fails the whole call, naming every unknown ID. */
+/** A deregistered image is returned only for its brief listed phase; after `listedUntil` it is gone. */
+const isGone = (image: ImageRecord, now: number): boolean =>
+  image.state === 'gone' || (image.state === 'deregistered' && image.listedUntil !== undefined && image.listedUntil <= now);
+
+/** AMIs that a non-terminated instance (running, stopped, ...) was launched from. */
+function amisStillRun(account: FakeAccount): Set<string> {
+  return new Set(Object.values(account.state.instances).flatMap((instance) => (instance.state === 'terminated' ? [] : [instance.imageId])));
+}
+
+/**
+ * Named images must all exist: one unknown ID fails the whole call, naming every unknown ID. A gone image is
+ * answered with empty results while an instance still runs it, and is unknown only after: "Recently deregistered
+ * images appear in the returned results for a short interval and then return empty results. After all instances
+ * that reference a deregistered AMI are terminated, specifying the ID of the image will eventually return an
+ * error indicating that the AMI ID cannot be found" (EC2 API Reference, DescribeImages).
+ */
 function namedImages(account: FakeAccount, ids: readonly string[]): ImageRecord[] {
   const malformed = ids.find((id) => !/^ami-[0-9a-f]+$/.test(id));
   if (malformed !== undefined) throw new AwsError('InvalidAMIID.Malformed', `Invalid id: "${malformed}" (expecting "ami-...")`);
-  const known = (id: string) => {
+  const now = account.now();
+  const unique = [...new Set(ids)];
+  const gone = unique.filter((id) => {
     const image = account.state.images[id];
-    return image && image.state !== 'gone' ? image : undefined;
-  };
-  const missing = ids.filter((id) => !known(id));
-  if (missing.length > 0) throw notFound('InvalidAMIID.NotFound', 'image id', [...new Set(missing)], true);
-  return [...new Set(ids)].flatMap((id) => known(id) ?? []);
+    return image !== undefined && isGone(image, now);
+  });
+  const stillRun = gone.length > 0 ? amisStillRun(account) : new Set<string>();
+  const missing = unique.filter((id) => !account.state.images[id] || (gone.includes(id) && !stillRun.has(id)));
+  if (missing.length > 0) throw notFound('InvalidAMIID.NotFound', 'image id', missing, true);
+  return unique.flatMap((id) => (gone.includes(id) ? [] : (account.state.images[id] ?? [])));
 }
 
 /**
@@ -40,7 +58,7 @@ export function describeImages(account: FakeAccount, input: DescribeImagesReques
   const now = account.now();
   const candidates = input.ImageIds?.length
     ? namedImages(account, input.ImageIds)
-    : Object.values(account.state.images).filter((image) => image.state !== 'gone');
+    : Object.values(account.state.images).filter((image) => !isGone(image, now));
   const visible = candidates.filter((image) => {
     if (image.state === 'disabled' && !input.IncludeDisabled) return false;
     const deprecated = image.deprecationTime !== undefined && image.deprecationTime <= now;

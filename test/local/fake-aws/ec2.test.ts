@@ -67,9 +67,9 @@ describe('DescribeImages', () => {
     await expect(h.ec2.send(new DescribeImagesCommand({ ImageIds: ['ami-1'] }))).rejects.toThrow("The image id '[ami-1]' does not exist");
   });
 
-  it('returns recently deregistered images, disabled ones only when asked, deprecation times', async () => {
+  it('returns recently deregistered images (the brief listed phase), disabled ones only when asked, deprecation times', async () => {
     const deregistered = h.account.addImage();
-    h.account.deregisterImage(deregistered);
+    h.account.deregisterImage(deregistered, { listedForMs: 60_000 });
     const disabled = h.account.addImage();
     h.account.disableImage(disabled);
     const deprecated = h.account.addImage({ creationDate: NOW - 400 * DAY, deprecationTime: NOW - DAY });
@@ -85,6 +85,50 @@ describe('DescribeImages', () => {
     expect(all.Images?.[2]).toMatchObject({ DeprecationTime: new Date(NOW - DAY).toISOString(), CreationDate: new Date(NOW - 400 * DAY).toISOString() });
     const filtered = await h.ec2.send(new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: [deprecated, 'ami-999'] }] }));
     expect(filtered.Images?.map((image) => image.ImageId)).toEqual([deprecated]);
+  });
+
+  it('answers a deregistered AMI asked by ID with empty results while an instance runs it, then InvalidAMIID.NotFound once none does', async () => {
+    const live = h.account.addImage();
+    const deregistered = h.account.addImage();
+    h.account.addLaunchTemplate({ name: 'old', imageId: deregistered });
+    h.account.addGroup({ name: 'old', minSize: 0, desiredCapacity: 2, launchTemplate: { name: 'old' } });
+    const [running = '', stopped = ''] = h.account.fillGroup('old');
+    h.account.addInstance({ imageId: deregistered, state: 'terminated' });
+    h.account.deregisterImage(deregistered);
+
+    const whileRunning = await h.ec2.send(new DescribeImagesCommand({ ImageIds: [live, deregistered], IncludeDeprecated: true, IncludeDisabled: true }));
+    expect(whileRunning.Images?.map((image) => image.ImageId)).toEqual([live]);
+    expect(whileRunning.NextToken).toBeUndefined();
+    expect((await h.ec2.send(new DescribeImagesCommand({}))).Images?.map((image) => image.ImageId)).toEqual([live]);
+
+    h.account.terminateInstanceInGroup(running, true);
+    h.account.tick();
+    h.account.stopInstance(stopped);
+    expect(h.account.instance(running).state).toBe('terminated');
+    expect((await h.ec2.send(new DescribeImagesCommand({ ImageIds: [deregistered] }))).Images).toEqual([]);
+
+    h.account.terminateInstanceInGroup(stopped, true);
+    h.account.tick();
+    await expect(h.ec2.send(new DescribeImagesCommand({ ImageIds: [live, deregistered] }))).rejects.toMatchObject({
+      name: 'InvalidAMIID.NotFound',
+      message: `The image id '[${deregistered}]' does not exist`,
+    });
+  });
+
+  it('returns a recently deregistered AMI with state deregistered only for the interval asked, then answers empty', async () => {
+    let now = NOW;
+    const clocked = await startHarness({ account: { now: () => now } });
+    try {
+      const imageId = clocked.account.addImage();
+      clocked.account.addInstance({ imageId });
+      clocked.account.deregisterImage(imageId, { listedForMs: 60_000 });
+      expect((await clocked.ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.map((image) => image.State)).toEqual(['deregistered']);
+
+      now += 60_000;
+      expect((await clocked.ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images).toEqual([]);
+    } finally {
+      await clocked.close();
+    }
   });
 
   it('pages named images even without MaxResults: a caller that ignores NextToken misses some, the token gets the rest', async () => {
