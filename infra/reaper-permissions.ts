@@ -62,6 +62,12 @@ export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis
   const stack = Stack.of(fn);
   const groupArn = anyGroupArn(stack);
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadFleet', actions: DESCRIBE_ACTIONS, resources: ['*'] }));
+  // Target health of VPC Lattice target groups attached as traffic sources. vpc-lattice:ListTargets requires the
+  // TargetGroup resource, arn:PARTITION:vpc-lattice:REGION:ACCOUNT:targetgroup/ID ("Actions, resources, and condition
+  // keys for Amazon VPC Lattice"); which target groups is known only at run time, from the groups' traffic sources.
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({ sid: 'ReadLatticeTargets', actions: ['vpc-lattice:ListTargets'], resources: [stack.formatArn({ service: 'vpc-lattice', resource: 'targetgroup', resourceName: '*' })] }),
+  );
   // The alarms are named at run time by group tags. DescribeAlarms accepts alarm ARNs, but "you can't return information
   // about composite alarms if your cloudwatch:DescribeAlarms permission has a narrower scope" than * (CloudWatch API
   // Reference, DescribeAlarms).
@@ -113,7 +119,7 @@ export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis
       { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
       {
         id: 'AwsSolutions-IAM5',
-        reason: `The Describe calls (Auto Scaling, EC2, target and instance health) support no resource-level permissions; DescribeAlarms must be on * to read composite alarms; ssm:GetParameters only on the parameters launch templates may name as resolve:ssm: AMI aliases (${amiAliasParameters.join(', ') || 'none'}), which DescribeLaunchTemplateVersions with ResolveAlias reads with the function's permissions; kms:GenerateDataKey* only on the notification topic's key, to publish to the encrypted topic; writes are limited to Auto Scaling groups (any name) not tagged instance-reaper:exempt=true.`,
+        reason: `The Describe calls (Auto Scaling, EC2, target and instance health) support no resource-level permissions; vpc-lattice:ListTargets on any VPC Lattice target group of the account and region, as groups name theirs at run time; DescribeAlarms must be on * to read composite alarms; ssm:GetParameters only on the parameters launch templates may name as resolve:ssm: AMI aliases (${amiAliasParameters.join(', ') || 'none'}), which DescribeLaunchTemplateVersions with ResolveAlias reads with the function's permissions; kms:GenerateDataKey* only on the notification topic's key, to publish to the encrypted topic; writes are limited to Auto Scaling groups (any name) not tagged instance-reaper:exempt=true.`,
       },
       {
         id: 'AwsSolutions-L1',

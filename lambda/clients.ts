@@ -4,6 +4,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
@@ -22,6 +23,8 @@ export interface AwsClients {
   readonly sns: SNSClient;
   /** VPC Lattice, for groups with `vpc-lattice` traffic sources: their targets' health. */
   readonly vpcLattice: VPCLatticeClient;
+  /** KMS, for the proof of authorship of the function's surge records (GenerateMac / VerifyMac). */
+  readonly kms: KMSClient;
   /** EventBridge in a given region: the central bus's, which may not be the function's. One client per region. */
   readonly eventBridgeIn: (region: string) => EventBridgeClient;
 }
@@ -56,6 +59,7 @@ export function createClients(overrides: Record<string, unknown> = {}): AwsClien
     elb: limited(new ElasticLoadBalancingClient(config), limit),
     sns: limited(new SNSClient(config), limit),
     vpcLattice: limited(new VPCLatticeClient(config), limit),
+    kms: limited(new KMSClient(config), limit),
     eventBridgeIn: (region) => {
       const client = eventBridgeClients.get(region) ?? limited(new EventBridgeClient({ ...config, region }), limit);
       eventBridgeClients.set(region, client);

@@ -17,3 +17,11 @@ export class FleetReadError extends Error {
     this.name = 'FleetReadError';
   }
 }
+
+/** A surge-state record cannot be signed (no key configured, or the group's ARN unknown): it is not written. */
+export class SurgeProofError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SurgeProofError';
+  }
+}

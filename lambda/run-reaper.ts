@@ -5,6 +5,7 @@ import type { RunSettings } from './config/load-run-policy';
 import { executePlan, simulatePlan } from './execute/execute-plan';
 import { notify } from './execute/notify';
 import { sendRunSummary } from './execute/send-run-summary';
+import { kmsSurgeSigner } from './execute/sign-surge-record';
 import { eventBusRegion } from './config/event-bus-arn';
 import { readFleet } from './inventory/read-fleet';
 import { readGroupGates } from './inventory/read-group-gates';
@@ -39,7 +40,7 @@ export interface DecidedRun {
 /** Reads the fleet and decides, changing nothing. The function and the CLI's `plan` share it. */
 export async function decideRun(clients: AwsClients, settings: RunSettings, now: number): Promise<DecidedRun> {
   const { policy } = settings;
-  const snapshot = await readFleet(clients, { groups: policy.groups, blockedAmisParameter: settings.blockedAmisParameter });
+  const snapshot = await readFleet(clients, { groups: policy.groups, blockedAmisParameter: settings.blockedAmisParameter, stateKeyArn: settings.stateKeyArn });
   const evaluation = evaluateFleet(snapshot, policy, now);
   const scanned = { groups: snapshot.groups.length, instances: evaluation.scannedInstances };
   const byName = new Map(evaluation.groups.map((group) => [group.group.name, group]));
@@ -69,7 +70,7 @@ async function reportCentrally(clients: AwsClients, busArn: string | undefined, 
 export async function runReaper({ clients, settings, now, logger, metrics, origin }: RunDependencies): Promise<RunReport> {
   const { policy } = settings;
   const { plan, evaluation } = await decideRun(clients, settings, now);
-  const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan);
+  const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan, { signSurgeRecord: kmsSurgeSigner(clients.kms, settings.stateKeyArn) });
   const built = buildReport(plan, outcome);
   const report = await reportCentrally(clients, settings.centralBusArn, built, evaluation, { ...origin, now });
 

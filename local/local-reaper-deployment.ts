@@ -1,6 +1,7 @@
 import type { FakeAccount } from './fake-aws/account';
 import { ControlPlane, attachControlPlane } from './fake-aws/services/reaper-control-plane';
 import { DEMO } from './demo-fleet';
+import { localStateKey } from './local-state-key';
 
 /** The stack `npx cdk deploy` creates without a target. */
 export const LOCAL_STACK = 'InstanceReaper';
@@ -8,7 +9,8 @@ export const LOCAL_STACK = 'InstanceReaper';
 /**
  * Deploys the reaper into a local account as CloudFormation would: the stack with the construct's
  * outputs (keys as CDK names them), the function with its synthesized environment and reserved
- * concurrency 1, and the schedule rule. References the template leaves as tokens are filled in.
+ * concurrency 1, and the schedule rule. References the template leaves as tokens are filled in (the topic, the
+ * blocked-AMIs parameter, the surge-state key, which the account creates).
  */
 export function deployLocalReaper(account: FakeAccount, environment: Readonly<Record<string, string>>, now: number): ControlPlane {
   const { region, accountId } = account.state;
@@ -20,7 +22,7 @@ export function deployLocalReaper(account: FakeAccount, environment: Readonly<Re
   plane.state.functions[functionName] = {
     name: functionName,
     arn: functionArn,
-    environment: { ...environment, REAPER_BLOCKED_AMIS_PARAMETER: DEMO.blockedAmisParameter, REAPER_TOPIC_ARN: topicArn },
+    environment: { ...environment, REAPER_BLOCKED_AMIS_PARAMETER: DEMO.blockedAmisParameter, REAPER_TOPIC_ARN: topicArn, REAPER_STATE_KEY_ARN: localStateKey(account) },
     reservedConcurrency: 1,
     logGroupName: `${LOCAL_STACK}-ReaperLogsB5D2A9E1-LOCAL`,
     memorySize: 1024,

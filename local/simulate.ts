@@ -10,6 +10,7 @@ import { ORG_USAGE, parseOrgSimulationOptions } from './org/org-simulation-optio
 import { simulateOrganization } from './org/simulate-org';
 import { FakeAccount } from './fake-aws/account';
 import { startFakeAws } from './fake-aws/server';
+import { localStateKey } from './local-state-key';
 import { deployedSchedule } from './simulation/deployed-schedule';
 import { describePolicy } from './simulation/describe-policy';
 import { formatSummary } from './simulation/format-summary';
@@ -64,7 +65,7 @@ async function simulate(options: SimulationOptions): Promise<number> {
   const server = await startFakeAws(account);
   try {
     const fn = synthesizedFunction();
-    Object.assign(process.env, fn.environment, server.env, options.environment, { REAPER_BLOCKED_AMIS_PARAMETER: DEMO.blockedAmisParameter });
+    Object.assign(process.env, fn.environment, server.env, options.environment, { REAPER_BLOCKED_AMIS_PARAMETER: DEMO.blockedAmisParameter, REAPER_STATE_KEY_ARN: localStateKey(account) });
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the deployed bundle is plain CommonJS, loaded as Lambda would
     const { handler } = require(fn.bundlePath) as { handler: Handler };
     const { lines, windows } = header(account, fn, options);

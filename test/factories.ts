@@ -6,6 +6,7 @@ import type {
   ImageSnapshot,
   InstanceSnapshot,
   RunError,
+  SurgeProofCheck,
   Tags,
 } from '../lambda/model/fleet';
 import type { RunPolicy } from '../lambda/model/run-policy';
@@ -90,7 +91,13 @@ export interface GroupSpec {
   readonly maxHealthyPercentage?: number;
   readonly targetGroupArns?: readonly string[];
   readonly loadBalancerNames?: readonly string[];
+  readonly latticeTargetGroupArns?: readonly string[];
   readonly desiredCapacityType?: string;
+  /**
+   * The inventory's check of the surge-state tag's proof. A group carrying the tag defaults to a valid proof, as the
+   * function's own records read: the refusals are tested with an explicit check.
+   */
+  readonly surgeProof?: SurgeProofCheck;
 }
 
 export function makeGroup(spec: GroupSpec = {}): GroupSnapshot {
@@ -109,9 +116,11 @@ export function makeGroup(spec: GroupSpec = {}): GroupSnapshot {
     members,
     targetGroupArns: spec.targetGroupArns ?? [],
     loadBalancerNames: spec.loadBalancerNames ?? [],
+    latticeTargetGroupArns: spec.latticeTargetGroupArns ?? [],
     maxHealthyPercentage: spec.maxHealthyPercentage,
     launchImages:
       launchImageId === null ? undefined : { imageId: launchImageId, imageIdByInstanceType: spec.imageIdByInstanceType ?? {} },
+    surgeProof: spec.surgeProof ?? (spec.tags?.['instance-reaper:surge-state'] === undefined ? undefined : { verdict: 'valid' }),
   };
 }
 

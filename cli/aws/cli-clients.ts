@@ -66,6 +66,7 @@ export function createCliClients(connection: Connection, observer: CallObserver 
     elb: observe(fleet.elb, observer),
     sns: observe(fleet.sns, observer),
     vpcLattice: observe(fleet.vpcLattice, observer),
+    kms: observe(fleet.kms, observer),
     eventBridgeIn: fleet.eventBridgeIn,
     lambda: observe(new LambdaClient(config), observer),
     eventBridge: observe(new EventBridgeClient(config), observer),

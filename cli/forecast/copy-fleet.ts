@@ -1,5 +1,7 @@
 import type { RunSettings } from '../../lambda/config/load-run-policy';
 import type { GroupGates, GroupMember, GroupSnapshot, InstanceSnapshot } from '../../lambda/model/fleet';
+import { surgeProofMessage } from '../../lambda/policy/surge-proof';
+import { TAG } from '../../lambda/policy/tag-keys';
 import { FakeAccount } from '../../local/fake-aws/account';
 import type { InstanceSpec } from '../../local/fake-aws/seed-fleet';
 import { AWS_PAGE_SIZES, type Ec2State } from '../../local/fake-aws/state';
@@ -11,6 +13,20 @@ export interface FleetCopy {
   readonly account: FakeAccount;
   /** What the copy could not carry over as read, for the operator. */
   readonly notes: readonly string[];
+  /** The copy's own surge-state key: the forecast's runs sign and verify with it. */
+  readonly stateKeyArn: string;
+}
+
+/**
+ * A surge under way whose record verified in the source is signed again for the copy (its own key, the copied group's
+ * ARN); one that did not verify is copied as it is, and refused in the forecast as it would be in the account.
+ */
+function signCopiedSurges(account: FakeAccount, groups: readonly GroupSnapshot[], stateKeyArn: string): void {
+  for (const group of groups) {
+    const record = group.tags[TAG.surgeState];
+    if (record === undefined || group.surgeProof?.verdict !== 'valid') continue;
+    account.setGroupTag(group.name, TAG.surgeProof, account.generateMac(stateKeyArn, surgeProofMessage(account.group(group.name).arn, record)));
+  }
 }
 
 /**
@@ -112,10 +128,12 @@ export function copyFleet(source: SourceFleet, settings: RunSettings, now: () =>
   if (settings.blockedAmisParameter) account.putParameter(settings.blockedAmisParameter, snapshot.blockedAmiIds.join(',') || 'none', 'StringList');
   copyAlarms(account, source);
   for (const group of snapshot.groups) copyGroup(account, source, group, notes);
+  const stateKeyArn = account.createKey();
+  signCopiedSurges(account, snapshot.groups, stateKeyArn);
   const members = new Set(snapshot.groups.flatMap((group) => group.members.map((member) => member.instanceId)));
   // Instances in no group copied (unmanaged, warm pools, groups out of scope): reported or skipped as the source's are.
   for (const instance of snapshot.instances.values()) {
     if (!members.has(instance.instanceId) && instance.imageId !== undefined) account.addInstance(instanceFields(instance, source.readAt));
   }
-  return { account, notes };
+  return { account, notes, stateKeyArn };
 }

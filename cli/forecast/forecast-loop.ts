@@ -1,6 +1,7 @@
 import type { AwsClients } from '../../lambda/clients';
 import type { RunSettings } from '../../lambda/config/load-run-policy';
 import { executePlan } from '../../lambda/execute/execute-plan';
+import { kmsSurgeSigner } from '../../lambda/execute/sign-surge-record';
 import type { RunError } from '../../lambda/model/fleet';
 import type { RunReport } from '../../lambda/model/report';
 import type { FleetEvaluation } from '../../lambda/policy/evaluation';
@@ -66,7 +67,7 @@ function completeLifecycleHooks(account: FakeAccount): void {
 /** The function's own read-decide-act, as one scheduled run: `decideRun`, then `executePlan` against the copy. */
 async function runOnce(clients: AwsClients, settings: RunSettings, at: number): Promise<{ report: RunReport; evaluation: FleetEvaluation }> {
   const { plan, evaluation } = await decideRun(clients, settings, at);
-  const outcome = await executePlan(clients.autoScaling, plan);
+  const outcome = await executePlan(clients.autoScaling, plan, { signSurgeRecord: kmsSurgeSigner(clients.kms, settings.stateKeyArn) });
   return { report: buildReport(plan, outcome), evaluation };
 }
 

@@ -53,7 +53,7 @@ export async function planForecast(context: CommandContext, forecast: ForecastOp
   const runs = Math.max(1, Math.floor((forecast.days * DAY_MS) / schedule.intervalMs));
   const sourceInstanceIds = new Set(source.snapshot.instances.keys());
   const result = await withProgress(context, `Forecasting ${runs} runs on a private copy`, () =>
-    runForecast({ account: copy.account, clock, settings: policy.settings, start, intervalMs: schedule.intervalMs, runs, sourceInstanceIds, observer: context.calls }),
+    runForecast({ account: copy.account, clock, settings: { ...policy.settings, stateKeyArn: copy.stateKeyArn }, start, intervalMs: schedule.intervalMs, runs, sourceInstanceIds, observer: context.calls }),
   );
   const setting: ForecastSetting = {
     policySource: configured.source,

@@ -23,7 +23,7 @@ export interface SourceFleet {
  * uses (`decideRun`, which describes the AMIs groups launch now too), then the health gates of every group.
  */
 export async function readSourceFleet(clients: AwsClients, settings: RunSettings, now: number): Promise<SourceFleet> {
-  const snapshot = await readFleet(clients, { groups: settings.policy.groups, blockedAmisParameter: settings.blockedAmisParameter });
+  const snapshot = await readFleet(clients, { groups: settings.policy.groups, blockedAmisParameter: settings.blockedAmisParameter, stateKeyArn: settings.stateKeyArn });
   // Each group's alarm names come from its settings (tags over configuration), as a run resolves them.
   const groups = evaluateFleet(snapshot, settings.policy, now).groups;
   const requests = groups.map((group) => ({ group: group.group, alarmNames: group.settings.alarmNames }));

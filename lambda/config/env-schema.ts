@@ -54,6 +54,12 @@ const eventBusArn = z.string().check(
   z.regex(EVENT_BUS_ARN, 'expected an EventBridge event bus ARN such as arn:aws:events:eu-west-1:111111111111:event-bus/instance-reaper-central'),
 );
 
+/** A KMS key ARN (aliases are not taken: the construct passes the key itself). */
+const kmsKeyArn = z.string().check(
+  z.trim(),
+  z.regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, 'expected a KMS key ARN such as arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+);
+
 /** The configured policy, from REAPER_* environment variables. Defaults are POLICY_DEFAULTS, the documented ones. */
 export const envSchema = z.object({
   REAPER_DRY_RUN: withDefault(booleanText, POLICY_DEFAULTS.dryRun),
@@ -71,6 +77,11 @@ export const envSchema = z.object({
   REAPER_TOPIC_ARN: optionalOf(trimmedText),
   /** The organization's central bus: every run sends its summary there. Unset: no summary is sent. */
   REAPER_CENTRAL_BUS_ARN: optionalOf(eventBusArn),
+  /**
+   * The HMAC key the function proves its surge records with (the construct always sets it). Unset: no surge-state
+   * record verifies and no surge starts; each such group is reported in errors.
+   */
+  REAPER_STATE_KEY_ARN: optionalOf(kmsKeyArn),
 });
 
 export type ReaperEnv = z.output<typeof envSchema>;

@@ -10,6 +10,8 @@ export interface RunSettings {
   readonly blockedAmisParameter?: string;
   readonly topicArn?: string;
   readonly centralBusArn?: string;
+  /** The HMAC key that proves the function wrote its surge records; without it no surge record is acted on or written. */
+  readonly stateKeyArn?: string;
 }
 
 /** The default window is checked with the rest, so one error names every bad variable. */
@@ -63,5 +65,5 @@ export function mergeRunPolicy(env: ReaperEnv, event: ManualEvent): RunSettings 
     lifetimeJitterPercent: env.REAPER_LIFETIME_JITTER_PERCENT,
     surgeTimeoutMinutes: env.REAPER_SURGE_TIMEOUT_MINUTES,
   };
-  return { policy, blockedAmisParameter: env.REAPER_BLOCKED_AMIS_PARAMETER, topicArn: env.REAPER_TOPIC_ARN, centralBusArn: env.REAPER_CENTRAL_BUS_ARN };
+  return { policy, blockedAmisParameter: env.REAPER_BLOCKED_AMIS_PARAMETER, topicArn: env.REAPER_TOPIC_ARN, centralBusArn: env.REAPER_CENTRAL_BUS_ARN, stateKeyArn: env.REAPER_STATE_KEY_ARN };
 }

@@ -13,6 +13,7 @@ import type { Plan, PlannedTermination, SurgeStep } from '../plan/plan';
 import { formatSurgeState, type SurgeState } from '../policy/surge-state';
 import { TAG } from '../policy/tag-keys';
 import type { ExecutionOutcome } from '../model/execution-outcome';
+import type { SurgeSigner } from './sign-surge-record';
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
@@ -35,7 +36,16 @@ class Executor {
   readonly surges: SurgeAction[] = [];
   readonly errors: RunError[] = [];
 
-  constructor(private readonly autoScaling: AutoScalingClient) {}
+  /** Each surge group's ARN, which a record written for it is signed for. */
+  private readonly groupArns: ReadonlyMap<string, string | undefined>;
+
+  constructor(
+    private readonly autoScaling: AutoScalingClient,
+    private readonly dependencies: ExecuteDependencies,
+    plan: Plan,
+  ) {
+    this.groupArns = new Map(plan.surgeSteps.map((step) => [step.group, step.groupArn]));
+  }
 
   /** A call's outcome: a failure is recorded against its group (and instance) and the run goes on. */
   private record(what: string, group: string, failure: string | undefined, instanceId?: string): boolean {
@@ -86,11 +96,29 @@ class Executor {
     return this.recordTermination(termination, await this.sendTermination(termination.instanceId, termination.decrementDesiredCapacity));
   }
 
-  private writeSurgeTag(group: string, value: string | null): Promise<boolean> {
-    const resource = { ResourceId: group, ResourceType: 'auto-scaling-group', Key: TAG.surgeState };
-    const command =
-      value === null ? new DeleteTagsCommand({ Tags: [resource] }) : new CreateOrUpdateTagsCommand({ Tags: [{ ...resource, Value: value, PropagateAtLaunch: false }] });
-    return this.attempt(value === null ? 'DeleteTags' : 'CreateOrUpdateTags', group, () => this.autoScaling.send(command));
+  /**
+   * Writes the record and its proof in one call, or deletes both. The proof is made first: if it cannot be, nothing is
+   * written (and a surge that was starting adds no capacity), since a record without proof would only be refused.
+   */
+  private async writeSurgeTag(group: string, value: string | null): Promise<boolean> {
+    const resource = { ResourceId: group, ResourceType: 'auto-scaling-group' };
+    if (value === null) {
+      const command = new DeleteTagsCommand({ Tags: [TAG.surgeState, TAG.surgeProof].map((Key) => ({ ...resource, Key })) });
+      return this.attempt('DeleteTags', group, () => this.autoScaling.send(command));
+    }
+    let proof = '';
+    const signed = await failureOf(async () => {
+      proof = await this.dependencies.signSurgeRecord(this.groupArns.get(group), value);
+    });
+    if (signed !== undefined) {
+      this.errors.push({ group, message: `the surge-state record "${value}" could not be signed (${signed}): nothing was written, and no capacity added for it` });
+      return false;
+    }
+    const tags = [
+      { ...resource, Key: TAG.surgeState, Value: value, PropagateAtLaunch: false },
+      { ...resource, Key: TAG.surgeProof, Value: proof, PropagateAtLaunch: false },
+    ];
+    return this.attempt('CreateOrUpdateTags', group, () => this.autoScaling.send(new CreateOrUpdateTagsCommand({ Tags: tags })));
   }
 
   /** The group as it is now. SetDesiredCapacity is absolute: a value computed from the run's first read would undo a scale-out since. */
@@ -158,13 +186,19 @@ class Executor {
   }
 }
 
+/** What the executor needs besides the Auto Scaling client. */
+export interface ExecuteDependencies {
+  /** Proves the function wrote a surge-state record (kmsSurgeSigner in a run). */
+  readonly signSurgeRecord: SurgeSigner;
+}
+
 /**
  * Carries out a plan through the Auto Scaling groups, one call at a time within a group: terminations never go through EC2, so
  * the group replaces what it loses, and capacity only goes down by naming the instance that goes. Failures are
  * collected, never thrown.
  */
-export async function executePlan(autoScaling: AutoScalingClient, plan: Plan): Promise<ExecutionOutcome> {
-  const executor = new Executor(autoScaling);
+export async function executePlan(autoScaling: AutoScalingClient, plan: Plan, dependencies: ExecuteDependencies): Promise<ExecutionOutcome> {
+  const executor = new Executor(autoScaling, dependencies, plan);
   const surgeGroups = new Set(plan.surgeSteps.filter((step) => step.action === 'completed').map((step) => step.group));
   for (const step of plan.surgeSteps.filter((candidate) => candidate.action === 'capacity-added')) await executor.startSurge(step);
   await executor.terminateAll(plan.terminations.filter((candidate) => !surgeGroups.has(candidate.group)));

@@ -8,10 +8,13 @@ import { describeImages, readImages } from './read-images';
 import { readInstances } from './read-instances';
 import { launchImageIds, readLaunchImages } from './read-launch-images';
 import { readWarmPools } from './read-warm-pools';
+import { verifySurgeProofs } from './verify-surge-proofs';
 
 export interface ReadFleetOptions {
   readonly groups?: readonly string[];
   readonly blockedAmisParameter?: string;
+  /** The key the function proves its surge records with; without it, no surge record verifies. */
+  readonly stateKeyArn?: string;
 }
 
 async function essential<T>(what: string, read: () => Promise<T>): Promise<T> {
@@ -31,18 +34,22 @@ export async function readFleet(clients: AwsClients, options: ReadFleetOptions):
   const instancesRead = essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients));
   // Each read starts as soon as what it needs is in, not when everything before it is: templates with the groups,
   // AMIs with the instances.
-  const [raw, instances, blocked, launch, images, warmPools] = await Promise.all([
+  const [raw, instances, blocked, launch, images, warmPools, proofs] = await Promise.all([
     groupsRead,
     instancesRead,
     options.blockedAmisParameter ? readBlockedAmis(clients, options.blockedAmisParameter) : Promise.resolve({ amiIds: [], errors: [] }),
     groupsRead.then((read) => readLaunchImages(clients, read.groups)),
     instancesRead.then((read) => readImages(clients, read.values())),
     Promise.all([groupsRead, instancesRead]).then(([groupRead, instanceRead]) => readWarmPools(clients, groupRead.groups, instanceRead)),
+    groupsRead.then((read) => verifySurgeProofs(clients, read.groups, options.stateKeyArn)),
   ]);
   // Whether a group can launch at all depends on the AMI it launches now, which no instance may run yet.
   const launchOnly = launchImageIds(launch.byGroup.values()).filter((imageId) => !images.images.has(imageId));
   const launchImages = launchOnly.length > 0 ? await describeImages(clients, launchOnly) : { images: new Map(), errors: [] };
-  const groups = raw.groups.map((group) => ({ ...toGroupSnapshot(group), launchImages: launch.byGroup.get(group.AutoScalingGroupName ?? '') }));
+  const groups = raw.groups.map((group) => {
+    const name = group.AutoScalingGroupName ?? '';
+    return { ...toGroupSnapshot(group), launchImages: launch.byGroup.get(name), surgeProof: proofs.get(name) };
+  });
   return {
     groups,
     instances,

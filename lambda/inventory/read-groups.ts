@@ -24,8 +24,11 @@ export async function readGroups(clients: AwsClients, names?: readonly string[])
   return { groups, errors };
 }
 
-/** Load balancers attached the classic way and as traffic sources (AttachTrafficSources), without repeats. */
-function attached(listed: readonly string[] | undefined, group: AutoScalingGroup, type: 'elb' | 'elbv2'): string[] {
+/**
+ * Load balancers attached the classic way and as traffic sources (AttachTrafficSources), without repeats. VPC Lattice
+ * target groups are traffic sources only (type `vpc-lattice`, Identifier the target group's ARN).
+ */
+function attached(listed: readonly string[] | undefined, group: AutoScalingGroup, type: 'elb' | 'elbv2' | 'vpc-lattice'): string[] {
   const sources = (group.TrafficSources ?? []).flatMap((source) => (source.Type === type && source.Identifier ? [source.Identifier] : []));
   return [...new Set([...(listed ?? []), ...sources])];
 }
@@ -62,6 +65,7 @@ export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
     })),
     targetGroupArns: attached(group.TargetGroupARNs, group, 'elbv2'),
     loadBalancerNames: attached(group.LoadBalancerNames, group, 'elb'),
+    latticeTargetGroupArns: attached(undefined, group, 'vpc-lattice'),
     maxHealthyPercentage: maxHealthy !== undefined && maxHealthy >= 0 ? maxHealthy : undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { DescribeInstanceHealthCommand } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { paginateListTargets } from '@aws-sdk/client-vpc-lattice';
 import type { AwsClients } from '../clients';
 import type { GroupSnapshot } from '../model/fleet';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
@@ -42,22 +43,41 @@ async function classicHealth(clients: AwsClients, name: string): Promise<Registr
   }
 }
 
-/** Each attached load balancer's registrations, by target group ARN or `elb:` and the Classic Load Balancer's name. */
+/**
+ * VPC Lattice: only HEALTHY serves. ListTargets lists a target group's registrations (one item per id and port) with
+ * their status: DRAINING, UNAVAILABLE ("health checks are unavailable"), HEALTHY, UNHEALTHY, INITIAL or UNUSED ("not
+ * used in a service") (VPC Lattice API Reference, ListTargets and TargetSummary); up to 100 a page, every page read.
+ */
+async function latticeHealth(clients: AwsClients, arn: string): Promise<Registrations> {
+  try {
+    const entries: [string, boolean][] = [];
+    const pages = paginateListTargets({ client: clients.vpcLattice, pageSize: 100 }, { targetGroupIdentifier: arn, maxResults: 100 });
+    for await (const page of pages) for (const target of page.items ?? []) entries.push([target.id ?? '', target.status === 'HEALTHY']);
+    return { healthy: everyRegistration(entries) };
+  } catch (error) {
+    return { failure: `targets of VPC Lattice target group ${arn} could not be read: ${describeError(error)}` };
+  }
+}
+
+/** Each attached load balancer's registrations, by target group ARN (ELB or VPC Lattice) or `elb:` and the Classic Load Balancer's name. */
 export type LoadBalancerHealth = ReadonlyMap<string, Registrations>;
 
 const classicKey = (name: string) => `elb:${name}`;
 
-/** Reads every target group and Classic Load Balancer the groups attach, each once. */
+/** Reads every target group (ELB and VPC Lattice) and Classic Load Balancer the groups attach, each once. */
 export async function readLoadBalancerHealth(clients: AwsClients, groups: readonly GroupSnapshot[]): Promise<LoadBalancerHealth> {
   const targetGroups = [...new Set(groups.flatMap((group) => group.targetGroupArns))];
   const classics = [...new Set(groups.flatMap((group) => group.loadBalancerNames))];
-  const [targetHealth, classicStates] = await Promise.all([
+  const latticeGroups = [...new Set(groups.flatMap((group) => group.latticeTargetGroupArns))];
+  const [targetHealth, classicStates, latticeStates] = await Promise.all([
     mapWithConcurrency(targetGroups, 8, (arn) => targetGroupHealth(clients, arn)),
     mapWithConcurrency(classics, 8, (name) => classicHealth(clients, name)),
+    mapWithConcurrency(latticeGroups, 8, (arn) => latticeHealth(clients, arn)),
   ]);
   return new Map([
     ...targetGroups.map((arn, index) => [arn, targetHealth[index] as Registrations] as const),
     ...classics.map((name, index) => [classicKey(name), classicStates[index] as Registrations] as const),
+    ...latticeGroups.map((arn, index) => [arn, latticeStates[index] as Registrations] as const),
   ]);
 }
 
@@ -70,7 +90,7 @@ export function membersNotServing(group: GroupSnapshot, health: LoadBalancerHeal
   const inService = group.members.filter((member) => member.lifecycleState === 'InService').map((member) => member.instanceId);
   const unhealthy = new Set<string>();
   const failures: string[] = [];
-  for (const key of [...group.targetGroupArns, ...group.loadBalancerNames.map(classicKey)]) {
+  for (const key of [...group.targetGroupArns, ...group.loadBalancerNames.map(classicKey), ...group.latticeTargetGroupArns]) {
     const registrations = health.get(key);
     if (!registrations || 'failure' in registrations) {
       failures.push(registrations?.failure ?? `load balancer ${key} was not read`);

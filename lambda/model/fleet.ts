@@ -29,6 +29,16 @@ export interface LaunchImages {
   readonly imageIdByInstanceType: Readonly<Record<string, string>>;
 }
 
+/**
+ * Whether the group's surge-state tag carries the function's proof of authorship: `invalid` when the proof is missing
+ * or does not verify (the record was written by hand, edited or copied), `unverified` when it could not be checked
+ * (VerifyMac failed, or the function has no key). Either way the record is refused.
+ */
+export type SurgeProofCheck =
+  | { readonly verdict: 'valid' }
+  | { readonly verdict: 'invalid'; readonly why: string }
+  | { readonly verdict: 'unverified'; readonly why: string };
+
 export interface GroupSnapshot {
   readonly name: string;
   readonly arn?: string;
@@ -47,10 +57,14 @@ export interface GroupSnapshot {
   readonly targetGroupArns: readonly string[];
   /** Classic Load Balancers attached (LoadBalancerNames and `elb` traffic sources): every InService member must be InService in each. */
   readonly loadBalancerNames: readonly string[];
+  /** VPC Lattice target groups attached (`vpc-lattice` traffic sources, by ARN): every InService member must be registered and HEALTHY in each. */
+  readonly latticeTargetGroupArns: readonly string[];
   /** Instance maintenance policy's MaxHealthyPercentage, when set. */
   readonly maxHealthyPercentage?: number;
   /** Resolved launch AMIs; undefined when they could not be resolved (see snapshot errors). */
   readonly launchImages?: LaunchImages;
+  /** The check of the surge-state tag's proof; read only for groups that carry the tag. */
+  readonly surgeProof?: SurgeProofCheck;
 }
 
 export interface InstanceSnapshot {
@@ -112,7 +126,7 @@ export interface GroupGates {
   readonly alarmsHolding: readonly string[];
   /** Of those, the names that do not exist or whose state could not be read: reported in errors as well. */
   readonly alarmsUnknown: readonly string[];
-  /** InService members not registered and healthy in every target group and Classic Load Balancer of the group (all of them when one could not be read). */
+  /** InService members not registered and healthy in every target group (ELB or VPC Lattice) and Classic Load Balancer of the group (all of them when one could not be read). */
   readonly unhealthyTargets: readonly string[];
   /** Why the group cannot launch a replacement now (its latest launch failed, or its launch history could not be read); undefined when it can. */
   readonly cannotReplace?: string;

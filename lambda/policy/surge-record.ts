@@ -1,4 +1,4 @@
-import type { FleetSnapshot, GroupMember, GroupSnapshot } from '../model/fleet';
+import type { FleetSnapshot, GroupMember, GroupSnapshot, SurgeProofCheck } from '../model/fleet';
 import { firstLaunchTime } from './instance-age';
 import { MAX_SURGE_INSTANCES, parseSurgeState, type SurgeState } from './surge-state';
 import { isTrueTag, TAG } from './tag-keys';
@@ -17,6 +17,8 @@ export interface SurgeRecord {
   readonly members: readonly MemberFact[];
   /** Recorded instances EC2 no longer lists at all (terminated since, e.g. by a scale-in): the surge can then only end. */
   readonly departed: readonly string[];
+  /** The group's ARN, which the record's proof is bound to: a rewritten record is signed for it again. */
+  readonly groupArn?: string;
 }
 
 /** Clocks of AWS and the function agree closely; a start further ahead than this was not written by a run. */
@@ -37,20 +39,41 @@ function forgery(state: SurgeState, group: GroupSnapshot, snapshot: FleetSnapsho
 }
 
 /**
- * Reads and checks the group's surge-state tag: undefined when there is none; an error when it does not parse or
- * holds what a run could not have written (the group is then left alone). Pure.
+ * Why the record's proof of authorship does not hold, or undefined when it verified. Fields a forger controls prove
+ * nothing: only a MAC from the key the function's role alone may use does (contract section 9). No check (no key, or
+ * one not read) is no proof.
+ */
+function unproven(group: GroupSnapshot): SurgeProofCheck | undefined {
+  const check = group.surgeProof ?? { verdict: 'unverified', why: 'its proof was not checked' };
+  return check.verdict === 'valid' ? undefined : check;
+}
+
+const DELETE_TAGS = `Delete the tags ${TAG.surgeState} and ${TAG.surgeProof} once the group is as it should be`;
+
+/**
+ * Reads and checks the group's surge-state tag: undefined when there is none; an error when it does not parse, holds
+ * what a run could not have written, or lacks a valid proof that a run wrote it (the group is then left alone). Pure.
  */
 export function readSurgeRecord(group: GroupSnapshot, snapshot: FleetSnapshot, now: number): SurgeRecord | { error: string } | undefined {
   const tag = group.tags[TAG.surgeState];
   if (tag === undefined) return undefined;
   const state = parseSurgeState(tag);
   if (!state) return { error: `tag ${TAG.surgeState}="${tag}" is malformed` };
+  // Every reason is named: a consistent record is refused for its proof alone, an inconsistent one for both.
   const why = forgery(state, group, snapshot, now);
-  if (why) return { error: `tag ${TAG.surgeState}="${tag}" was not written by a run of the reaper: ${why}. Delete the tag once the group is as it should be` };
+  const proof = unproven(group);
+  const invalid = proof?.verdict === 'invalid' ? proof.why : undefined;
+  if (why !== undefined || invalid !== undefined) {
+    const reasons = [why, invalid].filter((reason) => reason !== undefined).join('; ');
+    return { error: `tag ${TAG.surgeState}="${tag}" was not written by a run of the reaper: ${reasons}. ${DELETE_TAGS}` };
+  }
+  if (proof?.verdict === 'unverified') {
+    return { error: `tag ${TAG.surgeState}="${tag}" could not be verified as written by a run of the reaper: ${proof.why}; the group is held until it can be` };
+  }
   const members = group.members.map((member): MemberFact => {
     const instance = snapshot.instances.get(member.instanceId);
     return { member, firstLaunch: instance ? firstLaunchTime(instance) : undefined, exempt: isTrueTag(instance?.tags[TAG.exempt]) };
   });
   const memberIds = new Set(group.members.map((member) => member.instanceId));
-  return { state, members, departed: state.instanceIds.filter((id) => !memberIds.has(id)) };
+  return { state, members, departed: state.instanceIds.filter((id) => !memberIds.has(id)), groupArn: group.arn };
 }

@@ -5,6 +5,8 @@ export const TAG = {
   rotateBefore: 'instance-reaper:rotate-before',
   surge: 'instance-reaper:surge',
   surgeState: 'instance-reaper:surge-state',
+  /** The function's proof that it wrote the surge-state tag: a MAC from the key only its role may use. */
+  surgeProof: 'instance-reaper:surge-proof',
   alarms: 'instance-reaper:alarms',
   window: 'instance-reaper:window',
   graceDays: 'instance-reaper:grace-days',

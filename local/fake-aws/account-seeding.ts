@@ -1,8 +1,9 @@
 import { AccountBase } from './account-base';
+import * as kms from './kms-keys';
 import { setRegistration } from './load-balancers';
 import * as launch from './seed-launch';
 import * as fleet from './seed-fleet';
-import type { AlarmRecord, AlarmState, ClassicHealth, LatticeTargetStatus } from './state';
+import type { AlarmRecord, AlarmState, ClassicHealth, LatticeTargetStatus, KmsKeyRecord } from './state';
 
 /** Seeding what groups launch from and what watches them: images, templates, parameters, alarms, load balancers. */
 export class SeededAccount extends AccountBase {
@@ -44,6 +45,20 @@ export class SeededAccount extends AccountBase {
   }
   deleteParameter(name: string): void {
     delete this.state.parameters[name];
+  }
+
+  // KMS keys.
+  /** An enabled KMS key, HMAC_256 for GenerateMac / VerifyMac unless `keySpec` says otherwise; returns its ARN. */
+  createKey(spec: kms.KeySpec = {}): string {
+    return kms.createKey(this, spec);
+  }
+  setKeyState(keyArn: string, state: KmsKeyRecord['state']): void {
+    kms.findKey(this.state, keyArn).state = state;
+  }
+  /** What GenerateMac answers (base64), for tests that write what only the key's holder could. */
+  generateMac(keyArn: string, message: Uint8Array, algorithm = 'HMAC_SHA_256'): string {
+    const bytes = Buffer.from(message);
+    return kms.hmac(kms.macKey(this.state, keyArn, algorithm, bytes), algorithm, bytes).toString('base64');
   }
 
   // Alarms and load balancers.

@@ -67,6 +67,15 @@ export class FakeAccount extends SeededAccount {
     const record = requireGroup(this.state, group);
     record.tags = [...record.tags.filter((tag) => tag.key !== key), { key, value, propagateAtLaunch }];
   }
+  /** Another tool copies tags (values as they are now) from one group to another, e.g. a recorded state and its proof. */
+  copyGroupTags(from: string, to: string, keys: readonly string[]): void {
+    const source = requireGroup(this.state, from);
+    for (const key of keys) {
+      const tag = source.tags.find((candidate) => candidate.key === key);
+      if (!tag) throw new Error(`fake-aws: group ${from} has no tag ${key}`);
+      this.setGroupTag(to, key, tag.value, tag.propagateAtLaunch);
+    }
+  }
   removeGroupTag(group: string, key: string): void {
     const record = requireGroup(this.state, group);
     record.tags = record.tags.filter((tag) => tag.key !== key);

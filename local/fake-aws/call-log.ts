@@ -10,8 +10,12 @@ export interface CallRecord {
   readonly denied?: true;
 }
 
-/** Reads never change anything; every other action counts as mutating (Publish included: it notifies people). */
-export const isMutatingAction = (action: string): boolean => !/^(Describe|Get|List)/.test(action);
+/**
+ * Reads never change anything; every other action counts as mutating (Publish included: it notifies people). KMS's
+ * GenerateMac and VerifyMac only compute: CloudTrail records them as `"readOnly": true` (AWS KMS Developer Guide,
+ * "GenerateMac" CloudTrail example).
+ */
+export const isMutatingAction = (action: string): boolean => !/^(Describe|Get|List)|^(GenerateMac|VerifyMac)$/.test(action);
 
 export class CallLog {
   private readonly records: CallRecord[] = [];

@@ -50,6 +50,8 @@ export function deniedResource(state: AccountState, params: Readonly<Record<stri
   if (loadBalancer) return `arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/${loadBalancer}`;
   const parameter = text(params.Name);
   if (parameter) return `arn:aws:ssm:${region}:${accountId}:parameter/${parameter.replace(/^\//, '')}`;
+  const keyId = text(params.KeyId);
+  if (keyId) return keyId.startsWith('arn:') ? keyId : `arn:aws:kms:${region}:${accountId}:key/${keyId}`;
   const latticeTargetGroup = text(params.targetGroupIdentifier);
   if (latticeTargetGroup) return latticeTargetGroup.startsWith('arn:') ? latticeTargetGroup : `arn:aws:vpc-lattice:${region}:${accountId}:targetgroup/${latticeTargetGroup}`;
   return text(params.TargetGroupArn) ?? text(params.TopicArn);

@@ -23,6 +23,7 @@ export function emptyState(accountId: string, region: string, pageSizes: Partial
     instanceRefreshes: [],
     activities: [],
     published: [],
+    kmsKeys: {},
   };
 }
 

@@ -182,6 +182,18 @@ export interface PublishedMessage {
   at: number;
 }
 
+/** A KMS key: its spec and usage, its state, and its secret material (base64), so MACs survive a saved account. */
+export interface KmsKeyRecord {
+  keyId: string;
+  arn: string;
+  keySpec: 'HMAC_224' | 'HMAC_256' | 'HMAC_384' | 'HMAC_512' | 'SYMMETRIC_DEFAULT';
+  keyUsage: 'GENERATE_VERIFY_MAC' | 'ENCRYPT_DECRYPT';
+  state: 'Enabled' | 'Disabled' | 'PendingDeletion';
+  material: string;
+  description: string;
+  createdAt: number;
+}
+
 export interface AccountState {
   accountId: string;
   region: string;
@@ -214,4 +226,6 @@ export interface AccountState {
   /** Oldest first; append-only, so instances can point into it. */
   activities: ActivityRecord[];
   published: PublishedMessage[];
+  /** KMS keys by key ID. */
+  kmsKeys: Record<string, KmsKeyRecord>;
 }

@@ -43,7 +43,7 @@ export async function forecastOf(source: FakeAccount, settings: RunSettings, run
     const read = await readSourceFleet(served.clients, settings, run.start);
     const clock = new SimulatedClock(run.start);
     const copy = copyFleet(read, settings, clock.now);
-    const result = await runForecast({ ...run, account: copy.account, clock, settings, sourceInstanceIds: new Set(read.snapshot.instances.keys()) });
+    const result = await runForecast({ ...run, account: copy.account, clock, settings: { ...settings, stateKeyArn: copy.stateKeyArn }, sourceInstanceIds: new Set(read.snapshot.instances.keys()) });
     return { source: read, copy, result };
   } finally {
     await served.close();

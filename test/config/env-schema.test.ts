@@ -56,6 +56,8 @@ describe('loadEnv: valid values', () => {
     ['REAPER_SURGE_TIMEOUT_MINUTES', '1', 1],
     ['REAPER_TOPIC_ARN', 'arn:aws:sns:eu-central-1:123456789012:reaper', 'arn:aws:sns:eu-central-1:123456789012:reaper'],
     ['REAPER_CENTRAL_BUS_ARN', ' arn:aws:events:us-gov-west-1:123456789012:event-bus/instance-reaper-central ', 'arn:aws:events:us-gov-west-1:123456789012:event-bus/instance-reaper-central'],
+    ['REAPER_STATE_KEY_ARN', 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+    ['REAPER_STATE_KEY_ARN', 'arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab', 'arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab'],
   ])('%s=%p', (name, value, expected) => {
     expect(loadEnv({ [name]: value })[name as keyof ReturnType<typeof loadEnv>]).toEqual(expected);
   });
@@ -83,6 +85,8 @@ describe('loadEnv: a bad variable is refused, naming it', () => {
     ['REAPER_CENTRAL_BUS_ARN', 'arn:aws:sns:eu-west-1:123456789012:instance-reaper-central'],
     ['REAPER_CENTRAL_BUS_ARN', 'arn:aws:events:eu-west-1:1234:event-bus/central'],
     ['REAPER_SURGE_TIMEOUT_MINUTES', '0'],
+    ['REAPER_STATE_KEY_ARN', '1234abcd-12ab-34cd-56ef-1234567890ab'],
+    ['REAPER_STATE_KEY_ARN', 'arn:aws:kms:eu-west-1:123456789012:alias/instance-reaper-state'],
     ['REAPER_WINDOW', 'nightly'],
     ['REAPER_WINDOW', 'Mon-Fri 02:00-05:00 Mars/Olympus'],
     ['REAPER_WINDOW', 'Mon-Fry 02:00-05:00 UTC'],

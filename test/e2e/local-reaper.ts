@@ -2,6 +2,7 @@ import type { RunReport } from '../../lambda/model/report';
 import { FakeAccount } from '../../local/fake-aws/account';
 import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../../local/fake-aws/server';
 import { invokeBundle, type Invocation } from '../../local/invoke-bundle';
+import { localStateKey } from '../../local/local-state-key';
 import { synthesizedFunction } from '../../local/synthesized-bundle';
 
 export const DAY_MS = 86_400_000;
@@ -33,13 +34,15 @@ export class LocalReaper {
     readonly account: FakeAccount,
     readonly aws: FakeAws,
     private readonly clock: { offset: number },
+    /** The surge-state key the account created for the function, as the construct does on deploy. */
+    readonly stateKeyArn: string,
   ) {}
 
   static async start(seed: (account: FakeAccount) => void, options: FakeAwsOptions = {}): Promise<LocalReaper> {
     const clock = { offset: 0 };
     const account = new FakeAccount({ now: () => Date.now() + clock.offset });
     seed(account);
-    return new LocalReaper(account, await startFakeAws(account, options), clock);
+    return new LocalReaper(account, await startFakeAws(account, options), clock, localStateKey(account));
   }
 
   /** Invokes the deployed bundle in a fresh process; the result or the error it threw, and its logs. */
@@ -48,7 +51,9 @@ export class LocalReaper {
     // The account answers at the function's time, as AWS and a Lambda share one clock.
     this.clock.offset = options.at === undefined ? 0 : options.at - Date.now();
     try {
-      return await invokeBundle(fn.bundlePath, { ...fn.environment, ...this.aws.env, ...options.env }, event, options.at);
+      // The template passes the key by reference, which `environment` leaves out: the deployment fills it in.
+      const deployed = { ...fn.environment, REAPER_STATE_KEY_ARN: this.stateKeyArn };
+      return await invokeBundle(fn.bundlePath, { ...deployed, ...this.aws.env, ...options.env }, event, options.at);
     } finally {
       this.clock.offset = 0;
     }

@@ -46,4 +46,56 @@ describe('the deployed bundle: every registration counts', () => {
 
     expect(report.terminated.map((entry) => entry.instanceId)).toEqual([ids[0]]);
   });
+
+  describe('a group served by a VPC Lattice target group (a vpc-lattice traffic source)', () => {
+    /** A group of three members, 40, 39 and 3 days old, attached to a new VPC Lattice target group. */
+    const startLattice = async (arrange: (account: LocalReaper['account'], arn: string, ids: string[]) => void = () => undefined) => {
+      let ids: string[] = [];
+      reaper = await LocalReaper.start((account) => {
+        const arn = account.addLatticeTargetGroup();
+        ids = seedGroup(account, 'lattice', [40, 39, 3], { latticeTargetGroupArns: [arn] });
+        arrange(account, arn, ids);
+      });
+      return { started: reaper, ids };
+    };
+    const listTargetCalls = (started: LocalReaper) => started.account.calls.filter((call) => call.service === 'vpc-lattice' && call.action === 'ListTargets');
+
+    it('rotates when every member is HEALTHY there, reading every page of its targets', async () => {
+      const { started, ids } = await startLattice();
+
+      const report = await started.invoke();
+
+      expect(report.terminated.map((entry) => entry.instanceId)).toEqual([ids[0]]);
+      expect(listTargetCalls(started).length).toBeGreaterThanOrEqual(2);
+    });
+
+    it.each([
+      ['UNHEALTHY on its one registration', (account: LocalReaper['account'], arn: string, id: string) => account.setLatticeTargetStatus(arn, id, 'UNHEALTHY')],
+      ['not registered at all', (account: LocalReaper['account'], arn: string, id: string) => account.setLatticeTargetStatus(arn, id, undefined)],
+      ['HEALTHY on 80 but UNAVAILABLE on 8080', (account: LocalReaper['account'], arn: string, id: string) => account.setLatticeTargetStatus(arn, id, 'UNAVAILABLE', 8080)],
+    ])('holds with targets-unhealthy, terminating nothing, while a member is %s', async (_title, arrange) => {
+      const { started, ids } = await startLattice((account, arn, members) => arrange(account, arn, members[2] ?? ''));
+
+      const report = await started.invoke();
+
+      expect(started.mutatingCalls()).toEqual([]);
+      expect(report.deferred.map((entry) => [entry.instanceId, entry.why])).toEqual([
+        [ids[0], 'targets-unhealthy'],
+        [ids[1], 'targets-unhealthy'],
+      ]);
+    });
+
+    it('holds, and reports the target group, when ListTargets is denied', async () => {
+      const { started, ids } = await startLattice((account) => account.denyAction('vpc-lattice:ListTargets'));
+
+      const report = await started.invoke();
+
+      expect(started.mutatingCalls()).toEqual([]);
+      expect(report.deferred.map((entry) => [entry.instanceId, entry.why])).toEqual([
+        [ids[0], 'targets-unhealthy'],
+        [ids[1], 'targets-unhealthy'],
+      ]);
+      expect(report.errors).toEqual([expect.objectContaining({ group: 'lattice', message: expect.stringMatching(/vpc-lattice:ListTargets.*AccessDeniedException|AccessDeniedException.*targetgroup\/tg-/) })]);
+    });
+  });
 });

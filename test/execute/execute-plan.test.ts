@@ -8,13 +8,19 @@ import {
   type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
 import { mockClient } from 'aws-sdk-client-mock';
-import { executePlan, simulatePlan } from '../../lambda/execute/execute-plan';
+import { executePlan as execute, simulatePlan, type ExecuteDependencies } from '../../lambda/execute/execute-plan';
 import type { Plan, PlannedTermination, SurgeStep } from '../../lambda/plan/plan';
 import { parseSurgeState } from '../../lambda/policy/surge-state';
 
 const autoScalingMock = mockClient(AutoScalingClient);
 const autoScaling = new AutoScalingClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
 const STARTED = Date.parse('2026-11-24T12:00:00Z');
+const SOLO_ARN = 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8e2e3a1f-1234-4d9e-9e43-1f0e2a2b7c3d:autoScalingGroupName/solo';
+
+/** A signer standing in for KMS: a proof that names what it was made for, so a test sees what was signed. */
+const signed = jest.fn<Promise<string>, [string | undefined, string]>((groupArn, value) => Promise.resolve(`proof(${groupArn ?? '?'}|${value})`));
+const SIGNING: ExecuteDependencies = { signSurgeRecord: signed };
+const executePlan = (client: AutoScalingClient, plan: Plan, dependencies: ExecuteDependencies = SIGNING) => execute(client, plan, dependencies);
 
 const termination = (instanceId: string, group = 'web', decrement = false): PlannedTermination => ({
   instanceId,
@@ -58,7 +64,10 @@ const groupNow = (desired: number, max: number, inService: string[]): AutoScalin
 const callNames = () => autoScalingMock.calls().map((call) => call.args[0].constructor.name);
 const tagWritten = () => autoScalingMock.commandCalls(CreateOrUpdateTagsCommand).map((call) => parseSurgeState(call.args[0].input.Tags?.[0]?.Value ?? ''));
 
-beforeEach(() => autoScalingMock.reset());
+beforeEach(() => {
+  autoScalingMock.reset();
+  signed.mockClear();
+});
 
 describe('executePlan: terminations', () => {
   it('terminates through the group without decrementing, one call per instance', async () => {
@@ -228,5 +237,54 @@ describe('executePlan: terminations across groups', () => {
     expect(peakInOneGroup).toBe(1);
     expect(outcome.terminated.map((entry) => entry.instanceId)).toEqual(['i-a1', 'i-a2', 'i-c1']);
     expect(outcome.errors).toEqual([{ group: 'b', instanceId: 'i-b1', message: 'TerminateInstanceInAutoScalingGroup failed: ValidationError: instance is not in the group' }]);
+  });
+});
+
+describe('executePlan: the surge-state record carries the proof that the function wrote it', () => {
+  const tagsOf = (index = 0) => autoScalingMock.commandCalls(CreateOrUpdateTagsCommand)[index]?.args[0].input.Tags ?? [];
+
+  it('signs the exact value for the group\'s ARN, then writes the record and its proof in one call', async () => {
+    await executePlan(autoScaling, planWith([], [step('capacity-added', { groupArn: SOLO_ARN })]));
+
+    const [record, proof] = tagsOf();
+    expect(signed).toHaveBeenCalledWith(SOLO_ARN, record?.Value);
+    expect(autoScalingMock).toHaveReceivedCommandTimes(CreateOrUpdateTagsCommand, 1);
+    expect(tagsOf().map((tag) => tag.Key)).toEqual(['instance-reaper:surge-state', 'instance-reaper:surge-proof']);
+    expect(proof).toEqual({ ResourceId: 'solo', ResourceType: 'auto-scaling-group', Key: 'instance-reaper:surge-proof', Value: `proof(${SOLO_ARN}|${record?.Value ?? ''})`, PropagateAtLaunch: false });
+  });
+
+  it('when signing fails, writes nothing and adds no capacity, and says why', async () => {
+    const failing: ExecuteDependencies = { signSurgeRecord: () => Promise.reject(Object.assign(new Error('User is not authorized to perform: kms:GenerateMac'), { name: 'AccessDeniedException' })) };
+
+    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added', { groupArn: SOLO_ARN })]), failing);
+
+    expect(autoScalingMock.calls()).toHaveLength(0);
+    expect(outcome.surges).toEqual([]);
+    expect(outcome.errors).toEqual([{ group: 'solo', message: expect.stringMatching(/could not be signed \(AccessDeniedException: .*\): nothing was written, and no capacity added/) }]);
+  });
+
+  it('a record rewritten with what is left is signed again; a signing failure keeps the old record and is reported', async () => {
+    autoScalingMock.on(TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-b' }).rejects(new Error('ScalingActivityInProgress'));
+    const terminations = [termination('i-a', 'web', true), termination('i-b', 'web', true)];
+    const completing = step('completed', { group: 'web', instanceIds: ['i-a', 'i-b'], recordedDesiredCapacity: 6, groupArn: SOLO_ARN.replace('/solo', '/web') });
+
+    await executePlan(autoScaling, planWith(terminations, [completing]));
+    expect(signed).toHaveBeenCalledWith(completing.groupArn, expect.stringContaining(' ids=i-b'));
+    autoScalingMock.resetHistory();
+    const outcome = await executePlan(autoScaling, planWith(terminations, [completing]), { signSurgeRecord: () => Promise.reject(new Error('throttled')) });
+
+    expect(autoScalingMock).not.toHaveReceivedCommand(CreateOrUpdateTagsCommand);
+    expect(outcome.errors).toEqual(expect.arrayContaining([expect.objectContaining({ group: 'web', message: expect.stringContaining('could not be signed') })]));
+  });
+
+  it('deletes the record and its proof together', async () => {
+    await executePlan(autoScaling, planWith([termination('i-old', 'solo', true)], [step('completed', { instanceIds: ['i-old'] })]));
+
+    expect(autoScalingMock).toHaveReceivedCommandWith(DeleteTagsCommand, {
+      Tags: [
+        { ResourceId: 'solo', ResourceType: 'auto-scaling-group', Key: 'instance-reaper:surge-state' },
+        { ResourceId: 'solo', ResourceType: 'auto-scaling-group', Key: 'instance-reaper:surge-proof' },
+      ],
+    });
   });
 });

@@ -72,6 +72,17 @@ describe('InstanceReaper construct', () => {
     expect(read && actionsOf(read)).toEqual(expect.arrayContaining(['autoscaling:DescribeAutoScalingGroups', 'ec2:DescribeInstances', 'ec2:DescribeImages', 'ec2:DescribeLaunchTemplateVersions']));
   });
 
+  it("reads VPC Lattice targets with ListTargets alone, on the account's VPC Lattice target groups", () => {
+    expect(statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('vpc-lattice:')))).toEqual([
+      {
+        Sid: 'ReadLatticeTargets',
+        Effect: 'Allow',
+        Action: 'vpc-lattice:ListTargets',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':vpc-lattice:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':targetgroup/*']] },
+      },
+    ]);
+  });
+
   it('writes only through Auto Scaling groups that are not tagged exempt', () => {
     const writes = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('autoscaling:') && !action.includes(':Describe')));
     expect(writes.flatMap(actionsOf).sort()).toEqual([

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { only, resourceArn } from './resolve-template';
+import { ENV, only, resourceArn } from './resolve-template';
 import { scanSdkCalls } from './sdk-calls';
 import { decide, type Policies, type Request } from './simulate';
 import { synthesize } from './synthesize';
@@ -8,6 +8,8 @@ const EXEMPT = 'aws:ResourceTag/instance-reaper:exempt';
 const SURGE_STATE = 'instance-reaper:surge-state';
 const BLOCKED_AMIS = resourceArn.accountParameter('/instance-reaper/blocked-amis');
 const WEB = resourceArn.group('web');
+/** A VPC Lattice target group of this account, in the documented format arn:PARTITION:vpc-lattice:REGION:ACCOUNT:targetgroup/ID. */
+const latticeTargetGroup = (account: string = ENV.account) => `arn:${ENV.partition}:vpc-lattice:${ENV.region}:${account}:targetgroup/tg-0123456789abcdef0`;
 
 let policies: Policies;
 let topicArn: string;
@@ -32,6 +34,8 @@ const READS: Request[] = [
   { action: 'cloudwatch:DescribeAlarms', resource: resourceArn.alarm('api-5xx') },
   { action: 'elasticloadbalancing:DescribeTargetHealth', resource: '*' },
   { action: 'elasticloadbalancing:DescribeInstanceHealth', resource: '*' },
+  // ListTargets requires the TargetGroup resource ("Actions, resources, and condition keys for Amazon VPC Lattice").
+  { action: 'vpc-lattice:ListTargets', resource: latticeTargetGroup() },
   { action: 'ssm:GetParameter', resource: BLOCKED_AMIS },
   // DescribeLaunchTemplateVersions with ResolveAlias=true reads resolve:ssm: parameters with the caller's permissions:
   // AWS's public AMI parameters (no account in their ARN) and, by default, this account's under /ami/.
@@ -107,6 +111,10 @@ describe('the function role, evaluated as IAM would on real-format ARNs', () => 
     { action: 'iam:PassRole', resource: resourceArn.role('admin') },
     { action: 'cloudwatch:PutMetricAlarm', resource: resourceArn.alarm('api-5xx') },
     { action: 'cloudwatch:DisableAlarmActions', resource: resourceArn.alarm('api-5xx') },
+    { action: 'vpc-lattice:ListTargets', resource: latticeTargetGroup('999999999999') },
+    { action: 'vpc-lattice:DeregisterTargets', resource: latticeTargetGroup() },
+    { action: 'vpc-lattice:RegisterTargets', resource: latticeTargetGroup() },
+    { action: 'vpc-lattice:GetTargetGroup', resource: latticeTargetGroup() },
   ])('denies $action on $resource, which the function never needs', async (request) => {
     expect(await decide(policies, request)).not.toBe('Allowed');
   });

@@ -12,6 +12,7 @@ export const SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-elastic-load-balancing-v2': 'elasticloadbalancing',
   '@aws-sdk/client-sns': 'sns',
   '@aws-sdk/client-ssm': 'ssm',
+  '@aws-sdk/client-vpc-lattice': 'vpc-lattice',
 };
 
 export interface SdkCall {

@@ -4,6 +4,7 @@ import { EC2Client, type Instance } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
@@ -25,6 +26,7 @@ export function testClients(): AwsClients {
     elb: new ElasticLoadBalancingClient(config),
     sns: new SNSClient(config),
     vpcLattice: new VPCLatticeClient(config),
+    kms: new KMSClient(config),
     eventBridgeIn: (region) => new EventBridgeClient({ ...config, region }),
   };
 }

@@ -2,6 +2,7 @@ import { AutoScalingClient, DescribeInstanceRefreshesCommand, DescribeScalingAct
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeInstanceHealthCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ListTargetsCommand, VPCLatticeClient, type TargetStatus } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readGroupGates } from '../../lambda/inventory/read-group-gates';
 import { toGroupSnapshot } from '../../lambda/inventory/read-groups';
@@ -11,12 +12,13 @@ const autoScaling = mockClient(AutoScalingClient);
 const cloudWatch = mockClient(CloudWatchClient);
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 const elb = mockClient(ElasticLoadBalancingClient);
+const vpcLattice = mockClient(VPCLatticeClient);
 
 const web = toGroupSnapshot(awsGroup('web', ['i-1', 'i-2'], { TargetGroupARNs: ['arn:tg/web'] }));
 const denied = () => Object.assign(new Error('User is not authorized to perform this action with an explicit deny in a service control policy'), { name: 'AccessDenied' });
 
 beforeEach(() => {
-  for (const mock of [autoScaling, cloudWatch, elbv2, elb]) mock.reset();
+  for (const mock of [autoScaling, cloudWatch, elbv2, elb, vpcLattice]) mock.reset();
   autoScaling.on(DescribeInstanceRefreshesCommand).resolves({ InstanceRefreshes: [] });
   autoScaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: [] });
   cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [{ AlarmName: 'api-5xx', StateValue: 'OK' }], CompositeAlarms: [] });
@@ -132,5 +134,51 @@ describe('readGroupGates', () => {
   it('cannot tell that the group can launch when its activities cannot be read', async () => {
     autoScaling.on(DescribeScalingActivitiesCommand).rejects(denied());
     expect((await gatesOf())?.cannotReplace).toMatch(/could not be read.*AccessDenied/);
+  });
+
+  describe('a VPC Lattice target group (a vpc-lattice traffic source)', () => {
+    const LATTICE_TG = 'arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup/tg-0123456789abcdef0';
+    const lattice = toGroupSnapshot(awsGroup('mesh', ['i-1', 'i-2'], { TrafficSources: [{ Identifier: LATTICE_TG, Type: 'vpc-lattice' }] }));
+    const target = (id: string, status: TargetStatus, port = 80) => ({ id, port, status });
+
+    it('is read from the traffic sources, apart from ELB target groups', () => {
+      expect([lattice.latticeTargetGroupArns, lattice.targetGroupArns, lattice.loadBalancerNames]).toEqual([[LATTICE_TG], [], []]);
+    });
+
+    it('opens the gate when every member is HEALTHY there, every page read', async () => {
+      vpcLattice
+        .on(ListTargetsCommand)
+        .resolvesOnce({ items: [target('i-1', 'HEALTHY')], nextToken: 'page-2' })
+        .resolvesOnce({ items: [target('i-2', 'HEALTHY')] });
+      expect(await gatesOf([], lattice)).toMatchObject({ unhealthyTargets: [], readFailures: [] });
+      expect(vpcLattice).toHaveReceivedCommandWith(ListTargetsCommand, { targetGroupIdentifier: LATTICE_TG, maxResults: 100 });
+      expect(vpcLattice).toHaveReceivedCommandWith(ListTargetsCommand, { targetGroupIdentifier: LATTICE_TG, nextToken: 'page-2' });
+      expect(elbv2).toHaveReceivedCommandTimes(DescribeTargetHealthCommand, 0);
+    });
+
+    it.each<TargetStatus>(['UNHEALTHY', 'INITIAL', 'DRAINING', 'UNAVAILABLE', 'UNUSED'])('holds a member that is %s', async (status) => {
+      vpcLattice.on(ListTargetsCommand).resolves({ items: [target('i-1', 'HEALTHY'), target('i-2', status)] });
+      expect((await gatesOf([], lattice))?.unhealthyTargets).toEqual(['i-2']);
+    });
+
+    it('holds a member it does not list, and one HEALTHY on 80 but not on 8080 (listed first)', async () => {
+      vpcLattice.on(ListTargetsCommand).resolves({ items: [target('i-1', 'UNHEALTHY', 8080), target('i-1', 'HEALTHY')] });
+      expect((await gatesOf([], lattice))?.unhealthyTargets).toEqual(['i-1', 'i-2']);
+    });
+
+    it('holds every member and reports the target group when it cannot be read', async () => {
+      vpcLattice.on(ListTargetsCommand).rejects(Object.assign(new Error('User is not authorized to perform: vpc-lattice:ListTargets'), { name: 'AccessDeniedException' }));
+      const gates = await gatesOf([], lattice);
+      expect(gates?.unhealthyTargets).toEqual(['i-1', 'i-2']);
+      expect(gates?.readFailures).toEqual([`targets of VPC Lattice target group ${LATTICE_TG} could not be read: AccessDeniedException: User is not authorized to perform: vpc-lattice:ListTargets`]);
+    });
+
+    it('reads a target group shared by two groups once', async () => {
+      const other = toGroupSnapshot(awsGroup('mesh-2', ['i-3'], { TrafficSources: [{ Identifier: LATTICE_TG, Type: 'vpc-lattice' }] }));
+      vpcLattice.on(ListTargetsCommand).resolves({ items: [target('i-1', 'HEALTHY'), target('i-2', 'HEALTHY'), target('i-3', 'UNHEALTHY')] });
+      const gates = await readGroupGates(testClients(), [{ group: lattice, alarmNames: [] }, { group: other, alarmNames: [] }]);
+      expect([gates.get('mesh')?.unhealthyTargets, gates.get('mesh-2')?.unhealthyTargets]).toEqual([[], ['i-3']]);
+      expect(vpcLattice).toHaveReceivedCommandTimes(ListTargetsCommand, 1);
+    });
   });
 });

@@ -23,6 +23,8 @@ export const accessDenied = {
   /** SSM models AccessDeniedException without an HTTP status of its own: 400. */
   ssm: (denial: Denial) => new AwsError('AccessDeniedException', deniedMessage(denial), 400),
   sns: (denial: Denial) => new AwsError('AuthorizationError', deniedMessage(denial), 403),
+  /** KMS answers every client error with HTTP 400, AccessDeniedException included. */
+  kms: (denial: Denial) => new AwsError('AccessDeniedException', deniedMessage(denial), 400),
   /** Services whose answer the fake does not model (the control plane's). */
   other: (denial: Denial) => new AwsError('AccessDeniedException', deniedMessage(denial), 403),
 } as const;

@@ -5,6 +5,7 @@ import { cloudWatchService } from './cloudwatch';
 import { ec2Service } from './ec2';
 import { elbClassicService } from './elb-classic';
 import { elbv2Service } from './elbv2';
+import { kmsService } from './kms';
 import { snsService } from './sns';
 import { ssmService } from './ssm';
 import { vpcLatticeService } from './vpc-lattice';
@@ -24,4 +25,5 @@ export const SERVICES: Readonly<Record<string, FakeService>> = bySigningName([
   byQueryVersion({ '2015-12-01': elbv2Service, '2012-06-01': elbClassicService }, '2015-12-01'),
   snsService,
   vpcLatticeService,
+  kmsService,
 ]);
