@@ -9,9 +9,11 @@ import { kmsSurgeSigner } from './execute/sign-surge-record';
 import { eventBusRegion } from './config/event-bus-arn';
 import { readFleet } from './inventory/read-fleet';
 import { readGroupGates } from './inventory/read-group-gates';
+import { readGroupsNow } from './inventory/read-groups-now';
 import type { GroupGates } from './model/fleet';
 import type { RunReport } from './model/report';
 import { buildPlan } from './plan/build-plan';
+import { guardAtWrite } from './plan/guard-at-write';
 import type { Plan } from './plan/plan';
 import type { FleetEvaluation } from './policy/evaluation';
 import { evaluateFleet } from './policy/evaluate-fleet';
@@ -35,6 +37,8 @@ export interface RunDependencies {
 export interface DecidedRun {
   readonly plan: Plan;
   readonly evaluation: FleetEvaluation;
+  /** The gates read for the groups next in line: the guard at the write judges their fresh state with them. */
+  readonly gates: ReadonlyMap<string, GroupGates>;
 }
 
 /** Reads the fleet and decides, changing nothing. The function and the CLI's `plan` share it. */
@@ -49,14 +53,30 @@ export async function decideRun(clients: AwsClients, settings: RunSettings, now:
   // a group held by its gates gives its place to the next one, which is read in the next round.
   for (;;) {
     const plan = buildPlan({ evaluation, gates, policy, now, scanned });
-    if (plan.gatesWanted.length === 0) return { plan, evaluation };
+    if (plan.gatesWanted.length === 0) return { plan, evaluation, gates };
     const next = plan.gatesWanted.slice(0, Math.max(1, policy.maxTerminations)).flatMap((name) => {
       const group = byName.get(name);
       return group ? [{ group: group.group, alarmNames: group.settings.alarmNames }] : [];
     });
-    if (next.length === 0) return { plan, evaluation };
+    if (next.length === 0) return { plan, evaluation, gates };
     for (const [name, read] of await readGroupGates(clients, next)) gates.set(name, read);
   }
+}
+
+/**
+ * The plan held to the acting groups as they are just before the first write (contract section 9): read again, all at
+ * once; if that read fails, nothing is written and the run says why.
+ */
+async function guardedPlan(clients: AwsClients, decided: DecidedRun): Promise<Plan> {
+  const { plan } = decided;
+  const acting = [...new Set([...plan.terminations.map((termination) => termination.group), ...plan.surgeSteps.map((step) => step.group)])];
+  if (acting.length === 0) return plan;
+  const fresh = await readGroupsNow(clients, acting);
+  if ('failure' in fresh) {
+    const message = `the groups could not be read again just before the first write (${fresh.failure}); nothing was changed this run`;
+    return guardAtWrite({ ...decided, fresh: new Map(), failure: message });
+  }
+  return guardAtWrite({ ...decided, fresh });
 }
 
 /** Sends the run's summary to the central bus, if one is configured; a summary that could not be sent is one of the run's errors. */
@@ -69,7 +89,9 @@ async function reportCentrally(clients: AwsClients, busArn: string | undefined, 
 /** Reads the fleet, decides, acts (unless dry run) and returns the report. */
 export async function runReaper({ clients, settings, now, logger, metrics, origin }: RunDependencies): Promise<RunReport> {
   const { policy } = settings;
-  const { plan, evaluation } = await decideRun(clients, settings, now);
+  const decided = await decideRun(clients, settings, now);
+  const { evaluation } = decided;
+  const plan = policy.dryRun ? decided.plan : await guardedPlan(clients, decided);
   const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan, { signSurgeRecord: kmsSurgeSigner(clients.kms, settings.stateKeyArn) });
   const built = buildReport(plan, outcome);
   const report = await reportCentrally(clients, settings.centralBusArn, built, evaluation, { ...origin, now });
