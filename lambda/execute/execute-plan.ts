@@ -1,15 +1,13 @@
 import {
   CreateOrUpdateTagsCommand,
   DeleteTagsCommand,
-  DescribeAutoScalingGroupsCommand,
   SetDesiredCapacityCommand,
   TerminateInstanceInAutoScalingGroupCommand,
   type AutoScalingClient,
-  type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
 import type { RunError } from '../model/fleet';
 import type { SurgeAction, TerminatedEntry } from '../model/report';
-import type { Plan, PlannedTermination, SurgeStep } from '../plan/plan';
+import { unitsNamed, type Plan, type PlannedTermination, type SurgeStep } from '../plan/plan';
 import { formatSurgeState, type SurgeState } from '../policy/surge-state';
 import { TAG } from '../policy/tag-keys';
 import type { ExecutionOutcome } from '../model/execution-outcome';
@@ -29,7 +27,14 @@ async function failureOf(call: () => Promise<unknown>): Promise<string | undefin
 
 const TERMINATE = 'TerminateInstanceInAutoScalingGroup';
 
-const actionOf = (step: SurgeStep, desiredCapacity = step.desiredCapacity): SurgeAction => ({ group: step.group, action: step.action, desiredCapacity, instanceIds: step.instanceIds });
+/** The report's entry for a surge step; a completion names the added instances it removed to give the capacity back. */
+const actionOf = (step: SurgeStep, done: { readonly givenBack?: readonly string[]; readonly instanceIds?: readonly string[] } = {}): SurgeAction => ({
+  group: step.group,
+  action: step.action,
+  desiredCapacity: step.desiredCapacity,
+  instanceIds: done.instanceIds ?? step.instanceIds,
+  ...(step.action === 'completed' ? { givenBack: done.givenBack ?? step.removeAdded } : {}),
+});
 
 class Executor {
   readonly terminated: TerminatedEntry[] = [];
@@ -121,41 +126,16 @@ class Executor {
     return this.attempt('CreateOrUpdateTags', group, () => this.autoScaling.send(new CreateOrUpdateTagsCommand({ Tags: tags })));
   }
 
-  /** The group as it is now. SetDesiredCapacity is absolute: a value computed from the run's first read would undo a scale-out since. */
-  private async readGroupNow(group: string): Promise<AutoScalingGroup | undefined> {
-    let found: AutoScalingGroup | undefined;
-    const read = async () => {
-      const response = await this.autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [group] }));
-      found = response.AutoScalingGroups?.[0];
-      if (!found) throw new Error('the group no longer exists');
-    };
-    return (await this.attempt('DescribeAutoScalingGroups before adding capacity', group, read)) ? found : undefined;
-  }
-
   /**
-   * Starts a surge from a fresh read of the group: its desired capacity now, plus one per instance to replace.
-   * The tag goes first, so a run that dies after adding capacity is finished or rolled back by the next.
+   * Starts a surge: the guard at the write set its desired capacity from the group read just before (SetDesiredCapacity
+   * is absolute: a value from the run's first read would undo a scale-out since). The tag goes first, so a run that
+   * dies after adding capacity is finished or rolled back by the next.
    */
   async startSurge(step: SurgeStep): Promise<void> {
-    const group = await this.readGroupNow(step.group);
-    if (!group) return;
-    const inService = new Set((group.Instances ?? []).filter((member) => member.LifecycleState === 'InService').map((member) => member.InstanceId));
-    const gone = step.instanceIds.filter((id) => !inService.has(id));
-    const desiredCapacity = (group.DesiredCapacity ?? 0) + step.instanceIds.length;
-    const problem =
-      gone.length > 0
-        ? `${gone.join(', ')} no longer InService in the group`
-        : desiredCapacity > (group.MaxSize ?? 0)
-          ? `its desired capacity is now ${group.DesiredCapacity ?? 0}, and adding ${step.instanceIds.length} would pass MaxSize ${group.MaxSize ?? 0}`
-          : undefined;
-    if (problem) {
-      this.errors.push({ group: step.group, message: `launch before terminate not started: read again just before adding capacity, ${problem}` });
-      return;
-    }
-    const state: SurgeState = { startedAt: step.startedAt, desiredCapacity, added: step.instanceIds.length, instanceIds: step.instanceIds };
+    const state: SurgeState = { startedAt: step.startedAt, desiredCapacity: step.desiredCapacity, added: step.instanceIds.length, addedUnits: unitsNamed(step, step.instanceIds), instanceIds: step.instanceIds };
     if (!(await this.writeSurgeTag(step.group, formatSurgeState(state)))) return;
-    const raise = new SetDesiredCapacityCommand({ AutoScalingGroupName: step.group, DesiredCapacity: desiredCapacity, HonorCooldown: false });
-    if (await this.attempt('SetDesiredCapacity', step.group, () => this.autoScaling.send(raise))) this.surges.push(actionOf(step, desiredCapacity));
+    const raise = new SetDesiredCapacityCommand({ AutoScalingGroupName: step.group, DesiredCapacity: step.desiredCapacity, HonorCooldown: false });
+    if (await this.attempt('SetDesiredCapacity', step.group, () => this.autoScaling.send(raise))) this.surges.push(actionOf(step));
     else await this.writeSurgeTag(step.group, null);
   }
 
@@ -164,25 +144,36 @@ class Executor {
    * instance could not go, the tag is rewritten with what is left, so the next run finishes exactly that.
    */
   async completeSurge(step: SurgeStep, terminations: readonly PlannedTermination[]): Promise<void> {
-    let removed = 0;
     const left: string[] = [];
+    const gone: string[] = [];
     for (const termination of terminations) {
-      if (await this.terminate(termination)) removed += 1;
+      if (await this.terminate(termination)) gone.push(termination.instanceId);
       else left.push(termination.instanceId);
     }
-    for (const instanceId of step.removeAdded) if (await this.terminateById(step.group, instanceId, true)) removed += 1;
+    const givenBack = await this.giveBack(step);
+    // Whatever went is reported, even when the surge could not finish: its record then says what is left.
+    if (left.length === 0 || gone.length + givenBack.length > 0) this.surges.push(actionOf(step, { instanceIds: gone, givenBack }));
     if (left.length === 0) {
-      if (await this.writeSurgeTag(step.group, null)) this.surges.push(actionOf(step));
+      await this.writeSurgeTag(step.group, null);
       return;
     }
-    await this.writeSurgeTag(step.group, formatSurgeState({ startedAt: step.startedAt, desiredCapacity: step.recordedDesiredCapacity - removed, added: left.length, instanceIds: left }));
+    const removedUnits = unitsNamed(step, [...gone, ...givenBack]);
+    const record = { startedAt: step.startedAt, desiredCapacity: step.recordedDesiredCapacity - removedUnits, added: left.length, addedUnits: unitsNamed(step, left), instanceIds: left };
+    await this.writeSurgeTag(step.group, formatSurgeState(record));
+  }
+
+  /** Removes the capacity a surge added, by ID, with decrement; returns the instances that went. */
+  private async giveBack(step: SurgeStep): Promise<string[]> {
+    const removed: string[] = [];
+    for (const instanceId of step.removeAdded) if (await this.terminateById(step.group, instanceId, true)) removed.push(instanceId);
+    return removed;
   }
 
   /** Gives back what the surge added, by ID; the tag goes once all of it is back (a failure is retried by the next run). */
   async rollBack(step: SurgeStep): Promise<void> {
-    let complete = true;
-    for (const instanceId of step.removeAdded) if (!(await this.terminateById(step.group, instanceId, true))) complete = false;
-    if (complete && (await this.writeSurgeTag(step.group, null))) this.surges.push(actionOf(step));
+    const removed = await this.giveBack(step);
+    const complete = removed.length === step.removeAdded.length && (await this.writeSurgeTag(step.group, null));
+    if (complete || removed.length > 0) this.surges.push(actionOf(step, { instanceIds: removed }));
   }
 }
 
