@@ -75,6 +75,22 @@ describe('runReaper', () => {
     expect(autoScaling).toHaveReceivedCommandWith(TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-old', ShouldDecrementDesiredCapacity: false });
   });
 
+  it('reads the acting groups again just before the first write, once, and writes nothing when that read fails', async () => {
+    autoScaling
+      .on(DescribeAutoScalingGroupsCommand)
+      .resolvesOnce({ AutoScalingGroups: [awsGroup('web', ['i-old', 'i-new'])] })
+      .rejects(Object.assign(new Error('User is not authorized'), { name: 'AccessDenied' }));
+
+    const report = await run({}).report;
+
+    expect(autoScaling).toHaveReceivedCommandTimes(DescribeAutoScalingGroupsCommand, 2);
+    expect(autoScaling.commandCalls(DescribeAutoScalingGroupsCommand)[1]?.args[0].input).toMatchObject({ AutoScalingGroupNames: ['web'] });
+    expect(autoScaling).not.toHaveReceivedCommand(TerminateInstanceInAutoScalingGroupCommand);
+    expect(report.terminated).toEqual([]);
+    expect(report.deferred).toEqual([expect.objectContaining({ instanceId: 'i-old', why: 'group-unstable' })]);
+    expect(report.errors).toEqual([{ message: expect.stringContaining('could not be read again just before the first write (AccessDenied') }]);
+  });
+
   it('logs one line per termination with its age and AMI, then the report', async () => {
     const { report, info } = run({});
     const result = await report;
