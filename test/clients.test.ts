@@ -40,7 +40,7 @@ describe('client retry settings', () => {
 
     const attempts = await Promise.all(clients.map((client) => client.config.maxAttempts()));
 
-    expect(attempts).toHaveLength(9);
+    expect(attempts).toHaveLength(10);
     for (const count of attempts) expect(count).toBeGreaterThanOrEqual(5);
   });
 
