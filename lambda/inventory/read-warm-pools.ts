@@ -1,6 +1,7 @@
 import { paginateDescribeWarmPool, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { AwsClients } from '../clients';
 import type { InstanceSnapshot, RunError } from '../model/fleet';
+import { isRetainedState } from '../policy/retained';
 import { TAG } from '../policy/tag-keys';
 import { describeError } from './describe-error';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
@@ -9,6 +10,13 @@ export interface WarmPoolRead {
   readonly instanceIds: Set<string>;
   readonly errors: RunError[];
 }
+
+/** A warm-pool instance an instance lifecycle policy retained: it holds nothing, an operator decides. */
+const retainedInWarmPool = (group: string, instanceId: string, state: string): RunError => ({
+  group,
+  instanceId,
+  message: `warm-pool instance is ${state}: an instance lifecycle policy retained it; it is not part of the pool's capacity. Terminate it once it is no longer needed`,
+});
 
 /**
  * The instances waiting in warm pools. DescribeAutoScalingGroups does not list them, yet they carry their group's
@@ -24,7 +32,11 @@ export async function readWarmPools(clients: AwsClients, groups: readonly AutoSc
     const name = group.AutoScalingGroupName ?? '';
     try {
       for await (const page of paginateDescribeWarmPool({ client: clients.autoScaling }, { AutoScalingGroupName: name })) {
-        for (const instance of page.Instances ?? []) if (instance.InstanceId) instanceIds.add(instance.InstanceId);
+        for (const instance of page.Instances ?? []) {
+          if (!instance.InstanceId) continue;
+          instanceIds.add(instance.InstanceId);
+          if (isRetainedState(instance.LifecycleState ?? '')) errors.push(retainedInWarmPool(name, instance.InstanceId, instance.LifecycleState ?? ''));
+        }
       }
     } catch (error) {
       errors.push({ group: name, message: `DescribeWarmPool failed: ${describeError(error)}; instances tagged with the group are not reported unmanaged this run` });

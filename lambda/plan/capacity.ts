@@ -1,13 +1,11 @@
 import type { GroupMember, GroupSnapshot } from '../model/fleet';
+import { isRetained } from '../policy/retained';
 
 /*
  * Capacity in the group's units. Where a group sets weights (or counts vCPUs / MiB), its desired, minimum and maximum
  * capacity are in those units and each member counts for its `WeightedCapacity` (Auto Scaling User Guide, instance
  * weighting); elsewhere every member is one unit.
  */
-
-/** Kept by an instance lifecycle policy (`Terminating:Retained`, `Warmed:*:Retained`): it no longer counts toward the desired capacity and stays until someone terminates it. */
-export const isRetained = (member: GroupMember): boolean => member.lifecycleState.endsWith(':Retained');
 
 /** Serves in the group's own view: InService and Healthy. */
 export const isServing = (member: GroupMember): boolean => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy';

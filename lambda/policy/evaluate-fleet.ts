@@ -7,6 +7,7 @@ import { DAY_MS, firstLaunchTime } from './instance-age';
 import { jitteredLifetimeMs } from './jitter';
 import { launchProblem } from './launch-problem';
 import { dueReasons } from './reason-rules';
+import { isRetained } from './retained';
 import { readSurgeRecord } from './surge-record';
 import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 
@@ -64,7 +65,7 @@ interface JudgedGroup {
   readonly evaluation: Omit<GroupEvaluation, 'surge'>;
   /** Members whose exempt tag does not parse: the whole group is left alone, as for a malformed group tag. */
   readonly malformed: readonly RunError[];
-  /** InService members EC2 did not describe. */
+  /** InService members EC2 did not describe, and retained members: reported, the group goes on. */
   readonly undescribed: readonly RunError[];
 }
 
@@ -75,11 +76,13 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
   const due: DueInstance[] = [];
   const malformed: RunError[] = [];
   const undescribed: RunError[] = [];
+  const retained: RunError[] = [];
   let instances = 0;
   let oldestAgeMs = 0;
   let pastLifetime = 0;
   let onStaleAmi = 0;
   for (const member of group.members) {
+    if (isRetained(member)) retained.push(retainedError(group.name, member));
     const instance = context.snapshot.instances.get(member.instanceId);
     if (!instance) {
       if (member.lifecycleState === 'InService') {
@@ -101,7 +104,12 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
     if (isOnStaleAmi(judged.reasons)) onStaleAmi += 1;
   }
   const freshness: Freshness = { instances, oldestAgeMs, pastLifetime, onStaleAmi, due: due.length };
-  return { evaluation: { group, settings, due, freshness, launchProblem: launchProblem(group, context.snapshot.images) }, malformed, undescribed };
+  return { evaluation: { group, settings, due, freshness, launchProblem: launchProblem(group, context.snapshot.images) }, malformed, undescribed: [...undescribed, ...retained] };
+}
+
+/** A retained member holds nothing (it is not serving and not moving); an operator decides what becomes of it. */
+function retainedError(group: string, member: GroupMember): RunError {
+  return { group, instanceId: member.instanceId, message: `instance is ${member.lifecycleState}: an instance lifecycle policy retained it; it no longer counts toward the group's capacity and the rest of the group goes on. Terminate it once it is no longer needed` };
 }
 
 /**

@@ -75,6 +75,15 @@ describe('readFleet: warm pools', () => {
     expect(autoScaling).toHaveReceivedCommandWith(DescribeWarmPoolCommand, { AutoScalingGroupName: 'web' });
   });
 
+  it('reports a warm-pool instance an instance lifecycle policy retained, and still counts it as pooled', async () => {
+    autoScaling.on(DescribeWarmPoolCommand).resolves({ Instances: [{ InstanceId: 'i-warm', LifecycleState: 'Warmed:Terminating:Retained', AvailabilityZone: 'us-east-1a', HealthStatus: 'Healthy', ProtectedFromScaleIn: false }] });
+
+    const snapshot = await readFleet(testClients(), {});
+
+    expect(snapshot.warmPoolInstanceIds.has('i-warm')).toBe(true);
+    expect(snapshot.errors).toEqual(expect.arrayContaining([{ group: 'web', instanceId: 'i-warm', message: expect.stringContaining('Warmed:Terminating:Retained') }]));
+  });
+
   it('when the warm pool cannot be read, every unlisted instance tagged with the group counts as pooled, and the failure is reported', async () => {
     autoScaling.on(DescribeWarmPoolCommand).rejects(denied());
 

@@ -68,3 +68,28 @@ describe('never all serving capacity at once (contract section 9)', () => {
     expect(whyOf(plan, 'i-0')).toBe('no-headroom');
   });
 });
+
+describe('lifecycle states that are nobody\'s to wait for', () => {
+  const withRetained = (state: string) =>
+    planFor(
+      makeFleet([
+        {
+          group: { desired: 2, members: [{ id: 'i-old' }, { id: 'i-2' }, { id: 'i-kept', lifecycleState: state }] },
+          instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-2', ageDays: 1 }, { id: 'i-kept', ageDays: 50 }],
+        },
+      ]),
+    ).plan;
+
+  it('a Terminating:Retained member neither serves nor holds the group (it held it forever as "terminating"): the rest rotates, the member is reported', () => {
+    const plan = withRetained('Terminating:Retained');
+    expect(terminatedIds(plan)).toEqual(['i-old']);
+    expect(whyOf(plan, 'i-kept')).toBe('not-in-service');
+    expect(plan.errors).toEqual([expect.objectContaining({ group: 'web', instanceId: 'i-kept', message: expect.stringContaining('retained') })]);
+  });
+
+  it('a member still Terminating:Wait (a lifecycle hook running) holds the group', () => {
+    const plan = withRetained('Terminating:Wait');
+    expect(plan.terminations).toEqual([]);
+    expect(whyOf(plan, 'i-old')).toBe('group-unstable');
+  });
+});
