@@ -30,7 +30,9 @@ function forgery(state: SurgeState, group: GroupSnapshot, snapshot: FleetSnapsho
   if (state.instanceIds.length !== state.added) return `it lists ${state.instanceIds.length} instance(s) but added=${state.added}`;
   if (new Set(state.instanceIds).size !== state.instanceIds.length) return 'it lists an instance twice';
   if (state.added < 1 || state.added > MAX_SURGE_INSTANCES) return `added=${state.added} is outside 1-${MAX_SURGE_INSTANCES}`;
-  if (state.desiredCapacity < state.added + 1) return `desired=${state.desiredCapacity} leaves no instance to replace`;
+  // Every instance counts for at least one unit: a run records the units it added, never fewer than the instances.
+  if (state.addedUnits < state.added) return `units=${state.addedUnits} is less than its ${state.added} instance(s)`;
+  if (state.desiredCapacity < state.addedUnits + 1) return `desired=${state.desiredCapacity} leaves no instance to replace`;
   if (state.startedAt > now + CLOCK_SKEW_MS) return 'it starts in the future';
   // A live instance outside the group was never this group's to replace (a tag copied from another group).
   const strangers = state.instanceIds.filter((id) => !memberIds.has(id) && snapshot.instances.has(id));

@@ -255,6 +255,8 @@ describe('launch before terminate: recorded state is checked against the group b
     ['more than the group budget (1)', tagOf({ desiredCapacity: 3, added: 2, addedUnits: 2, instanceIds: ['i-old', 'i-new'] }), undefined, 'budget'],
     ['a start in the future', tagOf({ desiredCapacity: 2, added: 1, addedUnits: 1, instanceIds: ['i-old'], startedAt: NOW + 60 * MINUTE }), undefined, 'future'],
     ['a desired capacity that leaves nothing to replace', tagOf({ desiredCapacity: 1, added: 1, addedUnits: 1, instanceIds: ['i-old'] }), undefined, 'no instance to replace'],
+    ['a desired capacity that leaves nothing to replace, in units', tagOf({ desiredCapacity: 4, added: 1, addedUnits: 4, instanceIds: ['i-old'] }), undefined, 'no instance to replace'],
+    ['fewer units than instances', tagOf({ desiredCapacity: 3, added: 1, addedUnits: 0, instanceIds: ['i-old'] }), undefined, 'less than its 1 instance'],
   ])('a tag with %s is an error; the group is left alone, others go on', (_title, tag, members, message) => {
     const snapshot = makeFleet([
       { group: { name: 'solo', desired: 2, max: 4, members, tags: { 'instance-reaper:surge-state': tag } }, instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-new', ageDays: 0.001 }] },
