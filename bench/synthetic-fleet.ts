@@ -111,7 +111,7 @@ export function syntheticFleet(spec: SyntheticFleetSpec, now = Date.parse('2026-
     }
     const desiredCapacity = members.length;
     const tags = groupTags(index);
-    groups.push({ name, minSize: 0, maxSize: desiredCapacity + 2, desiredCapacity, desiredCapacityType: 'units', suspendedProcesses: [], tags, members, targetGroupArns: [], loadBalancerNames: [], launchImages: { imageId: launchImageId, imageIdByInstanceType: {} } });
+    groups.push({ name, minSize: 0, maxSize: desiredCapacity + 2, desiredCapacity, desiredCapacityType: 'units', suspendedProcesses: [], tags, members, targetGroupArns: [], loadBalancerNames: [], latticeTargetGroupArns: [], launchImages: { imageId: launchImageId, imageIdByInstanceType: {} } });
   }
   for (let n = managed; n < spec.instances; n++) {
     const id = `i-${n.toString(16).padStart(17, '0')}`;

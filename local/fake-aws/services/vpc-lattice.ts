@@ -64,7 +64,7 @@ type Filter = readonly { id?: string; port?: number }[];
 
 /** Every registration (one item per port), page by page; the `targets` filter keeps the registrations it names. */
 function listTargets(account: FakeAccount, params: Record<string, unknown>): ListTargetsResponse {
-  const arn = findTargetGroup(account, String(params.targetGroupIdentifier ?? ''));
+  const arn = findTargetGroup(account, typeof params.targetGroupIdentifier === 'string' ? params.targetGroupIdentifier : '');
   const maxResults = params.maxResults as number | undefined;
   if (maxResults !== undefined && !(Number.isInteger(maxResults) && maxResults >= 1 && maxResults <= 100)) {
     throw invalid('maxResults', `Value '${maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100`);
