@@ -18,6 +18,7 @@ import { createNotificationTopic } from './notification-topic';
 import { policyEnvironment } from './policy-environment';
 import { DEFAULTS, type InstanceReaperProps } from './props';
 import { grantReaperPermissions } from './reaper-permissions';
+import { createSurgeStateKey } from './surge-state-key';
 import { ReaperMonitoring } from './reaper-monitoring';
 import { assertValidProps } from './validate-props';
 
@@ -34,6 +35,8 @@ export class InstanceReaper extends Construct {
   readonly rule: events.Rule;
   readonly topic: sns.Topic;
   readonly notificationKey: kms.Key;
+  /** The HMAC key only the function's role may make MACs with: its proof that it wrote a surge-state record. */
+  readonly surgeStateKey: kms.Key;
   readonly blockedAmisParameter: ssm.StringListParameter;
   readonly monitoring: ReaperMonitoring;
 
@@ -73,7 +76,11 @@ export class InstanceReaper extends Construct {
       description: 'instance-reaper: rotates EC2 Auto Scaling instances past their lifetime or on stale AMIs',
     });
     Tags.of(this.function).add(TAG.component, 'function');
+    // The key's policy names the function's role, so it is made once the role exists; the function reads it by reference.
+    this.surgeStateKey = createSurgeStateKey(this, this.function.role!);
+    this.function.addEnvironment('REAPER_STATE_KEY_ARN', this.surgeStateKey.keyArn);
     grantReaperPermissions(this.function, {
+      surgeStateKey: this.surgeStateKey,
       topic: this.topic,
       blockedAmis: this.blockedAmisParameter,
       amiAliasParameters: props.amiAliasParameters ?? DEFAULTS.amiAliasParameters,

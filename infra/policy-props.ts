@@ -40,4 +40,5 @@ export const PROP_OF_VARIABLE: Readonly<Record<string, string>> = {
   REAPER_BLOCKED_AMIS_PARAMETER: 'blockedAmisParameterName',
   REAPER_TOPIC_ARN: 'the notification topic',
   REAPER_CENTRAL_BUS_ARN: 'centralEventBusArn',
+  REAPER_STATE_KEY_ARN: 'the surge-state key',
 };

@@ -1,12 +1,12 @@
-import { ArnFormat, Stack, aws_iam as iam, type aws_lambda as lambda, type aws_sns as sns, type aws_ssm as ssm } from 'aws-cdk-lib';
+import { ArnFormat, Stack, aws_iam as iam, type aws_kms as kms, type aws_lambda as lambda, type aws_sns as sns, type aws_ssm as ssm } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import { TAG } from '../lambda/policy/tag-keys';
 
 /** Tag a group carries to be left alone; IAM enforces it too, so even a bug cannot act in such a group. */
 const EXEMPT_CONDITION = { StringNotEqualsIgnoreCase: { [`aws:ResourceTag/${TAG.exempt}`]: 'true' } };
 
-/** The one tag the function writes on groups: its record of a launch-before-terminate under way. */
-const SURGE_STATE_TAG = TAG.surgeState;
+/** The tags the function writes on groups, always together: its record of a launch-before-terminate under way and the record's proof. */
+const SURGE_TAGS = [TAG.surgeState, TAG.surgeProof];
 
 /**
  * The Describe calls the function makes. Per the Service Authorization Reference ("Actions, resources, and condition
@@ -55,10 +55,12 @@ export interface ReaperResources {
   readonly amiAliasParameters: readonly string[];
   /** The organization's central bus, if runs send their summary there. */
   readonly centralEventBusArn?: string;
+  /** The HMAC key the function signs and verifies its surge-state records with. */
+  readonly surgeStateKey: kms.IKey;
 }
 
 /** Least privilege: read-only Describe calls, and writes only on Auto Scaling groups that are not exempt. */
-export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis, amiAliasParameters, centralEventBusArn }: ReaperResources): void {
+export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis, amiAliasParameters, centralEventBusArn, surgeStateKey }: ReaperResources): void {
   const stack = Stack.of(fn);
   const groupArn = anyGroupArn(stack);
   fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ReadFleet', actions: DESCRIBE_ACTIONS, resources: ['*'] }));
@@ -104,15 +106,18 @@ export function grantReaperPermissions(fn: lambda.Function, { topic, blockedAmis
       resources: [groupArn],
       conditions: {
         ...EXEMPT_CONDITION,
-        // Every key is surge-state, and there is one. ForAllValues alone "also returns true if there are no context keys
-        // in the request"; a Null=false check closes that ("Multivalued context key examples", IAM User Guide), and so
-        // does ForAnyValue, which is false on a missing or empty key (so both readings of "empty" are covered).
-        'ForAllValues:StringEquals': { 'aws:TagKeys': [SURGE_STATE_TAG] },
-        'ForAnyValue:StringEquals': { 'aws:TagKeys': [SURGE_STATE_TAG] },
+        // Every key is surge-state or surge-proof, and there is one. ForAllValues alone "also returns true if there are no
+        // context keys in the request"; a Null=false check closes that ("Multivalued context key examples", IAM User
+        // Guide), and so does ForAnyValue, which is false on a missing or empty key (so both readings of "empty" are covered).
+        'ForAllValues:StringEquals': { 'aws:TagKeys': SURGE_TAGS },
+        'ForAnyValue:StringEquals': { 'aws:TagKeys': SURGE_TAGS },
         Null: { 'aws:TagKeys': 'false' },
       },
     }),
   );
+  // The proof of authorship of its surge-state records (GenerateMac, VerifyMac: "Required permissions: kms:VerifyMac
+  // (key policy)", AWS KMS API Reference), on its own key only; the key policy denies GenerateMac to everyone else.
+  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ProveSurgeRecords', actions: ['kms:GenerateMac', 'kms:VerifyMac'], resources: [surgeStateKey.keyArn] }));
   NagSuppressions.addResourceSuppressions(
     fn,
     [

@@ -96,9 +96,36 @@ describe('InstanceReaper construct', () => {
     }
   });
 
-  it('limits tag writes to the surge-state tag', () => {
+  it('limits tag writes to the surge-state tag and its proof', () => {
     const tagging = statements.find((statement) => statement.Sid === 'RecordSurgeState');
-    expect(tagging?.Condition).toMatchObject({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['instance-reaper:surge-state'] } });
+    expect(tagging?.Condition).toMatchObject({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['instance-reaper:surge-state', 'instance-reaper:surge-proof'] } });
+  });
+
+  it('creates an HMAC key for the proof of its surge records, passes its ARN to the function, and lets the role use that key only', () => {
+    const keys = template.findResources('AWS::KMS::Key', { Properties: { KeySpec: 'HMAC_256' } });
+    const [keyId, key] = Object.entries(keys)[0] ?? [];
+    const [roleId] = Object.keys(template.findResources('AWS::IAM::Role', { Properties: { AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'lambda.amazonaws.com' } }] } } }));
+
+    expect(Object.keys(keys)).toHaveLength(1);
+    expect(key?.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    // HMAC keys cannot rotate automatically.
+    expect(key?.Properties.EnableKeyRotation).not.toBe(true);
+    expect(key?.Properties.KeyPolicy.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Allow', Principal: { AWS: expect.anything() }, Action: 'kms:*', Resource: '*' }),
+        {
+          Sid: 'OnlyTheFunctionMayProveSurgeRecords',
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 'kms:GenerateMac',
+          Resource: '*',
+          Condition: { ArnNotEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': [roleId, 'Arn'] } } },
+        },
+      ]),
+    );
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ REAPER_STATE_KEY_ARN: { 'Fn::GetAtt': [keyId, 'Arn'] } }) } });
+    const macs = statements.filter((statement) => actionsOf(statement).some((action) => action.endsWith('Mac')));
+    expect(macs).toEqual([expect.objectContaining({ Sid: 'ProveSurgeRecords', Action: ['kms:GenerateMac', 'kms:VerifyMac'], Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } })]);
   });
 
   it('never grants ec2:TerminateInstances nor any wildcard action', () => {

@@ -1,11 +1,12 @@
 import * as path from 'node:path';
-import { ENV, only, resourceArn } from './resolve-template';
+import { ENV, only, resolve, resourceArn, type PolicyDocument } from './resolve-template';
 import { scanSdkCalls } from './sdk-calls';
 import { decide, type Policies, type Request } from './simulate';
 import { synthesize } from './synthesize';
 
 const EXEMPT = 'aws:ResourceTag/instance-reaper:exempt';
 const SURGE_STATE = 'instance-reaper:surge-state';
+const SURGE_PROOF = 'instance-reaper:surge-proof';
 const BLOCKED_AMIS = resourceArn.accountParameter('/instance-reaper/blocked-amis');
 const WEB = resourceArn.group('web');
 /** A VPC Lattice target group of this account, in the documented format arn:PARTITION:vpc-lattice:REGION:ACCOUNT:targetgroup/ID. */
@@ -13,11 +14,16 @@ const latticeTargetGroup = (account: string = ENV.account) => `arn:${ENV.partiti
 
 let policies: Policies;
 let topicArn: string;
+/** The surge-state HMAC key, its key policy (resolved), and the function role's ARN as that policy names it. */
+let stateKey: { arn: string; policy: PolicyDocument; functionRole: string };
 
 beforeAll(() => {
   const { template, rolePolicies } = synthesize();
   topicArn = resourceArn.topic(only(template, 'AWS::SNS::Topic').id);
   policies = { identity: rolePolicies };
+  const [keyId, key] = Object.entries(template.Resources).find(([, resource]) => resource.Type === 'AWS::KMS::Key' && resource.Properties?.KeySpec === 'HMAC_256') ?? [];
+  if (!keyId || !key) throw new Error('no HMAC key in the template');
+  stateKey = { arn: resourceArn.key(keyId), policy: resolve(template, key.Properties!.KeyPolicy!) as unknown as PolicyDocument, functionRole: resourceArn.role(only(template, 'AWS::IAM::Role').id) };
 }, 120_000);
 
 /** Every call the function makes, as the request IAM sees: Describe calls that support no resource-level permissions are on '*'. */
@@ -51,12 +57,14 @@ const DEPENDENCIES = ['kms:Decrypt', 'kms:GenerateDataKey*'];
 const WRITES = ['autoscaling:TerminateInstanceInAutoScalingGroup', 'autoscaling:SetDesiredCapacity', 'autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags'];
 const TAG_WRITES = new Set(['autoscaling:CreateOrUpdateTags', 'autoscaling:DeleteTags']);
 
-/** A write as the function sends it: tag writes carry only the surge-state key. */
+/** A write as the function sends it: tag writes carry the surge-state key and its proof's, together. */
 const write = (action: string, context: Record<string, string | string[]> = {}): Request => ({
   action,
   resource: WEB,
-  context: TAG_WRITES.has(action) ? { 'aws:TagKeys': [SURGE_STATE], ...context } : context,
+  context: TAG_WRITES.has(action) ? { 'aws:TagKeys': [SURGE_STATE, SURGE_PROOF], ...context } : context,
 });
+/** What the function asks KMS for: the proof of its surge records, made and checked. */
+const PROOF_CALLS = ['kms:GenerateMac', 'kms:VerifyMac'];
 
 describe('the function role, evaluated as IAM would on real-format ARNs', () => {
   it.each(READS)('allows $action on $resource', async (request) => {
@@ -79,7 +87,7 @@ describe('the function role, evaluated as IAM would on real-format ARNs', () => 
     expect(await decide(policies, write(action, { [EXEMPT]: value }))).not.toBe('Allowed');
   });
 
-  it.each([...TAG_WRITES].flatMap((action) => [['instance-reaper:exempt'], ['Name'], [SURGE_STATE, 'instance-reaper:exempt'], [SURGE_STATE, 'Name']].map((keys) => [action, keys] as const)))(
+  it.each([...TAG_WRITES].flatMap((action) => [['instance-reaper:exempt'], ['Name'], [SURGE_STATE, 'instance-reaper:exempt'], [SURGE_STATE, 'Name'], [SURGE_PROOF, 'Name']].map((keys) => [action, keys] as const)))(
     'denies %s with tag keys %j',
     async (action, keys) => {
       expect(await decide(policies, { action, resource: WEB, context: { 'aws:TagKeys': keys } })).not.toBe('Allowed');
@@ -120,6 +128,38 @@ describe('the function role, evaluated as IAM would on real-format ARNs', () => 
   });
 });
 
+describe('the surge-state key: only the function can prove it wrote a record', () => {
+  const withKeyPolicy = (identity: Policies['identity']): Policies => ({ identity, resource: stateKey.policy });
+  /** Someone who may do anything in KMS, on every key, through an identity policy: say, a group owner with broad rights. */
+  const KMS_ADMIN = [{ name: 'kms-everything', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] } }];
+
+  it.each(PROOF_CALLS)('lets the function role call %s on the key (its identity policy and the key policy)', async (action) => {
+    expect(await decide(withKeyPolicy(policies.identity), { action, resource: stateKey.arn, principal: stateKey.functionRole })).toBe('Allowed');
+  });
+
+  it.each([
+    ['another role allowed kms:* on * by its identity policy', resourceArn.role('group-owner')],
+    ["the account's root user", `arn:${ENV.partition}:iam::${ENV.account}:root`],
+    ['the function role of another stack in the account', resourceArn.role('instance-reaper-function')],
+  ])('denies GenerateMac on the key to %s, explicitly, by the key policy', async (_title, principal) => {
+    expect(await decide(withKeyPolicy(KMS_ADMIN), { action: 'kms:GenerateMac', resource: stateKey.arn, principal })).toBe('ExplicitlyDenied');
+  });
+
+  it('lets such a role verify a proof (which proves nothing by itself) and administer the key as the account may', async () => {
+    const principal = resourceArn.role('group-owner');
+    expect(await decide(withKeyPolicy(KMS_ADMIN), { action: 'kms:VerifyMac', resource: stateKey.arn, principal })).toBe('Allowed');
+    expect(await decide(withKeyPolicy(KMS_ADMIN), { action: 'kms:PutKeyPolicy', resource: stateKey.arn, principal })).toBe('Allowed');
+  });
+
+  it.each(PROOF_CALLS)('denies the function role %s on any other key', async (action) => {
+    expect(await decide(policies, { action, resource: resourceArn.key('SomeoneElsesKey'), principal: stateKey.functionRole })).not.toBe('Allowed');
+  });
+
+  it.each(['kms:PutKeyPolicy', 'kms:CreateGrant', 'kms:ScheduleKeyDeletion', 'kms:DisableKey'])('denies the function role %s on its key', async (action) => {
+    expect(await decide(withKeyPolicy(policies.identity), { action, resource: stateKey.arn, principal: stateKey.functionRole })).not.toBe('Allowed');
+  });
+});
+
 describe('with a central bus: the run summary', () => {
   const bus = 'arn:aws:events:eu-west-1:999999999999:event-bus/instance-reaper-central';
   let withBus: Policies;
@@ -149,7 +189,7 @@ describe('the calls the function makes', () => {
   const scanned = scanSdkCalls(path.join(__dirname, '../../lambda'));
   /** Granted only when configured: the summary to the central bus, tested above. */
   const CONFIGURED = ['events:PutEvents'];
-  const known = new Set([...READS.map((request) => request.action), 'sns:Publish', ...WRITES, ...CONFIGURED]);
+  const known = new Set([...READS.map((request) => request.action), 'sns:Publish', ...WRITES, ...PROOF_CALLS, ...CONFIGURED]);
 
   it('are found in the sources (the scan reads them)', () => {
     expect(scanned.map((call) => call.action)).toEqual(expect.arrayContaining(['autoscaling:DescribeAutoScalingGroups', 'ec2:DescribeInstances', 'autoscaling:TerminateInstanceInAutoScalingGroup', 'sns:Publish']));

@@ -9,6 +9,7 @@ export const SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-ec2': 'ec2',
   '@aws-sdk/client-elastic-load-balancing': 'elasticloadbalancing',
   '@aws-sdk/client-eventbridge': 'events',
+  '@aws-sdk/client-kms': 'kms',
   '@aws-sdk/client-elastic-load-balancing-v2': 'elasticloadbalancing',
   '@aws-sdk/client-sns': 'sns',
   '@aws-sdk/client-ssm': 'ssm',

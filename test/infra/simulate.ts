@@ -31,12 +31,16 @@ const PUBLIC_PARAMETER = /^arn:[^:]+:ssm:[^:]+::parameter\//;
  * parameters skip that validation (see PUBLIC_PARAMETER) and are evaluated as is.
  */
 export async function decide(policies: Policies, request: Request): Promise<EvaluationResult> {
+  const principal = request.principal ?? FUNCTION_ROLE;
+  // IAM puts aws:PrincipalArn in the context of every signed request ("AWS global condition context keys", IAM User
+  // Guide); the simulator does not derive it from the principal, so a key policy that names it would see it missing.
+  const signedBy = principal.startsWith('arn:') ? { 'aws:PrincipalArn': principal } : {};
   const simulation: Simulation = {
     request: {
-      principal: request.principal ?? FUNCTION_ROLE,
+      principal,
       action: request.action,
       resource: { resource: request.resource, accountId: ENV.account },
-      contextVariables: request.context ?? {},
+      contextVariables: { ...signedBy, ...request.context },
     },
     identityPolicies: policies.identity.map(({ name, policy }) => ({ name, policy })),
     serviceControlPolicies: [],
