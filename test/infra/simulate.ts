@@ -34,7 +34,7 @@ export async function decide(policies: Policies, request: Request): Promise<Eval
   const principal = request.principal ?? FUNCTION_ROLE;
   // IAM puts aws:PrincipalArn in the context of every signed request ("AWS global condition context keys", IAM User
   // Guide); the simulator does not derive it from the principal, so a key policy that names it would see it missing.
-  const signedBy = principal.startsWith('arn:') ? { 'aws:PrincipalArn': principal } : {};
+  const signedBy: Record<string, string> = principal.startsWith('arn:') ? { 'aws:PrincipalArn': principal } : {};
   const simulation: Simulation = {
     request: {
       principal,

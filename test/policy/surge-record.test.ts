@@ -28,7 +28,7 @@ describe('readSurgeRecord: the proof of authorship', () => {
     expect(recordOf({ verdict: 'valid' })).toEqual(expect.objectContaining({ state: expect.objectContaining({ instanceIds: ['i-due'] }), groupArn: ARN }));
   });
 
-  it.each<[string, SurgeProofCheck]>([
+  it.each<[string, Extract<SurgeProofCheck, { verdict: 'invalid' }>]>([
     ['written by hand (no proof)', { verdict: 'invalid', why: 'it carries no instance-reaper:surge-proof tag' }],
     ['edited or copied (the MAC does not verify)', { verdict: 'invalid', why: 'its instance-reaper:surge-proof tag does not verify for this group and this record' }],
   ])('refuses a record consistent in every field but %s: not written by a run of the reaper', (_title, check) => {
