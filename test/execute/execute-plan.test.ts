@@ -2,10 +2,8 @@ import {
   AutoScalingClient,
   CreateOrUpdateTagsCommand,
   DeleteTagsCommand,
-  DescribeAutoScalingGroupsCommand,
   SetDesiredCapacityCommand,
   TerminateInstanceInAutoScalingGroupCommand,
-  type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
 import { mockClient } from 'aws-sdk-client-mock';
 import { executePlan as execute, simulatePlan, type ExecuteDependencies } from '../../lambda/execute/execute-plan';
@@ -27,6 +25,7 @@ const termination = (instanceId: string, group = 'web', decrement = false): Plan
   group,
   reasons: ['max-age'],
   decrementDesiredCapacity: decrement,
+  units: 1,
 });
 
 const planWith = (terminations: PlannedTermination[], surgeSteps: SurgeStep[] = []): Plan => ({
@@ -49,17 +48,9 @@ const step = (action: SurgeStep['action'], extra: Partial<SurgeStep> = {}): Surg
   startedAt: STARTED,
   recordedDesiredCapacity: 2,
   removeAdded: [],
+  weights: {},
   ...extra,
 });
-
-/** The group as DescribeAutoScalingGroups answers just before a capacity write. */
-const groupNow = (desired: number, max: number, inService: string[]): AutoScalingGroup => ({
-  AutoScalingGroupName: 'solo',
-  MinSize: 1,
-  MaxSize: max,
-  DesiredCapacity: desired,
-  Instances: inService.map((id) => ({ InstanceId: id, LifecycleState: 'InService', HealthStatus: 'Healthy', AvailabilityZone: 'us-east-1a', ProtectedFromScaleIn: false })),
-} as AutoScalingGroup);
 
 const callNames = () => autoScalingMock.calls().map((call) => call.args[0].constructor.name);
 const tagWritten = () => autoScalingMock.commandCalls(CreateOrUpdateTagsCommand).map((call) => parseSurgeState(call.args[0].input.Tags?.[0]?.Value ?? ''));
@@ -91,52 +82,24 @@ describe('executePlan: terminations', () => {
   });
 });
 
-describe('executePlan: starting a surge from a fresh read of the group', () => {
-  it('reads the group again, writes its tag, then raises the desired capacity from what it read', async () => {
-    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupNow(1, 2, ['i-old'])] });
+describe('executePlan: starting a surge', () => {
+  it('writes its tag, then raises the desired capacity the guard set from its fresh read', async () => {
+    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added', { desiredCapacity: 4, recordedDesiredCapacity: 4 })]));
 
-    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
-
-    expect(callNames()).toEqual(['DescribeAutoScalingGroupsCommand', 'CreateOrUpdateTagsCommand', 'SetDesiredCapacityCommand']);
-    expect(autoScalingMock).toHaveReceivedCommandWith(SetDesiredCapacityCommand, { AutoScalingGroupName: 'solo', DesiredCapacity: 2, HonorCooldown: false });
-    expect(tagWritten()).toEqual([{ startedAt: STARTED, desiredCapacity: 2, added: 1, instanceIds: ['i-old'] }]);
-    expect(outcome.surges).toEqual([{ group: 'solo', action: 'capacity-added', desiredCapacity: 2, instanceIds: ['i-old'] }]);
+    expect(callNames()).toEqual(['CreateOrUpdateTagsCommand', 'SetDesiredCapacityCommand']);
+    expect(autoScalingMock).toHaveReceivedCommandWith(SetDesiredCapacityCommand, { AutoScalingGroupName: 'solo', DesiredCapacity: 4, HonorCooldown: false });
+    expect(tagWritten()).toEqual([{ startedAt: STARTED, desiredCapacity: 4, added: 1, addedUnits: 1, instanceIds: ['i-old'] }]);
+    expect(outcome.surges).toEqual([{ group: 'solo', action: 'capacity-added', desiredCapacity: 4, instanceIds: ['i-old'] }]);
   });
 
-  it('a scale-out since the run read the group (desired 1 -> 3) is kept: it sets 4, not the 2 it planned', async () => {
-    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupNow(3, 5, ['i-old', 'i-b', 'i-c'])] });
+  it('records the units it adds where the group weighs its members', async () => {
+    await executePlan(autoScaling, planWith([], [step('capacity-added', { desiredCapacity: 8, weights: { 'i-old': 4 } })]));
 
-    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
-
-    expect(autoScalingMock).toHaveReceivedCommandWith(SetDesiredCapacityCommand, { DesiredCapacity: 4 });
-    expect(tagWritten()[0]).toMatchObject({ desiredCapacity: 4, added: 1 });
-    expect(outcome.surges[0]?.desiredCapacity).toBe(4);
-  });
-
-  it.each([
-    ['the instance to replace is no longer InService', groupNow(1, 2, ['i-other']), 'no longer InService'],
-    ['a scale-out since the read left no headroom under MaxSize', groupNow(2, 2, ['i-old', 'i-b']), 'MaxSize 2'],
-  ])('writes nothing when %s, and says why', async (_title, group, message) => {
-    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [group] });
-
-    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
-
-    expect(callNames()).toEqual(['DescribeAutoScalingGroupsCommand']);
-    expect(outcome.errors).toEqual([expect.objectContaining({ group: 'solo', message: expect.stringContaining(message) })]);
-    expect(outcome.surges).toEqual([]);
-  });
-
-  it('writes nothing when the fresh read fails', async () => {
-    autoScalingMock.on(DescribeAutoScalingGroupsCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
-
-    const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
-
-    expect(callNames()).toEqual(['DescribeAutoScalingGroupsCommand']);
-    expect(outcome.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('AccessDenied') })]);
+    expect(tagWritten()).toEqual([{ startedAt: STARTED, desiredCapacity: 8, added: 1, addedUnits: 4, instanceIds: ['i-old'] }]);
+    expect(autoScalingMock.commandCalls(CreateOrUpdateTagsCommand)[0]?.args[0].input.Tags?.[0]?.Value).toContain(' added=1 units=4 ids=i-old');
   });
 
   it('does not raise capacity when the surge tag cannot be written', async () => {
-    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupNow(1, 2, ['i-old'])] });
     autoScalingMock.on(CreateOrUpdateTagsCommand).rejects(new Error('denied'));
 
     const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
@@ -146,12 +109,11 @@ describe('executePlan: starting a surge from a fresh read of the group', () => {
   });
 
   it('removes the tag again when raising the capacity fails, so no surge is left recorded that never happened', async () => {
-    autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupNow(1, 2, ['i-old'])] });
     autoScalingMock.on(SetDesiredCapacityCommand).rejects(new Error('ScalingActivityInProgress'));
 
     const outcome = await executePlan(autoScaling, planWith([], [step('capacity-added')]));
 
-    expect(callNames()).toEqual(['DescribeAutoScalingGroupsCommand', 'CreateOrUpdateTagsCommand', 'SetDesiredCapacityCommand', 'DeleteTagsCommand']);
+    expect(callNames()).toEqual(['CreateOrUpdateTagsCommand', 'SetDesiredCapacityCommand', 'DeleteTagsCommand']);
     expect(outcome.surges).toEqual([]);
   });
 });
@@ -165,7 +127,16 @@ describe('executePlan: ending a surge only ever by naming the instance that goes
     expect(autoScalingMock).toHaveReceivedNthCommandWith(2, TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-new2', ShouldDecrementDesiredCapacity: true });
     expect(autoScalingMock).not.toHaveReceivedCommand(SetDesiredCapacityCommand);
     expect(outcome.terminated.map((entry) => entry.instanceId)).toEqual(['i-old']);
-    expect(outcome.surges.map((surge) => surge.action)).toEqual(['completed']);
+    expect(outcome.surges).toEqual([{ group: 'solo', action: 'completed', desiredCapacity: 1, instanceIds: ['i-old'], givenBack: ['i-new2'] }]);
+  });
+
+  it('reports only the added instances it could give back', async () => {
+    autoScalingMock.on(TerminateInstanceInAutoScalingGroupCommand, { InstanceId: 'i-new3' }).rejects(new Error('ResourceContention'));
+
+    const outcome = await executePlan(autoScaling, planWith([], [step('completed', { instanceIds: [], removeAdded: ['i-new2', 'i-new3'] })]));
+
+    expect(outcome.surges).toEqual([expect.objectContaining({ action: 'completed', instanceIds: [], givenBack: ['i-new2'] })]);
+    expect(outcome.errors).toEqual([expect.objectContaining({ instanceId: 'i-new3' })]);
   });
 
   it('when a recorded termination fails, never lowers the capacity itself: it rewrites the tag with what is left for the next run', async () => {
@@ -176,8 +147,9 @@ describe('executePlan: ending a surge only ever by naming the instance that goes
 
     expect(autoScalingMock).not.toHaveReceivedCommand(SetDesiredCapacityCommand);
     expect(autoScalingMock).not.toHaveReceivedCommand(DeleteTagsCommand);
-    expect(tagWritten()).toEqual([{ startedAt: STARTED, desiredCapacity: 5, added: 1, instanceIds: ['i-b'] }]);
-    expect(outcome.surges).toEqual([]);
+    expect(tagWritten()).toEqual([{ startedAt: STARTED, desiredCapacity: 5, added: 1, addedUnits: 1, instanceIds: ['i-b'] }]);
+    // What went is reported even though the surge could not finish.
+    expect(outcome.surges).toEqual([expect.objectContaining({ action: 'completed', instanceIds: ['i-a'], givenBack: [] })]);
     expect(outcome.errors).toEqual([expect.objectContaining({ instanceId: 'i-b' })]);
   });
 
