@@ -75,7 +75,8 @@ function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupG
   const group = evaluation.group;
   const started = new Date(surge.state.startedAt).toISOString();
   const weights = weightsOf(surge);
-  const victims = pickWithin(addedInstances(surge, gates), weights, stillExtra);
+  const launchedBy = surge.state.startedAt + context.timeoutMs;
+  const victims = pickWithin(addedInstances(surge, gates, launchedBy).map((added) => added.instanceId), weights, stillExtra);
   const named = weightsNamed(weights, victims);
   const removing = { instances: victims.length, units: unitsNamed({ weights: named }, victims) };
   const leaving = new Set(victims);
@@ -129,10 +130,14 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
   const goingIds = new Set(pickWithin(allowed, weights, stillExtra));
   const going = recordedDue.filter((due) => goingIds.has(due.instanceId));
   const goingUnits = unitsNamed({ weights: weightsNamed(weights, [...goingIds]) }, [...goingIds]);
-  const giveBack = pickWithin(addedInstances(surge, gates), weights, stillExtra - goingUnits);
+  const added = addedInstances(surge, gates, state.startedAt + context.timeoutMs);
+  const giveBack = pickWithin(added.map((instance) => instance.instanceId), weights, stillExtra - goingUnits);
   const named = weightsNamed(weights, [...goingIds, ...giveBack]);
   const removing = { instances: going.length + giveBack.length, units: unitsNamed({ weights: named }, [...goingIds, ...giveBack]) };
-  const waiting = !isGroupStable(group, gates);
+  // The replaced instances go only once what the surge launched is in service in their place (its load balancers are
+  // the targets-unhealthy gate's): a stable group alone could be a scale-out's doing, under a record someone put back.
+  const healthyAdded = unitsNamed({ weights: weightsNamed(weights, added.map((instance) => instance.instanceId)) }, added.filter((instance) => instance.healthy).map((instance) => instance.instanceId));
+  const waiting = !isGroupStable(group, gates) || healthyAdded < goingUnits;
   const why = groupHold(evaluation, gates, { surgeWaiting: waiting }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
   if (why !== undefined && timedOut) return rollBack(evaluation, surge, gates, stillExtra, context, recordedDue);
   if (why !== undefined) return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, why)), errors: [], removed: 0 };

@@ -313,3 +313,20 @@ describe('surge state tag', () => {
     expect(plan.deferred.filter((entry) => entry.why === 'group-budget')).toHaveLength(2);
   });
 });
+
+describe('launch before terminate: a genuine record put back on its group later (a replay)', () => {
+  // A surge 3 days ago for i-old that was rolled back; since then a scale-out launched i-b, and someone puts the
+  // old record (with its proof) back. Its desired capacity matches the record again, so it reads as "still added".
+  const replayed = (ageOfB: number) => {
+    const record = formatSurgeState({ startedAt: NOW - 3 * 24 * 60 * MINUTE, desiredCapacity: 2, added: 1, addedUnits: 1, instanceIds: ['i-old'] });
+    const snapshot = makeFleet([{ group: { name: 'solo', desired: 2, min: 1, max: 3, tags: { 'instance-reaper:surge-state': record } }, instances: [{ id: 'i-old', ageDays: 40 }, { id: 'i-b', ageDays: ageOfB }] }]);
+    return planFor(snapshot).plan;
+  };
+
+  it('terminates nothing: the instance a later scale-out launched is not what the surge added, so the old one has no replacement of the surge\'s', () => {
+    const plan = replayed(1);
+    expect(plan.terminations).toEqual([]);
+    expect(plan.surgeSteps).toEqual([expect.objectContaining({ action: 'rolled-back', instanceIds: [], removeAdded: [] })]);
+    expect(plan.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('no instance to remove') })]));
+  });
+});
