@@ -96,8 +96,11 @@ describe('the deployed bundle on the wire: launch before terminate in a real acc
   it('adds capacity from a fresh read of the group: a scale-out during the run (1 -> 3) is kept, not undone', async () => {
     reaper = await LocalReaper.start((account) => {
       seedGroup(account, 'solo', [40], { minSize: 1, maxSize: 5 });
-      // Another tool scales out after the run has read the group and before it writes.
-      account.onCall('DescribeInstanceRefreshes', (scaled) => scaled.setDesiredCapacity('solo', 3));
+      // Another tool scales out after the run has read the group and before it writes; its instances are in service by the write.
+      account.onCall('DescribeInstanceRefreshes', (scaled) => {
+        scaled.setDesiredCapacity('solo', 3);
+        scaled.tick();
+      });
     });
 
     const report = await reaper.invoke();
@@ -105,6 +108,19 @@ describe('the deployed bundle on the wire: launch before terminate in a real acc
     expect(reaper.account.group('solo').desiredCapacity).toBe(4);
     expect(reaper.account.group('solo').tags[SURGE_STATE]).toMatch(/ desired=4 added=1 /);
     expect(report.surges).toEqual([expect.objectContaining({ action: 'capacity-added', desiredCapacity: 4 })]);
+  });
+
+  it('a scale-out still launching at the write: nothing is written (the group is moving), and the scale-out stands', async () => {
+    reaper = await LocalReaper.start((account) => {
+      seedGroup(account, 'solo', [40], { minSize: 1, maxSize: 5 });
+      account.onCall('DescribeInstanceRefreshes', (scaled) => scaled.setDesiredCapacity('solo', 3));
+    });
+
+    const report = await reaper.invoke();
+
+    expect(reaper.mutatingCalls()).toEqual([]);
+    expect(reaper.account.group('solo').desiredCapacity).toBe(3);
+    expect(report.deferred).toEqual([expect.objectContaining({ why: 'group-unstable' })]);
   });
 
   it('a forged surge-state tag (counts a run could not write) never takes anything: the group is left alone and reported', async () => {
