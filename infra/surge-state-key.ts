@@ -1,5 +1,9 @@
-import { aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Tags, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { TAG } from '../lambda/policy/tag-keys';
+
+/** The `instance-reaper:component` tag value of the key: the organization's reader role may verify with keys so tagged. */
+export const SURGE_STATE_KEY_COMPONENT = 'surge-state-key';
 
 /**
  * The key the function proves it wrote its surge-state records with: an HMAC key (KeySpec HMAC_256, KeyUsage
@@ -38,5 +42,6 @@ export function createSurgeStateKey(scope: Construct, role: iam.IRole): kms.Key 
       conditions: { ArnNotEquals: { 'aws:PrincipalArn': role.roleArn } },
     }),
   );
+  Tags.of(key).add(TAG.component, SURGE_STATE_KEY_COMPONENT);
   return key;
 }

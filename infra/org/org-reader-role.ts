@@ -1,7 +1,9 @@
 import { Aws, CfnCondition, Fn, aws_iam as iam, type CfnResource } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { TAG } from '../../lambda/policy/tag-keys';
 import { DESCRIBE_ACTIONS } from '../reaper-permissions';
+import { SURGE_STATE_KEY_COMPONENT } from '../surge-state-key';
 import { MEMBER_FUNCTION_NAME, MEMBER_LOG_GROUP_NAME, MEMBER_SCHEDULE_RULE_NAME, ORG_READER_ROLE_NAME } from './org-names';
 
 export interface OrgReaderRoleProps {
@@ -42,6 +44,16 @@ function readerStatements(props: OrgReaderRoleProps): iam.PolicyStatement[] {
       sid: 'ReadReports',
       actions: ['logs:FilterLogEvents'],
       resources: [anyRegionArn('logs', `log-group:${MEMBER_LOG_GROUP_NAME}`), anyRegionArn('logs', `log-group:${MEMBER_LOG_GROUP_NAME}:*`)],
+    }),
+    // plan --org judges target health as the function does, VPC Lattice target groups included.
+    new iam.PolicyStatement({ sid: 'ReadLatticeTargets', actions: ['vpc-lattice:ListTargets'], resources: [anyRegionArn('vpc-lattice', 'targetgroup/*')] }),
+    // plan --org checks a surge record's proof as the function does. VerifyMac proves nothing by itself (only the
+    // function's role may GenerateMac); each region's key has its own ID, so the keys are named by their tag.
+    new iam.PolicyStatement({
+      sid: 'VerifySurgeRecords',
+      actions: ['kms:VerifyMac'],
+      resources: [anyRegionArn('kms', 'key/*')],
+      conditions: { StringEquals: { [`aws:ResourceTag/${TAG.component}`]: SURGE_STATE_KEY_COMPONENT } },
     }),
     new iam.PolicyStatement({ sid: 'ReadBlockedAmis', actions: ['ssm:GetParameter'], resources: [parameterArn(props.blockedAmisParameterName)] }),
     ...(props.amiAliasParameters.length > 0

@@ -20,7 +20,7 @@ const CLI_SERVICE_PREFIX: Record<string, string> = {
 const OPERATOR_SERVICES = ['organizations', 'sts'];
 /** An SDK operation authorized by an action of another name ("Actions defined by AWS Lambda": Invoke is lambda:InvokeFunction). */
 const ACTION_OF_OPERATION: Record<string, string> = { 'lambda:Invoke': 'lambda:InvokeFunction' };
-const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Filter)/.test(action);
+const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Filter|Verify)/.test(action);
 
 const MEMBER = ENV.account;
 const OTHER_REGION = 'us-east-1';
@@ -46,8 +46,13 @@ const REQUEST_RESOURCE: Record<string, string> = {
   'autoscaling:DeleteTags': resourceArn.group('web'),
   'autoscaling:TerminateInstanceInAutoScalingGroup': resourceArn.group('web'),
   'autoscaling:SetDesiredCapacity': resourceArn.group('web'),
+  'kms:VerifyMac': inRegion('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+  'vpc-lattice:ListTargets': inRegion('vpc-lattice', 'targetgroup/tg-0123456789abcdef0'),
 };
-const requestFor = (action: string) => ({ action, resource: REQUEST_RESOURCE[action] ?? '*' });
+/** The member's surge-state key carries its component tag. */
+const SURGE_KEY_TAG = { 'aws:ResourceTag/instance-reaper:component': 'surge-state-key' };
+const REQUEST_CONTEXT: Record<string, Record<string, string>> = { 'kms:VerifyMac': SURGE_KEY_TAG };
+const requestFor = (action: string) => ({ action, resource: REQUEST_RESOURCE[action] ?? '*', context: REQUEST_CONTEXT[action] });
 
 interface Request {
   readonly principal: string;
@@ -81,6 +86,8 @@ const allow = (action: string, resource: string): PolicyDocument => ({ Version: 
 
 let org: SynthesizedOrg;
 let reader: { identity: PolicyDocument; trust: PolicyDocument };
+/** The member's surge-state key policy: KMS honours an identity policy only where the key policy lets the account's IAM decide. */
+let surgeKeyPolicy: PolicyDocument;
 
 beforeAll(() => {
   org = synthesizeOrg();
@@ -88,6 +95,8 @@ beforeAll(() => {
   const role = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::IAM::Role' && resource.Properties?.RoleName === ORG_READER_ROLE_NAME)!;
   const properties = resolve(template, role.Properties as Json) as unknown as { Policies: { PolicyDocument: PolicyDocument }[]; AssumeRolePolicyDocument: PolicyDocument };
   reader = { identity: properties.Policies[0]!.PolicyDocument, trust: properties.AssumeRolePolicyDocument };
+  const key = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::KMS::Key' && resource.Properties?.KeySpec === 'HMAC_256')!;
+  surgeKeyPolicy = (resolve(template, key.Properties as Json) as unknown as { KeyPolicy: PolicyDocument }).KeyPolicy;
 }, 120_000);
 
 describe('the central bus', () => {
@@ -155,7 +164,7 @@ describe('the reader role', () => {
   });
 
   it.each(reads)('allows %s, which status --org or plan --org makes', async (action) => {
-    expect(await decide(reader.identity, { principal: ROLE, ...requestFor(action) })).toBe('Allowed');
+    expect(await decide(reader.identity, { principal: ROLE, ...requestFor(action) }, action.startsWith('kms:') ? surgeKeyPolicy : undefined)).toBe('Allowed');
   });
 
   it.each(reads.filter((action) => REQUEST_RESOURCE[action] === undefined))('has a request on "*" for %s only if the action supports no narrower resource', (action) => {
@@ -191,6 +200,17 @@ describe('the reader role', () => {
     ['another rule', 'events:DescribeRule', inRegion('events', 'rule/payments-nightly')],
   ])('denies reading %s', async (_what, action, resource) => {
     expect(await decide(reader.identity, { principal: ROLE, action, resource })).not.toBe('Allowed');
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['a key without the reaper\'s component tag', {}],
+    ['a key with another component tag', { 'aws:ResourceTag/instance-reaper:component': 'function' }],
+  ])('denies kms:VerifyMac with %s', async (_what, context) => {
+    expect(await decide(reader.identity, { principal: ROLE, action: 'kms:VerifyMac', resource: REQUEST_RESOURCE['kms:VerifyMac'] ?? '', context }, surgeKeyPolicy)).not.toBe('Allowed');
+  });
+
+  it('denies kms:GenerateMac on the surge-state key: the reader can check a proof, never make one', async () => {
+    expect(await decide(reader.identity, { principal: ROLE, action: 'kms:GenerateMac', resource: REQUEST_RESOURCE['kms:VerifyMac'] ?? '', context: SURGE_KEY_TAG }, surgeKeyPolicy)).not.toBe('Allowed');
   });
 
   it('grants those reads and nothing more (ssm:GetParameters for the AMI aliases DescribeLaunchTemplateVersions resolves)', () => {
