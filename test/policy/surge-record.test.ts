@@ -12,7 +12,8 @@ const fleetWith = (surgeProof: SurgeProofCheck | undefined, record = CONSISTENT)
   makeFleet([
     {
       group: { name: 'web', desired: 3, tags: { 'instance-reaper:surge-state': record }, surgeProof },
-      instances: [{ id: 'i-due', ageDays: 40 }, { id: 'i-2', ageDays: 2 }, { id: 'i-3', ageDays: 1 }],
+      // i-3 is the instance the surge launched, five minutes after it started.
+      instances: [{ id: 'i-due', ageDays: 40 }, { id: 'i-2', ageDays: 2 }, { id: 'i-3', ageDays: 5 / (24 * 60) }],
     },
   ]);
 
