@@ -19,7 +19,7 @@ export const DEPLOYMENT = {
   runsPerMonth: (30 * 24 * 60) / 15, // rate(15 minutes), a 30-day month: 2,880
   alarms: 2,
   dashboards: 1,
-  kmsKeys: 1,
+  kmsKeys: 2, // the notification topic's key and the surge-state HMAC key (its GenerateMac/VerifyMac requests: a few per surge, cents)
   logRetentionMonths: 3, // 90 days kept: at steady state three months of logs are stored
 } as const;
 
@@ -56,7 +56,7 @@ export function monthlyCost(run: RunShape): { readonly lines: readonly CostLine[
     { item: 'dashboard', dollars: DEPLOYMENT.dashboards * PRICES.dashboardPerMonth, arithmetic: `${DEPLOYMENT.dashboards} x $${PRICES.dashboardPerMonth}` },
     { item: 'logs ingestion', dollars: logGb * PRICES.logsIngestionPerGb, arithmetic: `${runs} runs x ${(run.logBytesPerRun / 1024).toFixed(0)} KiB = ${logGb.toFixed(2)} GB x $${PRICES.logsIngestionPerGb}/GB` },
     { item: 'logs storage', dollars: logGb * DEPLOYMENT.logRetentionMonths * PRICES.logsStoragePerGbMonth, arithmetic: `${logGb.toFixed(2)} GB x ${DEPLOYMENT.logRetentionMonths} months kept x $${PRICES.logsStoragePerGbMonth}/GB-month (uncompressed, an upper bound)` },
-    { item: 'KMS key', dollars: DEPLOYMENT.kmsKeys * PRICES.kmsKeyPerMonth, arithmetic: `${DEPLOYMENT.kmsKeys} x $${PRICES.kmsKeyPerMonth}` },
+    { item: 'KMS keys', dollars: DEPLOYMENT.kmsKeys * PRICES.kmsKeyPerMonth, arithmetic: `${DEPLOYMENT.kmsKeys} x $${PRICES.kmsKeyPerMonth}` },
   ];
   return { lines, total: lines.reduce((sum, line) => sum + line.dollars, 0) };
 }

@@ -28,8 +28,8 @@ interface Tally {
   readonly errors: RunError[];
   readonly takenByGroup: Map<string, GroupTake>;
   readonly surgeIds: Map<string, string[]>;
-  /** Members of each group that serve, counted once per group. */
-  readonly servingByGroup: Map<GroupEvaluation, number>;
+  /** Facts of each group that read every member, worked out once per group rather than once per due instance. */
+  readonly groupFacts: Map<GroupEvaluation, GroupFacts>;
   /** What holds each group back, worked out once per group rather than once per due instance (it reads every member). */
   readonly groupHolds: Map<GroupEvaluation, DeferralReason | undefined>;
   /** Groups next in line whose gates are unread, in plan order. */
@@ -39,6 +39,13 @@ interface Tally {
 
 /** An unread group is judged first by what needs no read (suspended processes, the AMI it launches, its members). */
 const UNREAD_GATES: GroupGates = { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], readFailures: [] };
+
+interface GroupFacts {
+  /** Launch before terminate (a group of one, the surge tag, a maintenance policy above 100%). */
+  readonly surges: boolean;
+  /** Members that serve. */
+  readonly serving: number;
+}
 
 /** What a group gives this run: instances and units, and how many of those served. */
 interface GroupTake extends Taken {
@@ -80,16 +87,17 @@ function headroomHold(evaluation: GroupEvaluation, take: GroupTake, due: DueInst
 function budgetHold(evaluation: GroupEvaluation, take: GroupTake, due: DueInstance, tally: Tally): DeferralReason | undefined {
   const group = evaluation.group;
   if (!budgetAllows(evaluation.settings.budget, group.desiredCapacity, plusOne(take, due.member?.weight ?? 1))) return 'group-budget';
-  if (wantsSurge(evaluation) || !due.member || !isServing(due.member)) return undefined;
-  return servingCountOf(evaluation, tally) - take.serving - 1 < 1 ? 'group-budget' : undefined;
+  const facts = factsOf(evaluation, tally);
+  if (facts.surges || !due.member || !isServing(due.member)) return undefined;
+  return facts.serving - take.serving - 1 < 1 ? 'group-budget' : undefined;
 }
 
-function servingCountOf(evaluation: GroupEvaluation, tally: Tally): number {
-  const known = tally.servingByGroup.get(evaluation);
-  if (known !== undefined) return known;
-  const count = evaluation.group.members.filter(isServing).length;
-  tally.servingByGroup.set(evaluation, count);
-  return count;
+function factsOf(evaluation: GroupEvaluation, tally: Tally): GroupFacts {
+  const known = tally.groupFacts.get(evaluation);
+  if (known) return known;
+  const facts = { surges: wantsSurge(evaluation), serving: evaluation.group.members.filter(isServing).length };
+  tally.groupFacts.set(evaluation, facts);
+  return facts;
 }
 
 /** A group that cannot launch a replacement is reported once, with the reason, so someone fixes what it launches. */
@@ -113,7 +121,7 @@ function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralR
     instanceHold(due, evaluation) ??
     groupHoldOf(evaluation, input, tally) ??
     windowHold(due, evaluation, input.now) ??
-    (wantsSurge(evaluation) ? headroomHold(evaluation, take, due, input, tally) : undefined) ??
+    (factsOf(evaluation, tally).surges ? headroomHold(evaluation, take, due, input, tally) : undefined) ??
     budgetHold(evaluation, take, due, tally) ??
     (tally.runLeft <= 0 ? 'run-budget' : undefined);
   if (why !== undefined || input.gates.has(group.name)) return why;
@@ -135,7 +143,7 @@ function place(candidate: Candidate, input: PlanInput, tally: Tally): void {
   const member = due.member;
   tally.takenByGroup.set(name, { ...plusOne(take, member?.weight ?? 1), serving: take.serving + (member && isServing(member) ? 1 : 0) });
   tally.runLeft -= 1;
-  if (wantsSurge(evaluation)) {
+  if (factsOf(evaluation, tally).surges) {
     tally.surgeIds.set(name, [...(tally.surgeIds.get(name) ?? []), due.instanceId]);
     tally.deferred.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, why: 'surge-pending' });
   } else {
@@ -264,7 +272,7 @@ function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
 /** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
-  const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), servingByGroup: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
+  const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupFacts: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
   const { routine, surges, candidates, details } = planOrderOf(evaluation);
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, message: `alarm ${name} does not exist or its state could not be read; the group terminates nothing while it is named` });
