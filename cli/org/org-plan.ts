@@ -7,7 +7,8 @@ import { findDeployment, type Deployment, type DeploymentTarget } from '../aws/f
 import { decideNextRun } from '../commands/plan-command';
 import { loadDeployedEnv } from '../configured-policy';
 import { CommandFailedError } from '../errors';
-import type { MemberOutcome } from './org-row';
+import { assumeRoleOf, type MemberOutcome } from './org-row';
+import type { AssumeRoleFailure } from './assume-role-failure';
 
 /** The next run in one account and region, in a few numbers. */
 export interface PlanSummary {
@@ -30,6 +31,8 @@ export interface PlanRow {
   readonly state: PlanState;
   readonly why: readonly string[];
   readonly summary?: PlanSummary;
+  /** Unreachable because the reader role could not be assumed: why, as data. */
+  readonly assumeRole?: AssumeRoleFailure;
 }
 
 type MemberPlan = { readonly summary: PlanSummary } | { readonly misconfigured: string };
@@ -81,7 +84,7 @@ function summaryState(summary: PlanSummary): PlanState {
 export function planRow(outcome: MemberOutcome<MemberPlan>): PlanRow {
   const { account, region } = outcome.target;
   const where = { account: account.id, ...(account.name ? { name: account.name } : {}), region };
-  if (outcome.kind !== 'read') return { ...where, state: outcome.kind, why: [outcome.why] };
+  if (outcome.kind !== 'read') return { ...where, state: outcome.kind, why: [outcome.why], ...assumeRoleOf(outcome) };
   if ('misconfigured' in outcome.value) return { ...where, state: 'misconfigured', why: [outcome.value.misconfigured] };
   const { summary } = outcome.value;
   return { ...where, state: summaryState(summary), why: summaryWhy(summary), summary };

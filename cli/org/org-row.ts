@@ -1,3 +1,4 @@
+import type { AssumeRoleFailure } from './assume-role-failure';
 import type { OrgAccount } from './list-org-accounts';
 
 /** One account in one region. */
@@ -10,7 +11,7 @@ export interface OrgTarget {
 export type MemberOutcome<T> =
   | { readonly target: OrgTarget; readonly kind: 'read'; readonly value: T }
   | { readonly target: OrgTarget; readonly kind: 'not deployed'; readonly why: string }
-  | { readonly target: OrgTarget; readonly kind: 'unreachable'; readonly why: string };
+  | { readonly target: OrgTarget; readonly kind: 'unreachable'; readonly why: string; readonly assumeRole?: AssumeRoleFailure };
 
 /** `status --org`'s verdict on one account and region, worst first when sorted by `ORG_STATES`. */
 export const ORG_STATES = ['out of policy', 'unreachable', 'paused', 'not deployed', 'in policy'] as const;
@@ -34,7 +35,13 @@ export interface StatusRow {
   /** Why, most telling first; empty when in policy. */
   readonly why: readonly string[];
   readonly figures?: StatusFigures;
+  /** Unreachable because the reader role could not be assumed: why, as data. */
+  readonly assumeRole?: AssumeRoleFailure;
 }
 
 /** `111111111111 (prod)`. */
 export const describeAccount = (row: { readonly account: string; readonly name?: string }): string => (row.name ? `${row.account} (${row.name})` : row.account);
+
+/** The AssumeRole failure an unreachable outcome carries, spread into its row (nothing otherwise). */
+export const assumeRoleOf = <T>(outcome: MemberOutcome<T>): { readonly assumeRole?: AssumeRoleFailure } =>
+  outcome.kind === 'unreachable' && outcome.assumeRole ? { assumeRole: outcome.assumeRole } : {};

@@ -3,7 +3,7 @@ import type { DeploymentTarget } from '../aws/find-deployment';
 import { readStatus } from '../commands/status-command';
 import { judgeStatus, type StatusVerdict } from './judge-status';
 import { readLatestRunFailure } from './latest-run-failure';
-import type { MemberOutcome, StatusRow } from './org-row';
+import { assumeRoleOf, type MemberOutcome, type StatusRow } from './org-row';
 
 /** How far back a failure counts when no report was logged at all: as far as `status` looks for a report. */
 const NO_REPORT_LOOKBACK_MS = 14 * 86_400_000;
@@ -20,5 +20,5 @@ export function statusRow(outcome: MemberOutcome<StatusVerdict>): StatusRow {
   const { account, region } = outcome.target;
   const where = { account: account.id, ...(account.name ? { name: account.name } : {}), region };
   if (outcome.kind === 'read') return { ...where, ...outcome.value };
-  return { ...where, state: outcome.kind, why: [outcome.why] };
+  return { ...where, state: outcome.kind, why: [outcome.why], ...assumeRoleOf(outcome) };
 }

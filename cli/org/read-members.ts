@@ -4,6 +4,7 @@ import { DeploymentNotFoundError } from '../errors';
 import { explainSetupError } from '../setup-errors';
 import { orgReaderRoleArn } from '../../infra/org/org-names';
 import { assumeMemberRole, partitionOf, type MemberCredentials } from './assume-member-role';
+import { describeAssumeRoleFailure } from './assume-role-failure';
 import type { OrgAccount } from './list-org-accounts';
 import type { OrgClients } from './org-clients';
 import type { MemberOutcome, OrgTarget } from './org-row';
@@ -60,13 +61,14 @@ async function readRegion<T>(scope: MemberScope, target: OrgTarget, credentials:
 
 async function readAccount<T>(scope: MemberScope, sts: OrgClients['sts'], account: OrgAccount, read: MemberReader<T>): Promise<MemberOutcome<T>[]> {
   const targets = scope.regions.map((region) => ({ account, region }));
+  const roleArn = orgReaderRoleArn(partitionOf(scope.connection.region), account.id, scope.roleName);
   let credentials: MemberCredentials;
   try {
-    credentials = await assumeMemberRole(sts, orgReaderRoleArn(partitionOf(scope.connection.region), account.id, scope.roleName));
+    credentials = await assumeMemberRole(sts, roleArn);
   } catch (error) {
     rethrowSetup(error, scope.connection);
-    const why = `role ${scope.roleName} not assumable: ${error instanceof Error ? error.name : String(error)}`;
-    return targets.map((target) => ({ target, kind: 'unreachable', why }));
+    const { why, failure } = describeAssumeRoleFailure(error, roleArn, scope.roleName, scope.connection.region);
+    return targets.map((target) => ({ target, kind: 'unreachable', why, assumeRole: failure }));
   }
   // An account's regions one after another: the accounts already run in parallel.
   const outcomes: MemberOutcome<T>[] = [];

@@ -120,7 +120,8 @@ describe('status --org against member accounts', () => {
     ]);
     expect(rows[0]?.why).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+ instances? past lifetime/), expect.stringMatching(/^deferred: .*exempt \d+/)]));
     expect(rows[0]?.figures).toEqual(expect.objectContaining({ instances: expect.any(Number), withinPolicyPercent: expect.any(Number), lastRun: expect.any(String) }));
-    expect(rows[2]?.why).toEqual(['role InstanceReaperOrgReader not assumable: AccessDenied']);
+    expect(rows[2]?.why).toEqual([expect.stringMatching(/^role InstanceReaperOrgReader not assumable: AccessDenied \(the role is missing in the account, or its trust policy does not admit the caller/)]);
+    expect(rows[2]?.assumeRole).toEqual({ cause: 'access-denied', error: 'AccessDenied', roleArn: `arn:aws:iam::${DENIED}:role/InstanceReaperOrgReader` });
     expect(local.account.calls.map((call) => call.action).filter((action) => !/^(Describe|Get|List|Filter)/.test(action))).toEqual([]);
   });
 

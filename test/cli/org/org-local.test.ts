@@ -2,6 +2,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { Readable } from 'node:stream';
 import type { CliIo } from '../../../cli/cli-io';
 import type { ExitCode } from '../../../cli/exit-codes';
+import { ACCESS_DENIED_WHY } from '../../../cli/org/assume-role-failure';
 import { orgPlanCommand, orgStatusCommand } from '../../../cli/org/org-command';
 import type { PlanRow } from '../../../cli/org/org-plan';
 import type { StatusRow } from '../../../cli/org/org-row';
@@ -132,7 +133,8 @@ describe('status --org against a local organization', () => {
     const [prod, sandbox] = rows;
     expect(prod?.why[0]).toMatch(/^\d+ instances past lifetime, \d+ instances on stale AMIs$/);
     expect(prod?.figures?.withinPolicyPercent).toBeLessThan(100);
-    expect(sandbox?.why).toEqual([`role ${ORG_READER_ROLE_NAME} not assumable: AccessDenied`]);
+    expect(sandbox?.why).toEqual([`role ${ORG_READER_ROLE_NAME} not assumable: AccessDenied (${ACCESS_DENIED_WHY})`]);
+    expect(sandbox?.assumeRole).toEqual({ cause: 'access-denied', error: 'AccessDenied', roleArn: orgReaderRoleArn('aws', SANDBOX) });
     expect(rows[2]?.why).toEqual(['no instance-reaper stack found (looked for InstanceReaper and any stack with its outputs)']);
     expect(rows[3]?.figures).toEqual(expect.objectContaining({ instances: 2, withinPolicyPercent: 100 }));
   });

@@ -2,6 +2,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DeploymentNotFoundError } from '../../../cli/errors';
 import { ORG_SESSION_NAME } from '../../../cli/org/assume-member-role';
+import { ACCESS_DENIED_WHY } from '../../../cli/org/assume-role-failure';
 import { ACCOUNTS_IN_PARALLEL, readMembers, type MemberScope } from '../../../cli/org/read-members';
 import { ORG_READER_ROLE_NAME } from '../../../infra/org/org-names';
 
@@ -58,12 +59,70 @@ describe('readMembers', () => {
     expect(outcomes.map((outcome) => [outcome.target.account.id, outcome.target.region, outcome.kind === 'read' ? outcome.value : outcome.why])).toEqual([
       ['111111111111', 'eu-west-1', 'read 111111111111'],
       ['111111111111', 'us-east-1', 'read 111111111111'],
-      ['222222222222', 'eu-west-1', 'role InstanceReaperOrgReader not assumable: AccessDenied'],
-      ['222222222222', 'us-east-1', 'role InstanceReaperOrgReader not assumable: AccessDenied'],
+      ['222222222222', 'eu-west-1', `role InstanceReaperOrgReader not assumable: AccessDenied (${ACCESS_DENIED_WHY})`],
+      ['222222222222', 'us-east-1', `role InstanceReaperOrgReader not assumable: AccessDenied (${ACCESS_DENIED_WHY})`],
       ['333333333333', 'eu-west-1', 'read 333333333333'],
       ['333333333333', 'us-east-1', 'read 333333333333'],
     ]);
     expect(outcomes.filter((outcome) => outcome.kind === 'unreachable')).toHaveLength(2);
+  });
+
+  const rejection = (name: string, message: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), { name, ...extra });
+
+  it.each([
+    [
+      'AccessDenied (the trust policy does not admit the caller, or the role is missing: STS answers both alike)',
+      rejection('AccessDenied', 'User: arn:aws:sts::999999999999:assumed-role/ops/me is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/InstanceReaperOrgReader', { $metadata: { httpStatusCode: 403 } }),
+      'access-denied',
+      `AccessDenied (${ACCESS_DENIED_WHY})`,
+    ],
+    [
+      'RegionDisabledException (STS not activated in the CLI region for the member account)',
+      rejection('RegionDisabledException', 'STS is not activated in this region for account:222222222222. Your account administrator can activate STS in this region using the IAM Console.'),
+      'region-disabled',
+      'RegionDisabledException (STS is not activated in eu-west-1 for account 222222222222: its administrator activates it in IAM account settings, or run with --region set to an active region)',
+    ],
+    [
+      'DNS: getaddrinfo ENOTFOUND',
+      rejection('Error', 'getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com', { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'sts.eu-west-1.amazonaws.com' }),
+      'network',
+      'STS could not be reached (ENOTFOUND: getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com): DNS or network',
+    ],
+    [
+      'network: connection refused',
+      rejection('Error', 'connect ECONNREFUSED 10.0.0.1:443', { code: 'ECONNREFUSED' }),
+      'network',
+      'STS could not be reached (ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:443): DNS or network',
+    ],
+    [
+      'network: the SDK gave up waiting (TimeoutError)',
+      rejection('TimeoutError', 'Connection timed out after 1000 ms'),
+      'network',
+      'STS could not be reached (TimeoutError: Connection timed out after 1000 ms): DNS or network',
+    ],
+    [
+      'anything else: its name and message',
+      rejection('ValidationError', '1 validation error detected'),
+      'other',
+      'ValidationError: 1 validation error detected',
+    ],
+  ])('AssumeRole fails with %s: the rows say why, in text and as data', async (_title, error, cause, why) => {
+    sts.on(AssumeRoleCommand).rejects(error);
+
+    const [outcome] = await readMembers(scope(['222222222222']), stsClient, () => Promise.resolve('read'));
+
+    expect(outcome).toEqual({
+      target: { account: { id: '222222222222' }, region: 'eu-west-1' },
+      kind: 'unreachable',
+      why: `role InstanceReaperOrgReader not assumable: ${why}`,
+      assumeRole: { cause, error: (error as { code?: string }).code ?? error.name, roleArn: 'arn:aws:iam::222222222222:role/InstanceReaperOrgReader' },
+    });
+  });
+
+  it('ExpiredToken on AssumeRole is the operator\'s session that ended: the command fails (renew and run again), no account is marked', async () => {
+    sts.on(AssumeRoleCommand).rejects(rejection('ExpiredToken', 'The security token included in the request is expired'));
+
+    await expect(readMembers(scope(['111111111111', '222222222222']), stsClient, () => Promise.resolve('read'))).rejects.toThrow('The security token included in the request is expired');
   });
 
   it('no reaper found is "not deployed" (without the single-account flag hint); any other failure in one region is "unreachable" with the error, and the next region is still read', async () => {
