@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { z } from 'zod';
 import { closestName } from './closest-name';
 import { shown } from './json-type';
+import { parseStrictJson } from './strict-json';
 import type { InstanceReaperProps } from './props';
 import { JSON_NAME_OF_PROP, JSON_PROP_NAMES, jsonPropExpects, targetPropsSchema, targetSchema } from './target-schema';
 import { propsProblems } from './validate-props';
@@ -23,6 +24,10 @@ export class TargetsError extends Error {
     this.name = 'TargetsError';
   }
 }
+
+/** The file refused for every one of its problems, each on its own line. */
+const refused = (shownName: string, problems: readonly string[]) =>
+  new TargetsError(`${shownName}: ${problems.length} problem(s), nothing synthesized:\n${problems.map((line) => `  - ${line}`).join('\n')}`, problems);
 
 interface PropLine {
   readonly prop: string;
@@ -95,11 +100,11 @@ function readJson(file: string, shownName: string): unknown {
   } catch (error) {
     throw new TargetsError(`${shownName}: cannot read the targets file: ${(error as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new TargetsError(`${shownName}: not valid JSON: ${(error as Error).message}`);
+  const parsed = parseStrictJson(text);
+  if ('problems' in parsed) {
+    throw refused(shownName, parsed.problems);
   }
+  return parsed.value;
 }
 
 /**
@@ -122,7 +127,7 @@ export function loadTargets(file: string): Map<string, DeployTarget> {
     if (value) targets.set(name, value);
   }
   if (problems.length > 0) {
-    throw new TargetsError(`${shownName}: ${problems.length} problem(s), nothing synthesized:\n${problems.map((line) => `  - ${line}`).join('\n')}`, problems);
+    throw refused(shownName, problems);
   }
   return targets;
 }

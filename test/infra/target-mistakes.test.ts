@@ -99,3 +99,34 @@ describe('a targets file that is wrong as a whole, or a target that is', () => {
     expect(() => loadTargets(path.join(tmpdir(), 'no-such-dir', 'targets.json'))).toThrow(/cannot read the targets file/);
   });
 });
+
+describe('a target file JSON.parse would read differently than its author', () => {
+  it('a target given twice, the second live: refused, naming the key and both lines, instead of the last winning', () => {
+    const file = writeTargets(
+      [
+        '{',
+        '  "dev-eu": { "account": "111111111111", "region": "eu-west-1", "props": { "dryRun": true } },',
+        '  "dev-eu": { "account": "111111111111", "region": "eu-west-1", "props": { "dryRun": false } }',
+        '}',
+      ].join('\n'),
+    );
+
+    expect(errorOf(file).message).toBe(
+      `${file}: 1 problem(s), nothing synthesized:\n  - line 3: key "dev-eu" repeats at the top level (first on line 2); JSON keeps only the last, so remove one`,
+    );
+  });
+
+  it('a prop given twice inside a target, with its path', () => {
+    const file = writeTargets(['{ "dev": { "account": "111111111111", "region": "eu-west-1",', '  "props": { "dryRun": true,', '    "dryRun": false } } }'].join('\n'));
+
+    expect(errorOf(file).problems).toEqual(['line 3: key "dryRun" repeats in dev.props (first on line 2); JSON keeps only the last, so remove one']);
+  });
+
+  it('fails the app whichever target is deployed', () => {
+    const file = writeTargets('{ "prod": { "account": "111111111111", "region": "eu-west-1" }, "dev": { "account": "111111111111", "region": "eu-west-2", "props": { "dryRun": true, "dryRun": false } } }');
+    const app = new App({ context: { target: 'prod', 'aws:cdk:bundling-stacks': [] } });
+
+    expect(() => addReaperStack(app, file)).toThrow(/key "dryRun" repeats in dev\.props/);
+    expect(app.node.children).toEqual([]);
+  });
+});
