@@ -46,6 +46,8 @@ export class LocalOrganization {
   private readonly accounts = new Map<string, FakeAccount>();
   private readonly memberRecords = new Map<string, OrgMember>();
   private readonly ous = new Map<string, string>();
+  /** `ACCOUNT/REGION` where the account's administrator deactivated STS (IAM account settings). */
+  private readonly stsDeactivated = new Set<string>();
 
   constructor(
     readonly management: FakeAccount,
@@ -108,6 +110,18 @@ export class LocalOrganization {
   /** The ORG_READER_ROLE_NAME role in every member account, trusting the given account (as the StackSet deploys it). */
   deployReaderRole(trustedAccountId = this.managementAccountId): void {
     for (const member of this.memberRecords.values()) this.roles.add(member.accountId, ORG_READER_ROLE_NAME, { trustedAccountIds: [trustedAccountId] });
+  }
+
+  /**
+   * Deactivates STS in a region for an account, as its administrator can in IAM account settings: AssumeRole into its
+   * roles through that region's endpoint then fails with RegionDisabledException.
+   */
+  deactivateSts(accountId: string, region: string): void {
+    this.stsDeactivated.add(`${accountId}/${region}`);
+  }
+
+  stsActive(accountId: string, region: string): boolean {
+    return !this.stsDeactivated.has(`${accountId}/${region}`);
   }
 
   /** The central bus (CENTRAL_BUS_NAME) in an account, its policy admitting the organization's run summaries only. */

@@ -11,11 +11,19 @@ import type { FakeAccount } from '../account';
 import { accessKeyIdOf } from '../dispatch';
 import { AwsError, validationError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
-import { operation, type DecodedCall, type FakeService } from '../protocol/service';
+import { operation, type DecodedCall, type FakeService, type RawRequest } from '../protocol/service';
 
 /** The call, and the key that signed it: STS answers who the caller is, which the account alone does not say. */
 interface SignedCall extends DecodedCall {
   readonly accessKeyId?: string;
+  /** The region of the endpoint the caller signed for (SigV4 credential scope `AKID/date/REGION/sts/aws4_request`). */
+  readonly region?: string;
+}
+
+type Signed = { accessKeyId?: string; region?: string };
+
+function signingRegionOf(request: RawRequest): string | undefined {
+  return /Credential=[^/\s]+\/[^/]+\/([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1];
 }
 
 /** The caller behind a key: the organization's record of it, or the account's own principal when it serves alone. */
@@ -41,12 +49,17 @@ function checkSession(input: AssumeRoleRequest, maxSessionSeconds: number): numb
  * the caller's account. Otherwise STS's AccessDenied, which does not say whether the role exists: "User: CALLER is not
  * authorized to perform: sts:AssumeRole on resource: ROLE_ARN" (403).
  */
-function assumeRole(account: FakeAccount, input: AssumeRoleRequest, accessKeyId: string | undefined): AssumeRoleResponse {
+function assumeRole(account: FakeAccount, input: AssumeRoleRequest, { accessKeyId, region }: Signed): AssumeRoleResponse {
   const caller = callerOf(account, accessKeyId);
   const org = organizationOf(account);
   const roleArn = input.RoleArn ?? '';
   const role = org?.roles.admits(roleArn, caller.accountId);
   if (!org || !role) throw new AwsError('AccessDenied', `User: ${caller.principal} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+  // STS API Reference, AssumeRole, RegionDisabledException (403): "STS is not activated in the requested region for the
+  // account that is being asked to generate credentials." Judged after the trust policy: a stranger learns nothing.
+  if (region !== undefined && !org.stsActive(role.accountId, region)) {
+    throw new AwsError('RegionDisabledException', `STS is not activated in this region for account:${role.accountId}. Your account administrator can activate STS in this region using the IAM Console.`, 403);
+  }
   const seconds = checkSession(input, role.maxSessionSeconds);
   const session = input.RoleSessionName ?? '';
   const expiresAt = account.now() + seconds * 1000;
@@ -69,7 +82,7 @@ const base = queryService({
   ec2: false,
   xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/',
   operations: {
-    AssumeRole: operation(AssumeRole$, (account, input: AssumeRoleRequest & { accessKeyId?: string }) => assumeRole(account, input, input.accessKeyId)),
+    AssumeRole: operation(AssumeRole$, (account, input: AssumeRoleRequest & Signed) => assumeRole(account, input, input)),
     GetCallerIdentity: operation(GetCallerIdentity$, (account, input: { accessKeyId?: string }) => getCallerIdentity(account, input.accessKeyId)),
   },
   throttle: () => new AwsError('Throttling', 'Rate exceeded'),
@@ -81,6 +94,6 @@ const base = queryService({
  */
 export const stsService: FakeService = {
   ...base,
-  decode: (request): SignedCall => ({ ...base.decode(request), accessKeyId: accessKeyIdOf(request) }),
-  invoke: (call: SignedCall, account) => base.invoke({ ...call, params: { ...call.params, accessKeyId: call.accessKeyId } }, account),
+  decode: (request): SignedCall => ({ ...base.decode(request), accessKeyId: accessKeyIdOf(request), region: signingRegionOf(request) }),
+  invoke: (call: SignedCall, account) => base.invoke({ ...call, params: { ...call.params, accessKeyId: call.accessKeyId, region: call.region } }, account),
 };

@@ -1,7 +1,7 @@
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { ListRuleNamesByTargetCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeOrganizationCommand, ListAccountsCommand, ListAccountsForParentCommand, paginateListAccounts } from '@aws-sdk/client-organizations';
-import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ORG_READER_ROLE_NAME, orgReaderRoleArn } from '../../../infra/org/org-names';
 import { NOW } from '../fake-aws/harness';
 import { ACCOUNTS, startOrgHarness, type OrgHarness } from './org-harness';
@@ -84,6 +84,32 @@ describe('STS', () => {
       message: `User: arn:aws:sts::${ACCOUNTS.management}:assumed-role/fake-aws-caller/fake-aws-session is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
       $metadata: { httpStatusCode: 403 },
     });
+  });
+
+  it('answers RegionDisabledException (403) where the role\'s account deactivated STS in the region signed for, and assumes it elsewhere', async () => {
+    h.org.deployReaderRole();
+    h.org.deactivateSts(ACCOUNTS.prod, 'us-east-1');
+    const roleArn = orgReaderRoleArn('aws', ACCOUNTS.prod);
+    const inRegion = (region: string) =>
+      new STSClient({ endpoint: h.server.endpoint, region, credentials: h.credentialsOf(ACCOUNTS.management), maxAttempts: 1 }).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'status-org' }));
+
+    await expect(inRegion('us-east-1')).rejects.toMatchObject({
+      name: 'RegionDisabledException',
+      message: `STS is not activated in this region for account:${ACCOUNTS.prod}. Your account administrator can activate STS in this region using the IAM Console.`,
+      $metadata: { httpStatusCode: 403 },
+    });
+    await expect(inRegion('eu-west-1')).resolves.toMatchObject({ Credentials: { AccessKeyId: expect.stringMatching(/^ASIA/) } });
+  });
+
+  it('answers ExpiredToken (403) to a caller whose own session has ended, whatever the role', async () => {
+    h.org.deployReaderRole();
+    const ended = h.org.keys.issueTemporary({ accountId: ACCOUNTS.management, principal: `arn:aws:sts::${ACCOUNTS.management}:assumed-role/ops/me`, expiresAt: NOW - 1 });
+
+    const call = h.clients({ accessKeyId: ended.accessKeyId, secretAccessKey: ended.secretAccessKey, sessionToken: ended.sessionToken ?? '' }).sts.send(
+      new AssumeRoleCommand({ RoleArn: orgReaderRoleArn('aws', ACCOUNTS.prod), RoleSessionName: 'status-org' }),
+    );
+
+    await expect(call).rejects.toMatchObject({ name: 'ExpiredToken', message: 'The security token included in the request is expired', $metadata: { httpStatusCode: 403 } });
   });
 });
 
