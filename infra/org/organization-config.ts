@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { closestName } from '../closest-name';
 import { RETENTION_DAYS } from '../infrastructure-checks';
 import { shown } from '../json-type';
+import { parseStrictJson } from '../strict-json';
 import type { InstanceReaperProps } from '../props';
 import { deploymentProblems } from './deployment-checks';
 import { parseJsonProps, valueProblems } from './org-props';
@@ -49,6 +50,10 @@ export class OrganizationConfigError extends Error {
     this.name = 'OrganizationConfigError';
   }
 }
+
+/** The file refused for every one of its problems, each on its own line. */
+const refused = (shownName: string, problems: readonly string[]) =>
+  new OrganizationConfigError(`${shownName}: ${problems.length} problem(s), nothing synthesized:\n${problems.map((line) => `  - ${line}`).join('\n')}`, problems);
 
 /** A path as a person finds it in the file: `deployment sandbox, overrides` rather than `deployments.0.overrides`. */
 function where(issuePath: readonly (string | number)[], raw: unknown): string {
@@ -107,7 +112,7 @@ function resolved(file: OrganizationFile, deployments: OrgDeployment[]): Organiz
 export function parseOrganization(raw: unknown, shownName: string): Organization {
   const parsed = organizationSchema.safeParse(raw);
   const fail = (problems: string[]): never => {
-    throw new OrganizationConfigError(`${shownName}: ${problems.length} problem(s), nothing synthesized:\n${problems.map((line) => `  - ${line}`).join('\n')}`, problems);
+    throw refused(shownName, problems);
   };
   if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => structureLine(issue, raw).split('\n')));
   const { lines, deployments } = policyLines(parsed.data);
@@ -124,12 +129,15 @@ export function parseOrganization(raw: unknown, shownName: string): Organization
 export function loadOrganization(file: string): Organization {
   const relative = path.relative(process.cwd(), file);
   const shownName = relative && !relative.startsWith('..') ? relative : file;
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new OrganizationConfigError(`${shownName}: cannot read the organization file: ${(error as Error).message}`);
   }
+  const parsed = parseStrictJson(text);
+  if ('problems' in parsed) throw refused(shownName, parsed.problems);
+  const raw = parsed.value;
   const withoutComments = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('_'))) : raw;
   return parseOrganization(withoutComments, shownName);
 }

@@ -151,6 +151,43 @@ describe('mistakes, each named where it is', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'org-')), 'organization.json');
     writeFileSync(file, '{ "organizationId": ');
     expect(() => loadOrganization(file)).toThrow(OrganizationConfigError);
-    expect(() => loadOrganization(file)).toThrow(/organization\.json: cannot read the organization file: /);
+    expect(() => loadOrganization(file)).toThrow(/organization\.json: 1 problem\(s\), nothing synthesized:\n {2}- not valid JSON: Unexpected end of input found\. \(\d+:\d+\)$/);
+  });
+});
+
+describe('an organization file JSON.parse would read differently than its author', () => {
+  const exampleText = readFileSync(EXAMPLE_FILE, 'utf8');
+  const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+  const writeOrganization = (text: string) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'org-')), 'organization.json');
+    writeFileSync(file, text);
+    return file;
+  };
+  const messageOf = (file: string): string => {
+    try {
+      loadOrganization(file);
+    } catch (error) {
+      if (error instanceof OrganizationConfigError) return error.message;
+      throw error;
+    }
+    throw new Error('expected the organization file to be refused');
+  };
+
+  it('a deployment with two overrides, the second live: refused, naming the key, its path and its line', () => {
+    const text = exampleText.replace('"overrides": { "dryRun": true } }', '"overrides": { "dryRun": true }, "overrides": { "dryRun": false } }');
+    const line = lineOf(text, '"overrides": { "dryRun": false }');
+
+    const file = writeOrganization(text);
+
+    expect(messageOf(file)).toBe(
+      `${file}: 1 problem(s), nothing synthesized:\n  - line ${line}: key "overrides" repeats in deployments[0] (first on line ${line}); JSON keeps only the last, so remove one`,
+    );
+  });
+
+  it('a top-level field given twice, with both lines', () => {
+    const text = exampleText.replace('"organizationId": "o-a1b2c3d4e5",', '"organizationId": "o-a1b2c3d4e5",\n  "organizationId": "o-f6g7h8i9j0",');
+    const first = lineOf(text, '"organizationId"');
+
+    expect(messageOf(writeOrganization(text))).toContain(`  - line ${first + 1}: key "organizationId" repeats at the top level (first on line ${first}); JSON keeps only the last, so remove one`);
   });
 });
