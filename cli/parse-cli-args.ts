@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { closestName } from '../infra/closest-name';
 import { UsageError } from './errors';
 
 export const COMMANDS = ['plan', 'rotate', 'unblock', 'pause', 'resume', 'status', 'local', 'help'] as const;
@@ -44,7 +45,7 @@ const NOT_WITH_ORG: readonly OptionName[] = ['local', 'forecast', 'every', 'wind
 /** Which options each command takes: an option a command would ignore is refused, so a mistyped command line never half-works. */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
   plan: [...CONNECTION, ...OVERRIDES, ...FORECAST, 'force', ...ORG],
-  rotate: [...CONNECTION, 'group', 'ami', 'yes', 'force'],
+  rotate: [...CONNECTION, 'group', 'ami', 'instance', 'yes', 'force'],
   unblock: [...CONNECTION, 'group', 'ami'],
   pause: CONNECTION,
   resume: CONNECTION,
@@ -100,14 +101,44 @@ const list = (values: readonly string[] | undefined): string[] =>
 function readCommand(word: string | undefined): Command {
   if (word === undefined) return 'help';
   if ((COMMANDS as readonly string[]).includes(word)) return word as Command;
-  throw new UsageError(`unknown command '${word}'; commands: ${COMMANDS.join(', ')}`);
+  const meant = closestName(word, COMMANDS);
+  throw new UsageError(`unknown command '${word}'; ${meant ? `did you mean ${meant}?` : `commands: ${COMMANDS.join(', ')}`}`);
+}
+
+/** What `--local` cannot take: the local account has no profile or region. */
+const NOT_WITH_LOCAL: readonly OptionName[] = ['profile', 'region'];
+
+/** `--max-age-days -1` is the value -1, for the range check to refuse (parseArgs would call it ambiguous). */
+function attachNegativeNumbers(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const word = argv[index] ?? '';
+    const next = argv[index + 1];
+    const takesValue = word.startsWith('--') && OPTION_SPEC[word.slice(2) as OptionName]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${word}=${next}`);
+      index += 1;
+    } else args.push(word);
+  }
+  return args;
+}
+
+/** `Unknown option '--grup'; did you mean --group?`, naming only what this command line would take (no --region with --local, no --regions without --org). */
+function unknownOption(argv: readonly string[], name: string): string {
+  const command = argv.find((word): word is Command => (COMMANDS as readonly string[]).includes(word));
+  const offered = (command ? COMMAND_OPTIONS[command] : (Object.keys(OPTION_SPEC) as OptionName[])).filter(
+    (option) => !(argv.includes('--local') && NOT_WITH_LOCAL.includes(option)) && (argv.includes('--org') || option === 'org' || !ORG.includes(option)),
+  );
+  const meant = name.startsWith('--') ? closestName(name.slice(2), offered) : undefined;
+  return `Unknown option '${name}'${meant ? `; did you mean --${meant}?` : ''}`;
 }
 
 function parseRaw(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: typeof OPTION_SPEC; allowPositionals: true; strict: true }>> {
   try {
-    return parseArgs({ args: [...argv], options: OPTION_SPEC, allowPositionals: true, strict: true });
+    return parseArgs({ args: attachNegativeNumbers(argv), options: OPTION_SPEC, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message, { cause: error });
+    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec((error as Error).message)?.[1] : undefined;
+    throw new UsageError(unknown ? unknownOption(argv, unknown) : (error as Error).message, { cause: error });
   }
 }
 

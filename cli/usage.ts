@@ -11,7 +11,8 @@ Commands:
             --forecast DAYS (1-30): when each instance would be rotated over the next DAYS, then what is still due and
               rotations per day. The fleet is read once; the function runs on a private in-memory copy of it, once per
               schedule interval (the deployed rate, else 15 minutes), health gates held as read. Nothing is changed.
-              [--every 15m|1h] [--window EXPR] [--grace-days N]   (forecast only: interval, default window and grace)
+              [--every Nm|Nh] [--window EXPR] [--grace-days N]   (forecast only: the interval, in whole minutes or hours,
+              1m to 24h, such as 15m or 2h; the default window and grace)
             --org: the next run of every account of the organization, read-only (as 'status --org' reaches them):
               per account and region what it would terminate, and what it would defer and why. Takes the overrides.
   rotate    Emergency rotation that keeps going until finished: --ami AMI ... (block AMIs) or --group G ... (rotate groups).

@@ -27,11 +27,13 @@ function days(text: string): number {
   return value;
 }
 
-/** `15m`, `30 minutes`, `1h`: from one minute (EventBridge's shortest rate) to a day. */
+/** `Nm` or `Nh`, as the usage text says: whole minutes or hours, from one minute (EventBridge's shortest rate) to a day. */
 function interval(text: string): number {
-  const match = /^(\d+)\s*(m|min|minutes?|h|hours?)$/i.exec(text.trim());
-  const ms = match ? Number(match[1]) * (match[2]?.toLowerCase().startsWith('h') ? 60 : 1) * MINUTE_MS : Number.NaN;
-  if (!(ms >= MINUTE_MS && ms <= 24 * 60 * MINUTE_MS)) throw new UsageError(`--every ${JSON.stringify(text)}: expected an interval such as 15m or 1h, from 1m to 24h`);
+  const match = /^(\d+)([mh])$/.exec(text.trim());
+  const ms = match ? Number(match[1]) * (match[2] === 'h' ? 60 : 1) * MINUTE_MS : Number.NaN;
+  if (!(ms >= MINUTE_MS && ms <= 24 * 60 * MINUTE_MS)) {
+    throw new UsageError(`--every ${JSON.stringify(text)}: expected an interval such as 15m or 1h: whole minutes (Nm) or hours (Nh), from 1m to 24h`);
+  }
   return ms;
 }
 
