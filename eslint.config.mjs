@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import layering from './eslint.layering.cjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', 'coverage/**', 'dist/**', '*.js', '*.mjs', '*.cjs', 'bin/**', '.build/**'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', 'cdk.org.out/**', 'coverage/**', 'dist/**', '*.js', '*.mjs', '*.cjs', 'bin/**', '.build/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
