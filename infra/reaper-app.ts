@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Aspects, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ReaperStack } from './reaper-stack';
-import { TargetsError, loadTargets, pickTarget } from './targets';
+import { TargetsError, loadTargets, pickTarget, targetStackName } from './targets';
 
 /** A context value given with `-c KEY=VALUE`. */
 function contextText(app: App, key: string, expected: string): string | undefined {
@@ -24,5 +24,5 @@ export function addReaperStack(app: App, defaultTargetsFile: string): ReaperStac
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   if (!targetName) return new ReaperStack(app, 'InstanceReaper');
   const target = pickTarget(targets, targetName);
-  return new ReaperStack(app, `InstanceReaper-${targetName}`, { env: { account: target.account, region: target.region }, reaper: target.props });
+  return new ReaperStack(app, targetStackName(targetName), { env: { account: target.account, region: target.region }, reaper: target.props });
 }

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
+import { awsRegion } from './deploy-names';
 import { expecting } from './json-type';
 import { POLICY_PROPS } from './policy-props';
 import { LAMBDA_LIMITS, type InstanceReaperProps } from './props';
@@ -49,7 +50,7 @@ export const targetSchema = z
   .object(
     {
       account: z.string(expecting('a 12-digit account ID')).regex(/^\d{12}$/, 'expected a 12-digit account ID'),
-      region: z.string(expecting('an AWS region such as eu-west-1')).regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as eu-west-1'),
+      region: awsRegion(),
       props: z.record(z.unknown(), expecting('an object of InstanceReaper props')).optional(),
     },
     expecting('an object with account, region and props'),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { z } from 'zod';
 import { closestName } from './closest-name';
+import { stackNameProblem } from './deploy-names';
 import { shown } from './json-type';
 import { parseStrictJson } from './strict-json';
 import type { InstanceReaperProps } from './props';
@@ -93,6 +94,18 @@ function parseTarget(target: string, entry: unknown): { value?: DeployTarget; li
   return { value: { account: parsed.data.account, region: parsed.data.region, props: checked?.props ?? {} }, lines };
 }
 
+/**
+ * Two targets on one account and region: two reapers on the same groups, each rotating on its own schedule and budget,
+ * and the second stack's named resources clash with the first's.
+ */
+function sharedPlaceProblems(targets: ReadonlyMap<string, DeployTarget>): string[] {
+  const byPlace = new Map<string, string[]>();
+  for (const [name, { account, region }] of targets) byPlace.set(`${account} in ${region}`, [...(byPlace.get(`${account} in ${region}`) ?? []), name]);
+  return [...byPlace]
+    .filter(([, names]) => names.length > 1)
+    .map(([place, names]) => `targets ${names.join(' and ')} ${names.length > 2 ? 'all' : 'both'} deploy to account ${place}: two reapers would act on the same groups; keep one target per account and region`);
+}
+
 function readJson(file: string, shownName: string): unknown {
   let text: string;
   try {
@@ -122,15 +135,20 @@ export function loadTargets(file: string): Map<string, DeployTarget> {
   const problems: string[] = [];
   for (const [name, entry] of Object.entries(raw)) {
     if (name.startsWith('_')) continue;
+    const nameProblem = stackNameProblem(`target ${JSON.stringify(name)}`, targetStackName(name));
     const { value, lines } = parseTarget(name, entry);
-    problems.push(...lines);
+    problems.push(...(nameProblem ? [nameProblem] : []), ...lines);
     if (value) targets.set(name, value);
   }
+  problems.push(...sharedPlaceProblems(targets));
   if (problems.length > 0) {
     throw refused(shownName, problems);
   }
   return targets;
 }
+
+/** The stack a target deploys: InstanceReaper-NAME, in the target's account and region. */
+export const targetStackName = (name: string): string => `InstanceReaper-${name}`;
 
 export function pickTarget(targets: ReadonlyMap<string, DeployTarget>, name: string): DeployTarget {
   const target = targets.get(name);

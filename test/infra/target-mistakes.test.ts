@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { addReaperStack } from '../../infra/reaper-app';
-import { TargetsError, loadTargets } from '../../infra/targets';
+import { TargetsError, loadTargets, pickTarget } from '../../infra/targets';
 
 const writeTargets = (content: unknown): string => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'targets-')), 'targets.json');
@@ -128,5 +128,47 @@ describe('a target file JSON.parse would read differently than its author', () =
 
     expect(() => addReaperStack(app, file)).toThrow(/key "dryRun" repeats in dev\.props/);
     expect(app.node.children).toEqual([]);
+  });
+});
+
+describe('every target is checked for what it becomes, on every synth, whichever target is deployed', () => {
+  const at = (account: string, region: string) => ({ account, region });
+
+  it.each<[string, string, string]>([
+    ['a space', 'dev eu', 'target "dev eu": the name becomes the stack name InstanceReaper-dev eu, and a CloudFormation stack name takes only letters, digits and -'],
+    ['an underscore', 'dev_eu', 'target "dev_eu": the name becomes the stack name InstanceReaper-dev_eu, and a CloudFormation stack name takes only letters, digits and -'],
+    ['a name past 128 characters once prefixed', 'a'.repeat(114), `target "${'a'.repeat(114)}": the name becomes the stack name InstanceReaper-${'a'.repeat(114)}, and a CloudFormation stack name takes only letters, digits and -, starting with a letter, at most 128 characters (this one has 129)`],
+  ])('a name with %s in a target not deployed fails the app without a stack trace', (_title, name, message) => {
+    const file = writeTargets({ prod: at('111111111111', 'eu-west-1'), [name]: at('222222222222', 'eu-west-1') });
+    const app = new App({ context: { target: 'prod', 'aws:cdk:bundling-stacks': [] } });
+
+    expect(() => addReaperStack(app, file)).toThrow(TargetsError);
+    expect(errorOf(file).problems).toEqual([expect.stringContaining(message)]);
+    expect(app.node.children).toEqual([]);
+  });
+
+  it('takes the longest name that fits: InstanceReaper- and 113 characters', () => {
+    expect([...loadTargets(writeTargets({ [`A-${'b'.repeat(111)}`]: at('111111111111', 'eu-west-1') })).keys()]).toHaveLength(1);
+  });
+
+  it('two targets on one account and region: two reapers would act on the same groups', () => {
+    const file = writeTargets({ dev: at('111111111111', 'eu-west-1'), other: at('111111111111', 'eu-west-2'), again: at('111111111111', 'eu-west-1') });
+
+    expect(errorOf(file).problems).toEqual([
+      'targets dev and again both deploy to account 111111111111 in eu-west-1: two reapers would act on the same groups; keep one target per account and region',
+    ]);
+  });
+
+  it.each<[string, string, string]>([
+    ['two letters swapped', 'eu-wset-1', 'target dev, region: expected an AWS region (did you mean eu-west-1?), got "eu-wset-1"'],
+    ['a number no region has', 'us-east-9', 'target dev, region: expected an AWS region (did you mean us-east-1?), got "us-east-9"'],
+    ['capitals', 'EU-WEST-1', 'target dev, region: expected an AWS region (did you mean eu-west-1?), got "EU-WEST-1"'],
+    ['nothing close', 'Europe', 'target dev, region: expected an AWS region such as eu-west-1, got "Europe"'],
+  ])('a region no partition has, %s, with the region meant', (_title, region, message) => {
+    expect(errorOf(writeTargets({ dev: at('111111111111', region) })).problems).toEqual([message]);
+  });
+
+  it.each(['cn-north-1', 'us-gov-west-1', 'eusc-de-east-1', 'ap-southeast-7'])('takes a region of any partition: %s', (region) => {
+    expect(pickTarget(loadTargets(writeTargets({ dev: at('111111111111', region) })), 'dev').region).toBe(region);
   });
 });
