@@ -39,8 +39,8 @@ const CONNECTION: readonly OptionName[] = ['profile', 'region', 'local', 'json',
 const OVERRIDES: readonly OptionName[] = ['group', 'ami', 'instance', 'max-age-days', 'ami-max-age-days', 'max-terminations', 'max-terminations-per-group'];
 const FORECAST: readonly OptionName[] = ['forecast', 'every', 'window', 'grace-days'];
 const ORG: readonly OptionName[] = ['org', 'accounts', 'ou', 'regions', 'role-name'];
-/** What `--org` cannot combine with: one local account, a forecast, or a check of named IDs that exist in some accounts only. */
-const NOT_WITH_ORG: readonly OptionName[] = ['local', 'forecast', 'every', 'window', 'grace-days', 'force'];
+/** What `--org` cannot combine with: a forecast, or a check of named IDs that exist in some accounts only (`--local` is the local organization). */
+const NOT_WITH_ORG: readonly OptionName[] = ['forecast', 'every', 'window', 'grace-days', 'force'];
 
 /** Which options each command takes: an option a command would ignore is refused, so a mistyped command line never half-works. */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {

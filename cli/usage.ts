@@ -39,7 +39,8 @@ Commands:
 Options:
   --profile P     AWS profile (default: the standard credential chain)
   --region R      AWS region (default: the standard chain)
-  --local         use the local account (.build/local-account.json) instead of AWS
+  --local         use the local account (.build/local-account.json) instead of AWS; with --org, a local demo
+                  organization built afresh (five accounts, one whose reader role trusts another account)
   --stack NAME    the reaper's CloudFormation stack (default InstanceReaper, or the only reaper stack in the region)
   --function F    the reaper's function, instead of finding it through the stack
   --org           status or plan across the organization's ACTIVE accounts (Organizations ListAccounts: run from

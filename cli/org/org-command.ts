@@ -1,3 +1,4 @@
+import type { ManualEvent } from '../../lambda/config/event-schema';
 import type { CallObserver, Connection } from '../aws/cli-clients';
 import type { CliIo } from '../cli-io';
 import { deploymentTarget } from '../command-context';
@@ -15,6 +16,7 @@ import { planRow, readMemberPlan } from './org-plan';
 import { readMemberStatus, statusRow } from './org-status';
 import { readMembers, type MemberReader, type MemberScope } from './read-members';
 import type { MemberOutcome } from './org-row';
+import { withLocalOrganization } from './with-local-organization';
 
 export interface OrgContext {
   readonly io: CliIo;
@@ -46,9 +48,26 @@ async function readOrganization<T>(context: OrgContext, org: OrgOptions, read: M
   }
 }
 
+/** With `--local`, the command runs against the local organization. */
+function onOrganization(context: OrgContext, run: (context: OrgContext) => Promise<ExitCode>): Promise<ExitCode> {
+  if (!context.options.local) return run(context);
+  return withLocalOrganization(context.io, (connection) => run({ ...context, connection }));
+}
+
 /** `status --org`: every account's status, judged, worst first. Exit 3 when any account is out of policy or unreachable. */
-export async function orgStatusCommand(context: OrgContext): Promise<ExitCode> {
+export function orgStatusCommand(context: OrgContext): Promise<ExitCode> {
   const org = orgOptions(context.options);
+  return onOrganization(context, (on) => statusAcross(on, org));
+}
+
+/** `plan --org`: every account's next run, read-only, most to do first. Exit 3 when any account could not be planned. */
+export function orgPlanCommand(context: OrgContext): Promise<ExitCode> {
+  const org = orgOptions(context.options);
+  const event = validateOverrides({ ...overridesFromOptions(context.options), dryRun: true });
+  return onOrganization(context, (on) => planAcross(on, org, event));
+}
+
+async function statusAcross(context: OrgContext, org: OrgOptions): Promise<ExitCode> {
   const now = context.io.now();
   const outcomes = await readOrganization(context, org, (clients) => readMemberStatus(clients, deploymentTarget(context.options), now));
   const rows = sortStatusRows(outcomes.map(statusRow));
@@ -56,10 +75,7 @@ export async function orgStatusCommand(context: OrgContext): Promise<ExitCode> {
   return rows.some((row) => row.state === 'out of policy' || row.state === 'unreachable') ? EXIT_CODES.attention : EXIT_CODES.ok;
 }
 
-/** `plan --org`: every account's next run, read-only, most to do first. Exit 3 when any account could not be planned. */
-export async function orgPlanCommand(context: OrgContext): Promise<ExitCode> {
-  const org = orgOptions(context.options);
-  const event = validateOverrides({ ...overridesFromOptions(context.options), dryRun: true });
+async function planAcross(context: OrgContext, org: OrgOptions, event: ManualEvent): Promise<ExitCode> {
   const now = context.io.now();
   const outcomes = await readOrganization(context, org, (clients) => readMemberPlan(clients, deploymentTarget(context.options), event, now));
   const rows = sortPlanRows(outcomes.map(planRow));

@@ -59,14 +59,15 @@ export interface DemoOrganization {
 
 /**
  * The management account, a central account with the central bus, and three member accounts with different fleets
- * (the single-account demo's, a staging fleet, a neglected sandbox), the reader role deployed in each.
+ * (the single-account demo's, a staging fleet, a neglected sandbox), the reader role deployed in each. `region` puts
+ * every member in that one region instead of its own.
  */
-export function buildDemoOrganization(now: () => number): DemoOrganization {
+export function buildDemoOrganization(now: () => number, options: { readonly region?: string } = {}): DemoOrganization {
   const org = new LocalOrganization(new FakeAccount({ now, ...DEMO_ORG.management }));
   org.addMember(new FakeAccount({ now, ...DEMO_ORG.central }), { name: 'central' });
   org.createCentralBus(DEMO_ORG.central.accountId);
   const members = DEMO_ORG.members.map(({ name, accountId, region, ou }) => {
-    const account = new FakeAccount({ now, accountId, region });
+    const account = new FakeAccount({ now, accountId, region: options.region ?? region });
     FLEETS[name](account, now());
     org.addMember(account, { name, ou });
     return { name, account };

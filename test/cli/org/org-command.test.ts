@@ -31,7 +31,6 @@ beforeEach(() => {
 describe('--org on the command line: refused before any AWS call', () => {
   it.each([
     [['status', '--accounts', PROD], '--accounts only go with --org'],
-    [['status', '--org', '--local'], '--org does not take --local'],
     [['plan', '--org', '--forecast', '7'], '--org does not take --forecast'],
     [['status', '--org', '--accounts', PROD, '--ou', 'ou-ab12-cd34ef56'], 'give one of the two'],
     [['status', '--org', '--accounts', '1111,222222222222', '--regions', 'moon-1'], '--accounts "1111": expected a 12-digit account ID\n--regions "moon-1"'],
