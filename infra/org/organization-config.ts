@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { z } from 'zod';
 import { closestName } from '../closest-name';
+import { partitionOf } from '../deploy-names';
 import { RETENTION_DAYS } from '../infrastructure-checks';
 import { shown } from '../json-type';
 import { parseStrictJson } from '../strict-json';
@@ -98,6 +99,20 @@ function policyLines(file: OrganizationFile): { base: InstanceReaperProps; lines
   return { base: base.props, lines, deployments };
 }
 
+/**
+ * Regions of another partition than the StackSets' region. An organization and its accounts live in one partition,
+ * and a StackSet's administrator account must have every region of its stack instances enabled (CloudFormation User
+ * Guide, "Prepare to perform StackSet operations in AWS Regions that are disabled by default"), which an account of
+ * another partition cannot.
+ */
+function partitionLines(file: OrganizationFile): string[] {
+  const home = file.stackSets.region;
+  const homePartition = partitionOf(home);
+  const line = (where: string, region: string) =>
+    partitionOf(region) === homePartition ? [] : [`${where}: ${region} is in partition ${partitionOf(region)}, the StackSets' region ${home} in ${homePartition}: every region of the organization deployment is in one partition`];
+  return [...line('central.region', file.central.region), ...file.deployments.flatMap((deployment) => deployment.regions.flatMap((region) => line(`deployment ${deployment.name}, regions`, region)))];
+}
+
 function resolved(file: OrganizationFile, deployments: OrgDeployment[]): Organization {
   const { central, stackSets } = file;
   return {
@@ -120,7 +135,7 @@ export function parseOrganization(raw: unknown, shownName: string): Organization
   if (retention !== undefined && !RETENTION_DAYS.includes(retention)) {
     lines.push(`central.logRetentionDays: expected one of CloudWatch Logs' retention periods in days (${RETENTION_DAYS.join(', ')}), got ${retention}`);
   }
-  const problems = [...deploymentProblems(parsed.data.deployments), ...lines];
+  const problems = [...deploymentProblems(parsed.data.deployments), ...partitionLines(parsed.data), ...lines];
   if (problems.length > 0) return fail(problems);
   return resolved(parsed.data, deployments);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awsRegion } from '../deploy-names';
 import { expecting } from '../json-type';
 
 /**
@@ -10,9 +11,13 @@ export const ROOT_ID = /^r-[a-z0-9]{4,32}$/;
 export const OU_ID = /^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
 
 const ACCOUNT = /^\d{12}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
-/** Becomes the StackSet's name (`instance-reaper-NAME`) and part of construct IDs. */
+/**
+ * Becomes the StackSet's name (`instance-reaper-NAME`) and part of construct IDs. Narrower than what CloudFormation
+ * takes for a StackSet name (letters, digits and -, starting with a letter, at most 128: `STACK_NAME` in
+ * ../deploy-names), so every name it takes is one CloudFormation takes.
+ */
 const DEPLOYMENT_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+const DEPLOYMENT_NAME_EXPECTED = 'expected 1 to 40 lowercase letters, digits and -, starting with a letter (the name becomes the StackSet instance-reaper-NAME)';
 /** S3 bucket names are 3 to 63 lowercase letters, digits, `-` and `.`; the region is appended. */
 const BUCKET_PREFIX = /^[a-z0-9][a-z0-9-]{1,38}$/;
 
@@ -23,7 +28,7 @@ export const OPERATION_DEFAULTS = { failureTolerancePercentage: 0, maxConcurrent
 export const CENTRAL_DEFAULTS = { logRetentionDays: 90, silentAfterMinutes: 120 } as const;
 
 const account = () => z.string(expecting('a 12-digit account ID')).regex(ACCOUNT, 'expected a 12-digit account ID');
-const region = () => z.string(expecting('an AWS region such as eu-west-1')).regex(REGION, 'expected an AWS region such as eu-west-1');
+const region = awsRegion;
 const percent = (what: string) => z.number(expecting(`a whole percentage, ${what}`)).int(`expected a whole percentage, ${what}`);
 
 export const centralSchema = z
@@ -65,7 +70,7 @@ export const stackSetsSchema = z
 export const deploymentSchema = z
   .object(
     {
-      name: z.string(expecting('a name of lowercase letters, digits and -')).regex(DEPLOYMENT_NAME, 'expected a name of 1 to 40 lowercase letters, digits and -, starting with a letter'),
+      name: z.string(expecting('a name of lowercase letters, digits and -')).regex(DEPLOYMENT_NAME, DEPLOYMENT_NAME_EXPECTED),
       organizationalUnits: z
         .array(z.string(expecting('an OU ID such as "ou-ab12-cd34ef56" or the root "r-ab12"')), expecting('an array of OU IDs'))
         .min(1, 'expected at least one OU ID'),

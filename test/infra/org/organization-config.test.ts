@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { OrganizationConfigError, loadOrganization, parseOrganization } from '../../../infra/org/organization-config';
+import { stackNameProblem } from '../../../infra/deploy-names';
+import { stackSetName } from '../../../infra/org/stack-sets-stack';
 import { EXAMPLE_FILE } from './synthesize-org';
 
 type Raw = Record<string, unknown> & { deployments: Record<string, unknown>[] };
@@ -189,5 +191,57 @@ describe('an organization file JSON.parse would read differently than its author
     const first = lineOf(text, '"organizationId"');
 
     expect(messageOf(writeOrganization(text))).toContain(`  - line ${first + 1}: key "organizationId" repeats at the top level (first on line ${first}); JSON keeps only the last, so remove one`);
+  });
+});
+
+describe('names and regions, checked for what they become', () => {
+  it.each(['dev eu', 'Dev', 'dev_eu', `a${'b'.repeat(40)}`])('a deployment name the StackSet instance-reaper-NAME cannot have: %s', (name) => {
+    expect(problemsOf(example((raw) => (raw.deployments[0]!.name = name)))).toEqual([
+      `deployment ${name}, name: expected 1 to 40 lowercase letters, digits and -, starting with a letter (the name becomes the StackSet instance-reaper-NAME), got ${JSON.stringify(name)}`,
+    ]);
+  });
+
+  it('the longest name it takes makes a StackSet name CloudFormation takes', () => {
+    expect(parseOrganization(example((raw) => (raw.deployments[0]!.name = `a${'b-'.repeat(19)}c`)), 'organization.json').deployments[0]?.name).toHaveLength(40);
+    expect(stackNameProblem('deployment', stackSetName(`a${'b-'.repeat(19)}c`), 'StackSet name')).toBeUndefined();
+  });
+
+  it('a misspelt deployment region, with the region meant', () => {
+    expect(problemsOf(example((raw) => (raw.deployments[1]!.regions = ['eu-west-1', 'us-est-1'])))).toEqual(['deployment production, regions.1: expected an AWS region (did you mean us-east-1?), got "us-est-1"']);
+  });
+
+  it('a misspelt central and StackSets region, both at once', () => {
+    const problems = problemsOf(
+      example((raw) => {
+        raw.central = { account: '111111111111', region: 'eu-wset-1' };
+        raw.stackSets = { account: '111111111111', region: 'eu-central-9', callAs: 'SELF' };
+      }),
+    );
+    expect(problems).toEqual(['central.region: expected an AWS region (did you mean eu-west-1?), got "eu-wset-1"', 'stackSets.region: expected an AWS region (did you mean eu-central-1?), got "eu-central-9"']);
+  });
+
+  it('a region of another partition than the StackSets\' region: the organization and its accounts live in one partition', () => {
+    const problems = problemsOf(
+      example((raw) => {
+        raw.deployments[1]!.regions = ['eu-west-1', 'cn-north-1'];
+        raw.central = { account: '111111111111', region: 'us-gov-west-1' };
+      }),
+    );
+    expect(problems).toEqual([
+      'central.region: us-gov-west-1 is in partition aws-us-gov, the StackSets\' region eu-west-1 in aws: every region of the organization deployment is in one partition',
+      'deployment production, regions: cn-north-1 is in partition aws-cn, the StackSets\' region eu-west-1 in aws: every region of the organization deployment is in one partition',
+    ]);
+  });
+
+  it('an organization wholly in another partition', () => {
+    const organization = parseOrganization(
+      example((raw) => {
+        raw.central = { account: '111111111111', region: 'cn-north-1' };
+        raw.stackSets = { account: '111111111111', region: 'cn-north-1', callAs: 'SELF' };
+        raw.deployments = [{ name: 'all', organizationalUnits: ['ou-ab12-sandbox1'], regions: ['cn-north-1', 'cn-northwest-1'] }];
+      }),
+      'organization.json',
+    );
+    expect(organization.deployments[0]?.regions).toEqual(['cn-north-1', 'cn-northwest-1']);
   });
 });
