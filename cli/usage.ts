@@ -15,10 +15,11 @@ Commands:
               1m to 24h, such as 15m or 2h; the default window and grace)
             --org: the next run of every account of the organization, read-only (as 'status --org' reaches them):
               per account and region what it would terminate, and what it would defer and why. Takes the overrides.
-  rotate    Emergency rotation that keeps going until finished: --ami AMI ... (block AMIs) or --group G ... (rotate groups).
+  rotate    Emergency rotation that keeps going until finished: --ami AMI ... (block AMIs) or --group G ... (rotate groups);
+              or --instance I ... (these instances, in one run started now: not recorded, so one that waits is not retried).
               Shows everything the run it starts will do (a dry run of it, the request counted as recorded: the
               request's instances, and what else is due anyway), asks unless --yes, records the request, then runs
-              the function once. [--force] to block an AMI that exists nowhere.
+              the function once. [--force] to block an AMI that exists nowhere, or name an instance EC2 does not know.
   unblock   Withdraw a request: --ami AMI ... (unblock AMIs) or --group G ... (cancel a group rotation). Naming
               something that was not requested is refused, and nothing changes.
   pause     Stop everything: schedule disabled, reserved concurrency 0 (manual invocations are refused too).

@@ -39,10 +39,17 @@ export function readingAsTagged(client: AutoScalingClient, groups: readonly stri
   return Object.create(client, { send: { value: tagged } }) as AutoScalingClient;
 }
 
+/**
+ * The event `rotate` invokes the function with: empty (the configured policy, which reads the recorded request), or
+ * for instances, which are never recorded, the manual event naming them.
+ */
+export const invocationEvent = (request: RotationRequest): Record<string, unknown> => (request.kind === 'instances' ? { instanceIds: request.instanceIds } : {});
+
 /** The clients, and the manual-event fields, that make a dry run see the request as already recorded. */
 function recordedView(clients: CliClients, request: RotationRequest, before: string): { clients: CliClients; event: Record<string, unknown> } {
   // A blocked AMI: the run reads the parameter, `amiIds` joins the same list (evaluateFleet takes the union).
   if (request.kind === 'amis') return { clients, event: { amiIds: request.amiIds } };
+  if (request.kind === 'instances') return { clients, event: invocationEvent(request) };
   return { clients: { ...clients, autoScaling: readingAsTagged(clients.autoScaling, request.groups, before) }, event: {} };
 }
 
@@ -52,7 +59,7 @@ export interface RecordedDryRun {
 }
 
 /**
- * The run `rotate` is about to start, decided now as a dry run: the configured policy, exactly as the empty event it
+ * The run `rotate` is about to start, decided now as a dry run: the configured policy with exactly the event it
  * invokes the function with, over the whole fleet, with the request counted as recorded. Changes nothing.
  */
 export async function dryRunAsRecorded(context: CommandContext, env: ReaperEnv, request: RotationRequest, before: string): Promise<RecordedDryRun> {

@@ -34,11 +34,15 @@ export interface RotationPreview {
   readonly warnings: readonly string[];
 }
 
-/** Whether a listed instance is due because of this request (not an AMI blocked before, not another group's rotation). */
+/** Whether a listed instance is due because of this request (not an AMI blocked before, not another group's rotation, not another instance). */
 function requestedBy(request: RotationRequest, report: RunReport): (entry: { instanceId: string; group?: string; reasons: readonly string[] }) => boolean {
   if (request.kind === 'amis') {
     const amis = new Set(request.amiIds);
     return (entry) => entry.reasons.includes('ami-blocked') && amis.has(report.details[entry.instanceId]?.imageId ?? '');
+  }
+  if (request.kind === 'instances') {
+    const ids = new Set(request.instanceIds);
+    return (entry) => entry.reasons.includes('targeted') && ids.has(entry.instanceId);
   }
   const groups = new Set(request.groups);
   return (entry) => entry.reasons.includes('rotation-requested') && groups.has(entry.group ?? '');

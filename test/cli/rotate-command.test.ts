@@ -95,8 +95,8 @@ describe('rotate --ami', () => {
 
   it.each([
     ['a malformed AMI ID', ['--ami', 'ami_123'], /--ami "ami_123": expected an AMI ID/],
-    ['both --ami and --group', ['--ami', 'ami-0abc', '--group', 'web'], /not both/],
-    ['neither --ami nor --group', [], /takes --ami AMI \.\.\. or --group GROUP \.\.\., one of them/],
+    ['both --ami and --group', ['--ami', 'ami-0abc', '--group', 'web'], /not more than one/],
+    ['neither --ami nor --group', [], /takes --ami AMI \.\.\., --group GROUP \.\.\. or --instance ID \.\.\., one of them/],
     ['an unknown flag', ['--ami', 'ami-0abc', '--really'], /Unknown option '--really'/],
   ])('refuses %s with exit 2 before any AWS call', async (_title, flags, message) => {
     const { code, stderr } = await runLocal(local, ['rotate', '--local', '--yes', ...flags]);
@@ -114,15 +114,109 @@ describe('rotate --ami', () => {
 });
 
 describe('rotate while paused', () => {
+  it('says up front, before the preview, that nothing runs until resumed', async () => {
+    deployed(local).fn.reservedConcurrency = 0;
+
+    const { stdout, stderr } = await runLocal(local, ['rotate', '--local', '--group', 'web'], 'n\n');
+
+    expect(stdout.split('\n')[0]).toBe("The reaper is paused: nothing runs until 'instance-reaper resume'. The request is recorded now, and rotation starts when it resumes.");
+    expect(stdout).toContain('Will rotate 1 instance(s) now');
+    expect(stderr).toMatch(/Record the request for function \S+ \(stack InstanceReaper\), which is paused\?/);
+  });
+
   it('records the request, says nothing runs until resume, and exits 1', async () => {
     deployed(local).fn.reservedConcurrency = 0;
 
-    const { code, stderr } = await runLocal(local, ['rotate', '--local', '--group', 'web', '--yes']);
+    const { code, stdout, stderr } = await runLocal(local, ['rotate', '--local', '--group', 'web', '--yes']);
 
     expect(code).toBe(1);
     expect(local.account.group('web').tags[ROTATE_BEFORE]).toBeDefined();
-    expect(stderr).toContain("Warning: the reaper is paused: the request is recorded, but nothing runs until 'instance-reaper resume'");
+    expect(stdout).toMatch(/^The reaper is paused: nothing runs until 'instance-reaper resume'/);
     expect(stderr).toContain("the reaper is paused: nothing runs until 'instance-reaper resume', and rotation starts then");
     expect(mutatingActions(local)).toEqual(['autoscaling:CreateOrUpdateTags']);
+  });
+});
+
+describe('rotate --instance', () => {
+  const memberOf = (group: string, index: number) => local.account.group(group).members[index]?.instanceId ?? '';
+
+  it('with --yes records nothing and runs the function once with the instances targeted', async () => {
+    const id = memberOf('web', 1);
+
+    const { code, stdout } = await runLocal(local, ['rotate', '--local', '--instance', id, '--yes']);
+    const invoke = local.account.calls.find((call) => call.action === 'Invoke');
+
+    expect(code).toBe(0);
+    expect(mutatingActions(local)[0]).toBe('lambda:Invoke');
+    expect(mutatingActions(local).filter((action) => action === 'lambda:Invoke')).toHaveLength(1);
+    expect(blockedAmis()).toBe('none');
+    expect(['web', 'api', 'bastion', 'legacy'].map((group) => local.account.group(group).tags[ROTATE_BEFORE])).toEqual([undefined, undefined, undefined, undefined]);
+    expect(JSON.parse(String(invoke?.params.Payload))).toEqual({ instanceIds: [id] });
+    expect(stdout).toMatch(new RegExp(`^web\\s+${id}\\s+.*targeted\\s+terminated$`, 'm'));
+  });
+
+  it('takes several instances, repeated or comma-separated, each once', async () => {
+    const [a, b] = [memberOf('web', 1), memberOf('api', 1)];
+
+    await runLocal(local, ['rotate', '--local', '--instance', `${a},${b}`, '--instance', a, '--yes']);
+    const invoke = local.account.calls.find((call) => call.action === 'Invoke');
+
+    expect(JSON.parse(String(invoke?.params.Payload))).toEqual({ instanceIds: [a, b] });
+  });
+
+  it('says before it asks that the request is this one run, not recorded for later runs', async () => {
+    const { stdout, stderr } = await runLocal(local, ['rotate', '--local', '--instance', memberOf('web', 1)], 'n\n');
+
+    expect(stdout).toContain('An instance request is not recorded: only the run started now targets these instances; one that waits is not rotated by later runs unless it is due anyway (rotate it again).');
+    expect(stderr).toMatch(/Start a run of function \S+ \(stack InstanceReaper\) now, targeting 1 instance\(s\) \(it terminates \d+ instance\(s\)\)\? \[y\/N\]/);
+  });
+
+  it('answered n changes nothing and exits 1', async () => {
+    const { code } = await runLocal(local, ['rotate', '--local', '--instance', memberOf('web', 1)], 'n\n');
+
+    expect(code).toBe(1);
+    expect(mutatingActions(local)).toEqual([]);
+  });
+
+  it('refuses an instance EC2 does not know with exit 2, changing nothing', async () => {
+    const { code, stderr } = await runLocal(local, ['rotate', '--local', '--instance', `${memberOf('web', 1)},i-0000000000000ffff`, '--yes']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('i-0000000000000ffff: EC2 knows no such instance (or only as terminated)');
+    expect(stderr).toContain('nothing was changed. Pass --force to go on with it anyway.');
+    expect(mutatingActions(local)).toEqual([]);
+  });
+
+  it('with --force goes on with an unknown instance, saying so, and the run reports it not found', async () => {
+    const { code, stdout, stderr } = await runLocal(local, ['rotate', '--local', '--instance', 'i-0000000000000ffff', '--force', '--yes', '--json']);
+    const result = JSON.parse(stdout) as { report: RunReport };
+
+    expect(code).toBe(0);
+    expect(stderr).toContain('Warning: i-0000000000000ffff: EC2 knows no such instance (or only as terminated); going on because of --force.');
+    expect(result.report.errors).toContainEqual(expect.objectContaining({ instanceId: 'i-0000000000000ffff', message: 'targeted instance not found' }));
+  });
+
+  it.each([
+    ['a malformed instance ID', ['--instance', 'i_123'], /--instance "i_123": expected an instance ID/],
+    ['--instance with --ami', ['--instance', 'i-0abc', '--ami', 'ami-0abc'], /takes --ami AMI \.\.\., --group GROUP \.\.\. or --instance ID \.\.\., not more than one/],
+    ['--instance with --group', ['--instance', 'i-0abc', '--group', 'web'], /not more than one/],
+    ['a misspelt --instance', ['--instanse', 'i-0abc'], /Unknown option '--instanse'; did you mean --instance\?/],
+  ])('refuses %s with exit 2 before any AWS call', async (_title, flags, message) => {
+    const { code, stderr } = await runLocal(local, ['rotate', '--local', '--yes', ...flags]);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(local.account.calls).toEqual([]);
+  });
+
+  it('while paused refuses up front: nothing is recorded, so nothing would ever run it', async () => {
+    deployed(local).fn.reservedConcurrency = 0;
+
+    const { code, stdout, stderr } = await runLocal(local, ['rotate', '--local', '--instance', memberOf('web', 1), '--yes']);
+
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain("the reaper is paused: nothing runs until 'instance-reaper resume'. An instance request is not recorded, so nothing was changed; resume first, then rotate the instances.");
+    expect(mutatingActions(local)).toEqual([]);
   });
 });

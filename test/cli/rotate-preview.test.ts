@@ -16,6 +16,7 @@ beforeEach(() => {
 });
 
 const imageOf = (group: string) => local.account.group(group).members[0]?.imageId ?? '';
+const memberOf = (group: string, index: number) => local.account.group(group).members[index]?.instanceId ?? '';
 const terminatedByTheAccount = () => local.account.calls.filter((call) => call.action === 'TerminateInstanceInAutoScalingGroup').map((call) => String(call.params.InstanceId));
 
 async function rotate(flags: readonly string[]): Promise<RotateJson> {
@@ -30,6 +31,7 @@ describe('rotate: the preview is the run it starts', () => {
     ['an AMI no instance runs (EC2 knows it)', () => ['--ami', 'ami-00000000000000002']],
     ['a group', () => ['--group', 'web']],
     ['two groups, one of them a group of one', () => ['--group', 'web,bastion']],
+    ['instances of two groups', () => ['--instance', `${memberOf('web', 1)},${memberOf('api', 1)}`]],
   ])('lists exactly the instances the triggered run terminates, and its surge steps: %s', async (_title, flags) => {
     const result = await rotate(flags());
 
@@ -100,5 +102,18 @@ describe('rotate: the preview is the run it starts', () => {
 
     expect(local.account.state.parameters[DEMO.blockedAmisParameter]?.value).toBe('none');
     expect(local.account.mutatingCalls()).toEqual([]);
+  });
+
+  it('decides the instance request with the event it invokes the function with: the preview is the run', async () => {
+    const ids = [memberOf('web', 1), memberOf('api', 2)];
+
+    const result = await rotate(['--instance', ids.join(',')]);
+    const invoked = local.account.calls.filter((call) => call.action === 'Invoke').map((call) => JSON.parse(String(call.params.Payload)) as unknown);
+
+    expect(invoked).toEqual([{ instanceIds: ids }]);
+    expect(result.preview.requested.map((row) => row.instanceId).sort()).toEqual([...ids].sort());
+    expect(result.report.terminated.map((entry) => entry.instanceId)).toEqual(result.preview.terminates);
+    expect(result.report.terminated.filter((entry) => entry.reasons.includes('targeted')).map((entry) => entry.instanceId).sort()).toEqual([...ids].sort());
+    expect(result.matchesPreview).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCaptured } from './cli-harness';
+import type { RunReport } from '../../lambda/model/report';
+import { demoAccount, deployed, invokeDeployed, runCaptured } from './cli-harness';
 
 const README = path.join(__dirname, '..', '..', 'README.md');
 
@@ -41,5 +42,34 @@ describe('the README runbook, rehearsed locally', () => {
     const lastStatus = commands.findLastIndex((argv) => argv[0] === 'status');
     expect(outputs[lastStatus]).toMatch(/^Latest run\s+.*Emergency left: 0\.$/m);
     expect(outputs.at(-1)).toContain('still blocked: none');
+  });
+});
+
+/** The `aws lambda invoke` lines of the emergency runbook: the stack output they read, and each payload. */
+function handInvocations(): { outputQuery: string; payloads: unknown[] } {
+  const text = readFileSync(README, 'utf8');
+  const section = text.slice(text.indexOf('**Without the CLI**'), text.indexOf('### Rehearse it locally'));
+  const outputQuery = /OutputKey, '(\w+)'/.exec(section)?.[1] ?? '';
+  const payloads = [...section.matchAll(/aws lambda invoke .*--payload '([^']+)'/g)].map((match) => JSON.parse(match[1] ?? 'null') as unknown);
+  return { outputQuery, payloads };
+}
+
+describe('the README runbook, without the CLI', () => {
+  it('finds the function by the stack output it names, and its payloads dry-run then rotate the instance', async () => {
+    const local = demoAccount();
+    const target = local.account.group('web').members[1]?.instanceId ?? '';
+    const { outputQuery, payloads } = handInvocations();
+    const outputs = local.plane.state.stacks.InstanceReaper?.outputs ?? {};
+    const withTarget = (payload: unknown) => JSON.parse(JSON.stringify(payload).replace('i-0123456789abcdef0', target)) as unknown;
+
+    const dryRun = (await invokeDeployed(local, withTarget(payloads[0]))) as RunReport;
+    const run = (await invokeDeployed(local, withTarget(payloads[1]))) as RunReport;
+
+    expect(Object.entries(outputs).filter(([key]) => key.includes(outputQuery)).map(([, value]) => value)).toEqual([deployed(local).fn.name]);
+    expect(payloads).toHaveLength(2);
+    expect(dryRun.dryRun).toBe(true);
+    expect(dryRun.terminated.find((entry) => entry.instanceId === target)?.reasons).toContain('targeted');
+    expect(run.dryRun).toBe(false);
+    expect(run.terminated.find((entry) => entry.instanceId === target)?.reasons).toContain('targeted');
   });
 });
