@@ -26,9 +26,15 @@ export const ACCESS_DENIED_WHY =
 const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'NetworkingError']);
 
+/**
+ * The error's `code`, or a network code its message names: a Node error from another realm (a test sandbox) reaches
+ * the SDK's retry as a plain value, which it wraps as `AWS SDK error wrapper for Error: connect ECONNREFUSED ...`,
+ * dropping the code (aws/aws-sdk-js-v3#6401 shows the wrapper around ENOTFOUND).
+ */
 const codeOf = (error: Error): string | undefined => {
   const { code } = error as { code?: unknown };
-  return typeof code === 'string' ? code : undefined;
+  if (typeof code === 'string') return code;
+  return [...NETWORK_CODES].find((known) => new RegExp(`\\b${known}\\b`).test(error.message));
 };
 
 const accountOf = (roleArn: string): string => roleArn.split(':')[4] ?? '';

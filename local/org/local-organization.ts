@@ -120,6 +120,11 @@ export class LocalOrganization {
     this.stsDeactivated.add(`${accountId}/${region}`);
   }
 
+  /** Activates STS in the region again for the account (the default). */
+  activateSts(accountId: string, region: string): void {
+    this.stsDeactivated.delete(`${accountId}/${region}`);
+  }
+
   stsActive(accountId: string, region: string): boolean {
     return !this.stsDeactivated.has(`${accountId}/${region}`);
   }

@@ -1,5 +1,7 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { createServer } from 'node:net';
 import { Readable } from 'node:stream';
+import type { Connection } from '../../../cli/aws/cli-clients';
 import type { CliIo } from '../../../cli/cli-io';
 import type { ExitCode } from '../../../cli/exit-codes';
 import { ACCESS_DENIED_WHY } from '../../../cli/org/assume-role-failure';
@@ -8,6 +10,7 @@ import type { PlanRow } from '../../../cli/org/org-plan';
 import type { StatusRow } from '../../../cli/org/org-row';
 import { createOutput } from '../../../cli/output';
 import { parseCliArgs } from '../../../cli/parse-cli-args';
+import { reportFailure } from '../../../cli/describe-failure';
 import { ORG_READER_ROLE_NAME, orgReaderRoleArn } from '../../../infra/org/org-names';
 import { DEMO, seedDemoFleet } from '../../../local/demo-fleet';
 import { FakeAccount } from '../../../local/fake-aws/account';
@@ -91,8 +94,8 @@ interface Captured {
   readonly stdout: string;
 }
 
-/** The CLI as the operator in the management account runs it: the plain env of the organization's endpoint. */
-async function runOrgCli(local: LocalOrg, argv: readonly string[]): Promise<Captured> {
+/** The CLI as the operator in the management account runs it: the plain env of the organization's endpoint, unless told otherwise. */
+async function runOrgCli(local: LocalOrg, argv: readonly string[], override: Partial<Connection> = {}): Promise<Captured> {
   let stdout = '';
   const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true }, stdin: Readable.from([]), env: {}, now: Date.now };
   const { command, options } = parseCliArgs(argv);
@@ -101,6 +104,7 @@ async function runOrgCli(local: LocalOrg, argv: readonly string[]): Promise<Capt
     endpoint: local.server.endpoint,
     region: env.AWS_REGION ?? 'us-east-1',
     credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' },
+    ...override,
   };
   const code = await (command === 'plan' ? orgPlanCommand : orgStatusCommand)({ io, options, output: createOutput(io, options.json), connection });
   return { code, stdout };
@@ -215,5 +219,74 @@ describe('plan --org against a local organization', () => {
     expect(rows[0]?.why[0]).toMatch(/^deferred: .*group-unstable \d+/);
     for (const member of [local.members.prod, local.members.staging, local.members.sandbox]) expect(member.mutatingCalls()).toEqual([]);
     expect(local.members.management.mutatingCalls().map((call) => `${call.service}:${call.action}`).filter((call) => call !== 'sts:AssumeRole')).toEqual([]);
+  });
+});
+
+describe('status --org: why AssumeRole failed, as the local organization answers it', () => {
+  const statusOf = async (account: string, override: Partial<Connection> = {}): Promise<{ code: ExitCode; row: StatusRow | undefined }> => {
+    const { code, stdout } = await runOrgCli(local, ['status', '--org', '--accounts', account, '--json'], override);
+    return { code, row: (JSON.parse(stdout) as StatusRow[])[0] };
+  };
+
+  it('the role is missing: AccessDenied, naming both causes STS does not tell apart', async () => {
+    const { code, row } = await statusOf(SANDBOX);
+
+    expect(code).toBe(3);
+    expect(row).toMatchObject({ state: 'unreachable', why: [`role ${ORG_READER_ROLE_NAME} not assumable: AccessDenied (${ACCESS_DENIED_WHY})`], assumeRole: { cause: 'access-denied' } });
+  });
+
+  it('the trust policy admits another account only: the same AccessDenied', async () => {
+    local.org.roles.add(STAGING, ORG_READER_ROLE_NAME, { trustedAccountIds: [SANDBOX] });
+    try {
+      const { row } = await statusOf(STAGING);
+
+      expect(row).toMatchObject({ state: 'unreachable', why: [`role ${ORG_READER_ROLE_NAME} not assumable: AccessDenied (${ACCESS_DENIED_WHY})`], assumeRole: { cause: 'access-denied', error: 'AccessDenied' } });
+    } finally {
+      local.org.roles.add(STAGING, ORG_READER_ROLE_NAME, { trustedAccountIds: [MANAGEMENT] });
+    }
+  });
+
+  it('STS deactivated in the CLI region for the member account: RegionDisabledException, naming the region and the account', async () => {
+    local.org.deactivateSts(STAGING, 'us-east-1');
+    try {
+      const { row } = await statusOf(STAGING);
+
+      expect(row).toMatchObject({
+        state: 'unreachable',
+        why: [`role ${ORG_READER_ROLE_NAME} not assumable: RegionDisabledException (STS is not activated in us-east-1 for account ${STAGING}: its administrator activates it in IAM account settings, or run with --region set to an active region)`],
+        assumeRole: { cause: 'region-disabled', error: 'RegionDisabledException', roleArn: orgReaderRoleArn('aws', STAGING) },
+      });
+    } finally {
+      local.org.activateSts(STAGING, 'us-east-1');
+    }
+  });
+
+  it('STS cannot be reached (nothing listens at the endpoint): a network cause, with the socket error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+
+    const { row } = await statusOf(STAGING, { endpoint: `http://127.0.0.1:${port}` });
+
+    expect(row).toMatchObject({
+      state: 'unreachable',
+      why: [expect.stringMatching(new RegExp(`^role ${ORG_READER_ROLE_NAME} not assumable: STS could not be reached \\(ECONNREFUSED: .*\\): DNS or network$`))],
+      assumeRole: { cause: 'network', error: 'ECONNREFUSED' },
+    });
+  }, 60_000);
+
+  it("the operator's own session has ended: ExpiredToken fails the command, and the failure says to renew the credentials", async () => {
+    const ended = local.org.keys.issueTemporary({ accountId: MANAGEMENT, principal: `arn:aws:sts::${MANAGEMENT}:assumed-role/ops/me`, expiresAt: Date.now() - 1000 });
+    const credentials = { accessKeyId: ended.accessKeyId, secretAccessKey: ended.secretAccessKey, sessionToken: ended.sessionToken ?? '' };
+    let stderr = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) }, stdin: Readable.from([]), env: {}, now: Date.now };
+
+    const failure = await runOrgCli(local, ['status', '--org', '--accounts', STAGING], { credentials }).catch((error: unknown) => error);
+    const code = reportFailure(failure, io, parseCliArgs(['status', '--org']).options);
+
+    expect(failure).toMatchObject({ name: 'ExpiredToken' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/AWS did not accept the credentials of the default credential chain \(ExpiredToken: The security token included in the request is expired\).*renew them/);
   });
 });

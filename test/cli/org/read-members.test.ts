@@ -74,39 +74,52 @@ describe('readMembers', () => {
       'AccessDenied (the trust policy does not admit the caller, or the role is missing: STS answers both alike)',
       rejection('AccessDenied', 'User: arn:aws:sts::999999999999:assumed-role/ops/me is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/InstanceReaperOrgReader', { $metadata: { httpStatusCode: 403 } }),
       'access-denied',
+      'AccessDenied',
       `AccessDenied (${ACCESS_DENIED_WHY})`,
     ],
     [
       'RegionDisabledException (STS not activated in the CLI region for the member account)',
       rejection('RegionDisabledException', 'STS is not activated in this region for account:222222222222. Your account administrator can activate STS in this region using the IAM Console.'),
       'region-disabled',
+      'RegionDisabledException',
       'RegionDisabledException (STS is not activated in eu-west-1 for account 222222222222: its administrator activates it in IAM account settings, or run with --region set to an active region)',
     ],
     [
       'DNS: getaddrinfo ENOTFOUND',
       rejection('Error', 'getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com', { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'sts.eu-west-1.amazonaws.com' }),
       'network',
+      'ENOTFOUND',
       'STS could not be reached (ENOTFOUND: getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com): DNS or network',
     ],
     [
       'network: connection refused',
       rejection('Error', 'connect ECONNREFUSED 10.0.0.1:443', { code: 'ECONNREFUSED' }),
       'network',
+      'ECONNREFUSED',
       'STS could not be reached (ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:443): DNS or network',
+    ],
+    [
+      'network: the SDK\'s wrapper around a socket error it could not read (no code, the code in the message)',
+      rejection('Error', 'AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:4566'),
+      'network',
+      'ECONNREFUSED',
+      'STS could not be reached (ECONNREFUSED: AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:4566): DNS or network',
     ],
     [
       'network: the SDK gave up waiting (TimeoutError)',
       rejection('TimeoutError', 'Connection timed out after 1000 ms'),
       'network',
+      'TimeoutError',
       'STS could not be reached (TimeoutError: Connection timed out after 1000 ms): DNS or network',
     ],
     [
       'anything else: its name and message',
       rejection('ValidationError', '1 validation error detected'),
       'other',
+      'ValidationError',
       'ValidationError: 1 validation error detected',
     ],
-  ])('AssumeRole fails with %s: the rows say why, in text and as data', async (_title, error, cause, why) => {
+  ])('AssumeRole fails with %s: the rows say why, in text and as data', async (_title, error, cause, code, why) => {
     sts.on(AssumeRoleCommand).rejects(error);
 
     const [outcome] = await readMembers(scope(['222222222222']), stsClient, () => Promise.resolve('read'));
@@ -115,7 +128,7 @@ describe('readMembers', () => {
       target: { account: { id: '222222222222' }, region: 'eu-west-1' },
       kind: 'unreachable',
       why: `role InstanceReaperOrgReader not assumable: ${why}`,
-      assumeRole: { cause, error: (error as { code?: string }).code ?? error.name, roleArn: 'arn:aws:iam::222222222222:role/InstanceReaperOrgReader' },
+      assumeRole: { cause, error: code, roleArn: 'arn:aws:iam::222222222222:role/InstanceReaperOrgReader' },
     });
   });
 
