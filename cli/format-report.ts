@@ -37,13 +37,14 @@ export function formatCounts<T>(items: readonly T[], key: (item: T) => string): 
  * The totals in one line, with the emergency rotation's progress (`emergencyLeft`, the one definition), e.g.
  * `Scanned 3 groups, 12 instances; due 5: terminate 1, deferred 3 (group-budget 3), unmanaged 1; errors 0. Emergency left: 2.`
  */
-export function summarizeReport(report: RunReport, tense: ReportTense, emergencyLeft: number): string {
+/** `emergencyLeft` undefined: not known from this report (a request came after it), and not said. */
+export function summarizeReport(report: RunReport, tense: ReportTense, emergencyLeft: number | undefined): string {
   const due = report.terminated.length + report.deferred.length + report.unmanaged.length;
   const why = report.deferred.length > 0 ? ` (${formatCounts(report.deferred, (entry) => entry.why)})` : '';
   return (
     `Scanned ${report.scanned.groups} groups, ${report.scanned.instances} instances; ` +
     `due ${due}: ${tense === 'plan' ? 'terminate' : 'terminated'} ${report.terminated.length}, ` +
-    `deferred ${report.deferred.length}${why}, unmanaged ${report.unmanaged.length}; errors ${report.errors.length}. Emergency left: ${emergencyLeft}.`
+    `deferred ${report.deferred.length}${why}, unmanaged ${report.unmanaged.length}; errors ${report.errors.length}.${emergencyLeft === undefined ? '' : ` Emergency left: ${emergencyLeft}.`}`
   );
 }
 

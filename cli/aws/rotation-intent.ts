@@ -29,13 +29,17 @@ export async function cancelGroupRotation(clients: CliClients, groups: readonly 
 export interface BlockedAmis {
   readonly exists: boolean;
   readonly amiIds: readonly string[];
+  /** When the list last changed (ISO time), when the parameter exists. */
+  readonly modified?: string;
 }
 
 /** The blocked-AMIs parameter as the function reads it: a String or StringList; missing or `none` blocks nothing. */
 export async function readBlockedAmiList(clients: CliClients, name: string): Promise<BlockedAmis> {
   try {
-    const value = (await clients.ssm.send(new GetParameterCommand({ Name: name }))).Parameter?.Value?.trim() ?? '';
-    return { exists: true, amiIds: value.toLowerCase() === 'none' ? [] : value.split(/[\s,]+/).filter(Boolean) };
+    const parameter = (await clients.ssm.send(new GetParameterCommand({ Name: name }))).Parameter;
+    const value = parameter?.Value?.trim() ?? '';
+    const amiIds = value.toLowerCase() === 'none' ? [] : value.split(/[\s,]+/).filter(Boolean);
+    return { exists: true, amiIds, ...(parameter?.LastModifiedDate ? { modified: parameter.LastModifiedDate.toISOString() } : {}) };
   } catch (error) {
     if (error instanceof Error && error.name === 'ParameterNotFound') return { exists: false, amiIds: [] };
     throw error;

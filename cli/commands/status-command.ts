@@ -38,6 +38,8 @@ export interface StatusData {
   readonly concurrency?: number;
   readonly blockedAmisParameter?: string;
   readonly blocked: readonly string[];
+  /** When the blocked-AMIs list last changed (ISO time). */
+  readonly blockedModified?: string;
   readonly rotations: Awaited<ReturnType<typeof readGroupRotations>>;
   readonly latest?: LoggedReport;
 }
@@ -48,19 +50,37 @@ export async function readStatus(clients: CliClients, target: DeploymentTarget, 
   const schedules = await readSchedules(clients, deployment);
   const concurrency = await readReservedConcurrency(clients, deployment.functionName);
   const parameter = deployment.blockedAmisParameterName;
-  const blocked = parameter ? (await readBlockedAmiList(clients, parameter)).amiIds : [];
+  const list = parameter ? await readBlockedAmiList(clients, parameter) : undefined;
   const rotations = await readGroupRotations(clients);
   const latest = await readLatestReport(clients, deployment.logGroupName, now);
-  return { deployment, state: runState(schedules, concurrency), schedules, concurrency, blockedAmisParameter: parameter, blocked, rotations, latest };
+  const blocked = { blocked: list?.amiIds ?? [], ...(list?.modified ? { blockedModified: list.modified } : {}) };
+  return { deployment, state: runState(schedules, concurrency), schedules, concurrency, blockedAmisParameter: parameter, ...blocked, rotations, latest };
+}
+
+/** Requests recorded after the latest run: its Emergency left does not count them (nor a withdrawal), so it is not given. */
+export function requestsAfterRun(status: StatusData): string[] {
+  const ran = Date.parse(status.latest?.time ?? '');
+  const after = (time: string | undefined): time is string => time !== undefined && Date.parse(time) > ran;
+  return [
+    ...(after(status.blockedModified) ? [`blocked AMIs changed at ${status.blockedModified}`] : []),
+    ...status.rotations.filter((rotation) => after(rotation.before)).map((rotation) => `rotation of ${rotation.group} requested at ${rotation.before}`),
+  ];
+}
+
+function latestRunLines(status: StatusData, newer: readonly string[]): [string, string][] {
+  const { latest } = status;
+  if (!latest) return [['Latest run', 'no report logged in the last 14 days']];
+  const left = newer.length > 0 ? undefined : emergencyLeftAfterRun(latest.report);
+  const line: [string, string] = ['Latest run', `${latest.time}: ${summarizeReport(latest.report, 'done', left)}`];
+  if (newer.length === 0) return [line];
+  return [line, ['', `Emergency left: not counted by this run, which was before the ${newer.join(', the ')}; 'instance-reaper plan' counts it now.`]];
 }
 
 /** Schedule, concurrency, configured policy, the emergency intent in force, and the latest run's report. */
 export async function statusCommand(context: CommandContext): Promise<ExitCode> {
-  const { deployment, state, schedules, concurrency, blockedAmisParameter: parameter, blocked, rotations, latest } = await readStatus(
-    context.clients,
-    deploymentTarget(context.options),
-    context.io.now(),
-  );
+  const status = await readStatus(context.clients, deploymentTarget(context.options), context.io.now());
+  const { deployment, state, schedules, concurrency, blockedAmisParameter: parameter, blocked, rotations, latest } = status;
+  const newer = requestsAfterRun(status);
   const human = keyValues([
     ['Function', describeDeployment(deployment)],
     ['State', state === 'running' ? 'running' : state.toUpperCase()],
@@ -69,9 +89,9 @@ export async function statusCommand(context: CommandContext): Promise<ExitCode> 
     ['Policy', policyLines(deployment).join('; ')],
     ['Blocked AMIs', `${blocked.length > 0 ? blocked.join(', ') : 'none'}${parameter ? ` (${parameter})` : ''}`],
     ['Rotations', rotations.length > 0 ? rotations.map((rotation) => `${rotation.group} before ${rotation.before}`).join(', ') : 'none'],
-    ['Latest run', latest ? `${latest.time}: ${summarizeReport(latest.report, 'done', emergencyLeftAfterRun(latest.report))}` : 'no report logged in the last 14 days'],
+    ...latestRunLines(status, newer),
   ]);
-  const latestRun = latest ? { time: latest.time, emergencyLeft: emergencyLeftAfterRun(latest.report), report: latest.report } : null;
+  const latestRun = latest ? { time: latest.time, emergencyLeft: newer.length > 0 ? null : emergencyLeftAfterRun(latest.report), requestsAfter: newer, report: latest.report } : null;
   const data = { function: deployment.functionName, stack: deployment.stackName, state, schedules, reservedConcurrency: concurrency ?? null, environment: deployment.environment, blockedAmis: blocked, rotations, latestRun };
   context.output.result(human, data);
   return EXIT_CODES.ok;

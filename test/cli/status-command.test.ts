@@ -1,5 +1,5 @@
 import type { LocalAccount } from '../../local/local-account-store';
-import { demoAccount, runLocal } from './cli-harness';
+import { demoAccount, deployed, runLocal } from './cli-harness';
 
 let local: LocalAccount;
 
@@ -39,5 +39,43 @@ describe('status', () => {
     expect(human).toMatch(/^State\s+PAUSED$/m);
     expect(json).toMatchObject({ state: 'paused', reservedConcurrency: 0, latestRun: { emergencyLeft: 5 } });
     expect(json.schedules).toEqual([expect.objectContaining({ state: 'DISABLED' })]);
+  });
+
+  describe('with a request newer than the latest run', () => {
+    interface StatusJson {
+      readonly latestRun: { readonly emergencyLeft: number | null; readonly requestsAfter: readonly string[] };
+    }
+
+    beforeEach(async () => {
+      await runLocal(local, ['rotate', '--local', '--group', 'web', '--yes']);
+      // Paused: the next request is recorded, and no run follows it.
+      deployed(local).fn.reservedConcurrency = 0;
+    });
+
+    it.each([
+      ['an AMI blocked', () => ['--ami', local.account.group('api').members[0]?.imageId ?? ''], /^blocked AMIs changed at \S+Z$/],
+      ['a group rotation requested', () => ['--group', 'api'], /^rotation of api requested at \S+Z$/],
+    ])('does not give the older run\'s Emergency left once %s after it', async (_title, flags, request) => {
+      await runLocal(local, ['rotate', '--local', ...flags(), '--yes']);
+
+      const { stdout } = await runLocal(local, ['status', '--local']);
+      const json = JSON.parse((await runLocal(local, ['status', '--local', '--json'])).stdout) as StatusJson;
+
+      expect(stdout).toMatch(/^Latest run\s+\S+: Scanned 8 groups, \d+ instances; .*; errors \d+\.$/m);
+      expect(stdout).not.toMatch(/Emergency left: \d/);
+      expect(stdout).toMatch(/^ {13}Emergency left: not counted by this run, which was before the (blocked AMIs changed|rotation of api requested) at \S+; 'instance-reaper plan' counts it now\.$/m);
+      expect(json.latestRun.emergencyLeft).toBeNull();
+      expect(json.latestRun.requestsAfter).toEqual([expect.stringMatching(request)]);
+    });
+
+    it('gives the latest run\'s Emergency left again once a run follows the request', async () => {
+      deployed(local).fn.reservedConcurrency = 1;
+      await runLocal(local, ['rotate', '--local', '--group', 'api', '--yes']);
+
+      const json = JSON.parse((await runLocal(local, ['status', '--local', '--json'])).stdout) as StatusJson;
+
+      expect(json.latestRun.emergencyLeft).toEqual(expect.any(Number));
+      expect(json.latestRun.requestsAfter).toEqual([]);
+    });
   });
 });
