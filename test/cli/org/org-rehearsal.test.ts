@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { StatusRow } from '../../../cli/org/org-row';
 import { DEMO_ORG } from '../../../local/org/demo-org';
 import { runCaptured, type CliRun } from '../cli-harness';
@@ -47,6 +49,16 @@ describe('--org --local: the local organization, rehearsed offline', () => {
     const again = await runCaptured(['status', '--org', '--local']);
 
     expect(again.stdout).toBe(status.stdout);
+  });
+
+  it("is the README's sample, up to the WHY column (what a maintenance window defers depends on the hour)", () => {
+    const readme = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
+    const sample = /```\n\$ npx --no-install instance-reaper status --org --local\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const why = status.stdout.indexOf('WHY');
+    const table = (text: string) => text.split('\n').filter((line) => /^\d{12} /.test(line) || line.startsWith('ACCOUNT')).map((line) => line.slice(0, why).trimEnd());
+
+    expect(table(sample)).toEqual(table(status.stdout));
+    expect(sample).toContain(status.stdout.split('\n').find((line) => line.startsWith('Also: ')));
   });
 
   it('takes no --region or --profile: the local organization has its own', async () => {
