@@ -26,4 +26,4 @@ export async function withProgress<T>(context: CommandContext, label: string, wo
   }
 }
 
-export const deploymentTarget = (options: CliOptions): DeploymentTarget => ({ stack: options.stack, functionName: options.functionName });
+export const deploymentTarget = (options: CliOptions): DeploymentTarget => ({ stack: options.stack, functionName: options.functionName, local: options.local });

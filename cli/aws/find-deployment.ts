@@ -23,6 +23,8 @@ export interface Deployment {
 export interface DeploymentTarget {
   readonly stack?: string;
   readonly functionName?: string;
+  /** The local account (`--local`): a stack not found is not a matter of --region or --profile there. */
+  readonly local?: boolean;
 }
 
 interface StackOutputs {
@@ -72,10 +74,10 @@ async function discoverStack(clients: CliClients): Promise<StackOutputs> {
   throw new DeploymentNotFoundError(`several instance-reaper stacks found: ${found.map((stack) => stack.stackName).join(', ')}; choose one with --stack NAME`);
 }
 
-async function findStack(clients: CliClients, name: string | undefined): Promise<StackOutputs> {
+async function findStack(clients: CliClients, name: string | undefined, local: boolean): Promise<StackOutputs> {
   const stack = await describeStack(clients, name ?? DEFAULT_STACK);
   if (!stack) {
-    if (name !== undefined) throw new DeploymentNotFoundError(`stack ${name} not found; check --stack, --region and --profile`);
+    if (name !== undefined) throw new DeploymentNotFoundError(`stack ${name} not found${local ? ' in the local account; check --stack' : '; check --stack, --region and --profile'}`);
     return discoverStack(clients);
   }
   const outputs = stackOutputs(stack);
@@ -99,7 +101,7 @@ async function functionConfiguration(clients: CliClients, name: string) {
 
 /** Finds the reaper by its stack's outputs (or takes the function's name) and reads the function's configuration. */
 export async function findDeployment(clients: CliClients, target: DeploymentTarget): Promise<Deployment> {
-  const stack = target.functionName === undefined ? await findStack(clients, target.stack) : undefined;
+  const stack = target.functionName === undefined ? await findStack(clients, target.stack, target.local ?? false) : undefined;
   const config = await functionConfiguration(clients, target.functionName ?? stack?.functionName ?? '');
   const functionName = config.FunctionName ?? '';
   const functionArn = config.FunctionArn ?? '';

@@ -74,6 +74,15 @@ describe('findDeployment', () => {
     expect(cloudFormation).toHaveReceivedCommandTimes(DescribeStacksCommand, 1);
   });
 
+  it.each([
+    ['in AWS: the flags that choose the account and region', {}, 'stack InstanceReaper-prod-eu not found; check --stack, --region and --profile'],
+    ['with --local: only --stack, which --local takes', { local: true }, 'stack InstanceReaper-prod-eu not found in the local account; check --stack'],
+  ])('says where to look for a named stack that does not exist, %s', async (_title, where, message) => {
+    cloudFormation.on(DescribeStacksCommand).rejects(missing('InstanceReaper-prod-eu'));
+
+    await expect(findDeployment(clients, { stack: 'InstanceReaper-prod-eu', ...where })).rejects.toThrow(new DeploymentNotFoundError(message));
+  });
+
   it('refuses a stack without the reaper outputs', async () => {
     cloudFormation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'network', StackStatus: 'CREATE_COMPLETE', CreationTime: new Date(), Outputs: [] }] });
 

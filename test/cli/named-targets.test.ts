@@ -1,6 +1,7 @@
 import type { RunReport } from '../../lambda/model/report';
 import { DEMO } from '../../local/demo-fleet';
 import type { LocalAccount } from '../../local/local-account-store';
+import { notFoundWhere } from '../../cli/named-targets';
 import { demoAccount, mutatingActions, runLocal } from './cli-harness';
 
 const NOWHERE_AMI = 'ami-0123456789abcdef0';
@@ -19,7 +20,8 @@ describe('an AMI or instance that exists nowhere', () => {
 
     expect(code).toBe(2);
     expect(stderr).toContain(`${NOWHERE_AMI}: no instance runs this AMI and EC2 does not know it`);
-    expect(stderr).toContain('Not found in this account and region (check the ID, --region and --profile); nothing was changed. Pass --force to go on with it anyway.');
+    expect(stderr).toContain('Not found in the local account (check the ID); nothing was changed. Pass --force to go on with it anyway.');
+    expect(stderr).not.toMatch(/--region|--profile/);
     expect(stdout).toBe('');
     expect(mutatingActions(local)).toEqual([]);
     expect(blockedAmis()).toBe('none');
@@ -84,5 +86,14 @@ describe('an AMI or instance that exists nowhere', () => {
 
     expect(code).toBe(0);
     expect(stderr).toContain(`Warning: ${NOWHERE_AMI}: no instance runs this AMI, and EC2 could not be asked whether it exists.`);
+  });
+});
+
+describe('where a name that exists nowhere was looked for', () => {
+  it.each([
+    ['in AWS: the account and region, and the flags that choose them', false, 'in this account and region (check the ID, --region and --profile)'],
+    ['with --local: the local account, and no flag --local does not take', true, 'in the local account (check the ID)'],
+  ])('%s', (_title, local, where) => {
+    expect(notFoundWhere(local)).toBe(where);
   });
 });

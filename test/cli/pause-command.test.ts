@@ -50,7 +50,8 @@ describe('pause and resume', () => {
     const { code, stderr } = await runLocal(local, ['pause', '--local', '--stack', 'InstanceReaper-prod-eu']);
 
     expect(code).toBe(1);
-    expect(stderr).toContain('stack InstanceReaper-prod-eu not found');
+    expect(stderr).toContain('stack InstanceReaper-prod-eu not found in the local account; check --stack');
+    expect(stderr).not.toMatch(/--region|--profile/);
     expect(mutatingActions(local)).toEqual([]);
   });
 
