@@ -159,6 +159,13 @@ describe('InstanceReaper construct', () => {
     }
   });
 
+  it("outputs the function's name as the one output whose key contains FunctionName, which the README's `aws lambda invoke` reads", () => {
+    const [functionId] = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Handler: Match.anyValue(), Environment: Match.anyValue() } }));
+    const named = Object.entries(template.findOutputs('*')).filter(([key]) => key.includes('FunctionName'));
+
+    expect(named.map(([, output]) => (output as { Value: unknown }).Value)).toEqual([{ Ref: functionId }]);
+  });
+
   it("lists each group's latest freshness from the function's own logs: a Logs Insights table on the dashboard, no metric per group", () => {
     type Part = string | { Ref: string };
     const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as { Properties: { DashboardBody: { 'Fn::Join': [string, Part[]] } } }[];
