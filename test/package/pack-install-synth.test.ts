@@ -1,9 +1,21 @@
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { ModuleKind, ScriptTarget, transpileModule } from 'typescript';
+import {
+  ModuleKind,
+  ScriptKind,
+  ScriptTarget,
+  createSourceFile,
+  forEachChild,
+  isCallExpression,
+  isIdentifier,
+  isStringLiteralLike,
+  transpileModule,
+  type Node,
+} from 'typescript';
 import { synthesizedFunction } from '../../local/synthesized-bundle';
 import { consumerLock, type PackageLock } from './consumer-lock';
 
@@ -61,6 +73,35 @@ interface PackResult {
 interface TemplateResource {
   readonly Type: string;
   readonly Properties?: Record<string, unknown>;
+}
+
+/** Every .js file under `dir`, recursively. */
+function javaScriptFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return javaScriptFiles(file);
+    return entry.name.endsWith('.js') ? [file] : [];
+  });
+}
+
+/**
+ * The packages a file loads: its require('...') calls (a bundle's externals, the compiled construct's imports), found by
+ * parsing it, so text that only mentions require (the SDK's error messages do) is not one. Node.js's own are left out.
+ */
+function requiredPackages(file: string): string[] {
+  const source = createSourceFile(file, readFileSync(file, 'utf8'), ScriptTarget.ES2022, false, ScriptKind.JS);
+  const specifiers: string[] = [];
+  const visit = (node: Node): void => {
+    if (isCallExpression(node) && isIdentifier(node.expression) && ['require', '__require'].includes(node.expression.text)) {
+      const [argument] = node.arguments;
+      if (argument && isStringLiteralLike(argument)) specifiers.push(argument.text);
+    }
+    forEachChild(node, visit);
+  };
+  visit(source);
+  return specifiers
+    .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtinModules.includes(specifier.split('/')[0] ?? ''))
+    .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
 }
 
 let work: string;
@@ -128,6 +169,7 @@ describe('the package, installed in a CDK app', () => {
         'LICENSE',
         'CHANGELOG.md',
         'SECURITY.md',
+        'NOTICE',
         'bin/instance-reaper.js',
         'dist/infra/index.js',
         'dist/infra/index.d.ts',
@@ -139,6 +181,19 @@ describe('the package, installed in a CDK app', () => {
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((file) => !file.startsWith('dist/') && !file.startsWith('bin/') && !/^[A-Z-]+(\.md)?$|^package\.json$/.test(file))).toEqual([]);
     expect(packed.size).toBeLessThan(3e6);
+  });
+
+  it('loads from dist/ only what its dependencies and peers provide, and every dependency it declares is loaded', () => {
+    const installed = path.join(app, 'node_modules', 'instance-reaper');
+    const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    const files = javaScriptFiles(path.join(installed, 'dist'));
+    const required = [...new Set(files.flatMap(requiredPackages))].sort();
+    const provided = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
+
+    expect(files.map((file) => path.relative(installed, file))).toEqual(expect.arrayContaining(['dist/infra/index.js', 'dist/function/index.js', 'dist/cli/main.js']));
+    expect(required.filter((name) => !provided.includes(name))).toEqual([]);
+    expect(Object.keys(manifest.dependencies ?? {}).filter((name) => !required.includes(name))).toEqual([]);
+    expect(required).toEqual(expect.arrayContaining(['aws-cdk-lib', 'constructs']));
   });
 
   it("synthesizes the README's app offline: one function, deploying the bundle built at pack time", () => {
