@@ -289,4 +289,17 @@ describe('status --org: why AssumeRole failed, as the local organization answers
     expect(code).toBe(1);
     expect(stderr).toMatch(/AWS did not accept the credentials of the default credential chain \(ExpiredToken: The security token included in the request is expired\).*renew them/);
   });
+
+  it("with --json, the operator's ended session is one JSON document on stdout naming the cause and the fix", async () => {
+    const ended = local.org.keys.issueTemporary({ accountId: MANAGEMENT, principal: `arn:aws:sts::${MANAGEMENT}:assumed-role/ops/me`, expiresAt: Date.now() - 1000 });
+    const credentials = { accessKeyId: ended.accessKeyId, secretAccessKey: ended.secretAccessKey, sessionToken: ended.sessionToken ?? '' };
+    let stdout = '';
+    const io = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true }, stdin: Readable.from([]), env: {}, now: Date.now };
+
+    const failure = await runOrgCli(local, ['status', '--org', '--json', '--accounts', STAGING], { credentials }).catch((error: unknown) => error);
+    const code = reportFailure(failure, io, parseCliArgs(['status', '--org', '--json']).options);
+
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({ error: { message: expect.stringContaining('ExpiredToken'), fix: expect.stringContaining('renew'), exitCode: 1 } });
+  });
 });
