@@ -7,8 +7,8 @@ export interface NotificationTopic {
   readonly key: kms.Key;
 }
 
-/** AWS services that publish to the topic: CloudWatch alarm actions, and EventBridge rules that target it. */
-const PUBLISHERS = ['cloudwatch.amazonaws.com', 'events.amazonaws.com'];
+/** What a service needs of the key to publish to the encrypted topic, and no more. */
+const DELIVERY = ['kms:Decrypt', 'kms:GenerateDataKey*'];
 
 /** Only on behalf of resources in this account: the confused deputy guard ("The confused deputy problem", IAM User Guide). */
 const THIS_ACCOUNT = { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } };
@@ -23,16 +23,33 @@ const THIS_ACCOUNT = { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } };
  */
 export function createNotificationTopic(scope: Construct, notificationEmail?: string): NotificationTopic {
   const key = new kms.Key(scope, 'NotificationsKey', {
-    description: 'instance-reaper: encrypts the notification topic; CloudWatch alarms and EventBridge rules of this account may use it to publish.',
+    description: 'instance-reaper: encrypts the notification topic; CloudWatch alarms of this account and EventBridge rules (which may publish only for this account) may use it to publish.',
     enableKeyRotation: true,
   });
   key.addToResourcePolicy(
     new iam.PolicyStatement({
-      sid: 'AllowAlarmsAndRulesOfThisAccountToPublish',
-      principals: PUBLISHERS.map((service) => new iam.ServicePrincipal(service)),
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      sid: 'AllowAlarmsOfThisAccountToPublish',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: DELIVERY,
       resources: ['*'],
       conditions: THIS_ACCOUNT,
+    }),
+  );
+  // EventBridge: aws:SourceAccount, aws:SourceArn and aws:SourceOrgID in a key policy are not supported for
+  // EventBridge-to-encrypted-topic delivery ("Enable compatibility between event sources from AWS services and encrypted
+  // topics", Amazon SNS Developer Guide, sns-key-management.html#compatibility-with-aws-services), so a conditioned
+  // statement would make every rule pointed at the topic deliver nothing. Of the two documented ways, an unconditioned
+  // key statement rather than a target role holding the KMS grant ("Amazon SNS topic target", EventBridge User Guide:
+  // the role needs kms:GenerateDataKey and kms:Decrypt): the construct points no rule at the topic itself (the schedule
+  // targets the function, alarms publish through CloudWatch, failed invocations through the function's role), and the
+  // rules operators point at it are theirs, made without a role of ours. It only lets EventBridge make data keys for
+  // the topic's messages; who may publish stays guarded by the topic policy, under aws:SourceAccount.
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowRulesToDeliver',
+      principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+      actions: DELIVERY,
+      resources: ['*'],
     }),
   );
 

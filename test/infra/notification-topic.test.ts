@@ -45,19 +45,27 @@ describe('the notification topic, as synthesized', () => {
     expect(JSON.stringify(template)).not.toContain('alias/aws/sns');
   });
 
-  it('lets CloudWatch and EventBridge use the key, only for this account', () => {
+  it('lets CloudWatch use the key only for alarms of this account', () => {
     assertions.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
           Match.objectLike({
             Effect: 'Allow',
-            Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] },
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
             Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
           }),
         ]),
       },
     });
+  });
+
+  it('lets EventBridge use the key for delivery with no condition, which its requests to KMS could not meet, and nothing more', () => {
+    const statements = (keyPolicy.Statement as { Principal?: { Service?: string | string[] }; Action?: string | string[]; Condition?: unknown }[]).filter(
+      (statement) => [statement.Principal?.Service].flat().includes('events.amazonaws.com'),
+    );
+    expect(statements).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' })]);
+    expect(statements[0]).not.toHaveProperty('Condition');
   });
 
   it('lets alarms and rules of this account publish, and keeps refusing publishes without TLS', () => {
@@ -100,14 +108,25 @@ describe('every notification path, evaluated as IAM would', () => {
     expect(await useKey('cloudwatch.amazonaws.com', 'kms:Decrypt', { 'aws:SourceAccount': ACCOUNT })).toBe('Allowed');
   });
 
-  it('EventBridge may publish for a rule of this account, and encrypt it with the key', async () => {
+  it('EventBridge may publish for a rule of this account', async () => {
     expect(await publish('events.amazonaws.com', { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': RULE })).toBe('Allowed');
-    expect(await useKey('events.amazonaws.com', 'kms:GenerateDataKey', { 'aws:SourceAccount': ACCOUNT })).toBe('Allowed');
   });
 
-  it.each(['cloudwatch.amazonaws.com', 'events.amazonaws.com'])('%s may not publish, nor use the key, for another account (confused deputy)', async (service) => {
+  // EventBridge's requests to KMS for a rule's delivery to an encrypted topic carry no aws:SourceAccount (AWS-NOTES).
+  it.each(['kms:GenerateDataKey', 'kms:Decrypt'])('EventBridge may call %s on the key as it does when a rule delivers, with no aws:SourceAccount', async (action) => {
+    expect(await useKey('events.amazonaws.com', action, {})).toBe('Allowed');
+  });
+
+  it.each(['kms:Encrypt', 'kms:ReEncryptFrom', 'kms:CreateGrant', 'kms:DescribeKey'])('EventBridge may not call %s on the key: delivery needs none of it', async (action) => {
+    expect(await useKey('events.amazonaws.com', action, {})).not.toBe('Allowed');
+  });
+
+  it.each(['cloudwatch.amazonaws.com', 'events.amazonaws.com'])('%s may not publish for another account (confused deputy)', async (service) => {
     expect(await publish(service, { 'aws:SourceAccount': OTHER_ACCOUNT, 'aws:SourceArn': ALARM.replace(ACCOUNT, OTHER_ACCOUNT) })).not.toBe('Allowed');
-    expect(await useKey(service, 'kms:GenerateDataKey', { 'aws:SourceAccount': OTHER_ACCOUNT })).not.toBe('Allowed');
+  });
+
+  it('CloudWatch may not use the key for another account (confused deputy)', async () => {
+    expect(await useKey('cloudwatch.amazonaws.com', 'kms:GenerateDataKey', { 'aws:SourceAccount': OTHER_ACCOUNT })).not.toBe('Allowed');
   });
 
   it('the function (its reports, and Lambda delivering a failed invocation) may publish over TLS and encrypt with the key', async () => {
