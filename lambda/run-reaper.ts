@@ -86,6 +86,20 @@ async function reportCentrally(clients: AwsClients, busArn: string | undefined, 
   return failure ? { ...report, errors: [...report.errors, { message: `run summary not sent to ${busArn}: ${failure}` }] } : report;
 }
 
+/**
+ * Tells people on the topic what the run did, when there is something to tell; a summary the topic did not take is one
+ * of the run's errors, so the Errors metric and its alarm count it. The summary is made from the report before it is
+ * sent: it holds the run's every other error, never its own failure.
+ */
+async function notifyPeople(clients: AwsClients, logger: Logger, topicArn: string | undefined, report: RunReport): Promise<RunReport> {
+  const summary = notificationSummary(report);
+  if (!summary || !topicArn) return report;
+  const failure = await notify(clients.sns, topicArn, summary);
+  if (!failure) return report;
+  logger.warn('notification failed', { topicArn, error: failure });
+  return { ...report, errors: [...report.errors, { message: `run summary not published to ${topicArn}: ${failure}` }] };
+}
+
 /** Reads the fleet, decides, acts (unless dry run) and returns the report. */
 export async function runReaper({ clients, settings, now, logger, metrics, origin }: RunDependencies): Promise<RunReport> {
   const { policy } = settings;
@@ -94,7 +108,10 @@ export async function runReaper({ clients, settings, now, logger, metrics, origi
   const plan = policy.dryRun ? decided.plan : await guardedPlan(clients, decided);
   const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan, { signSurgeRecord: kmsSurgeSigner(clients.kms, settings.stateKeyArn) });
   const built = buildReport(plan, outcome);
-  const report = await reportCentrally(clients, settings.centralBusArn, built, evaluation, { ...origin, now });
+  // People first, then the central bus: a summary the topic did not take reaches the organization's view; one the bus
+  // did not take reaches people through the Errors alarm. Both are in the report logged and counted below.
+  const notified = await notifyPeople(clients, logger, settings.topicArn, built);
+  const report = await reportCentrally(clients, settings.centralBusArn, notified, evaluation, { ...origin, now });
 
   logGroupFreshness(logger, evaluation);
   logReport(logger, report);
@@ -102,10 +119,5 @@ export async function runReaper({ clients, settings, now, logger, metrics, origi
     logger.warn('group launches a stale AMI: its replacements will be due again until its launch template changes', { ...stale });
   }
   publishMetrics(metrics, report, evaluation);
-  const summary = notificationSummary(report);
-  if (summary && settings.topicArn) {
-    const failure = await notify(clients.sns, settings.topicArn, summary);
-    if (failure) logger.warn('notification failed', { topicArn: settings.topicArn, error: failure });
-  }
   return report;
 }

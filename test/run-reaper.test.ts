@@ -158,10 +158,36 @@ describe('runReaper', () => {
     expect(sns).toHaveReceivedCommandWith(PublishCommand, { TopicArn: 'arn:aws:sns:us-east-1:111111111111:reaper' });
   });
 
-  it('goes on when the notification fails: the run itself has happened', async () => {
-    sns.on(PublishCommand).rejects(new Error('topic gone'));
+  describe('a summary the topic does not take', () => {
+    const topicArn = 'arn:aws:sns:us-east-1:111111111111:reaper';
+    const busArn = 'arn:aws:events:eu-west-1:999999999999:event-bus/instance-reaper-central';
+    const notPublished = `run summary not published to ${topicArn}: KMSAccessDeniedException: key not usable`;
+    beforeEach(() => {
+      sns.on(PublishCommand).rejects(Object.assign(new Error('key not usable'), { name: 'KMSAccessDeniedException' }));
+    });
 
-    await expect(run({ REAPER_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:reaper' }).report).resolves.toMatchObject({ terminated: [{ instanceId: 'i-old' }] });
+    it('goes on: the run itself has happened, and the failure is one of its errors, naming the topic', async () => {
+      const report = await run({ REAPER_TOPIC_ARN: topicArn }).report;
+
+      expect(report.terminated).toEqual([expect.objectContaining({ instanceId: 'i-old' })]);
+      expect(report.errors).toEqual([{ message: notPublished }]);
+    });
+
+    it('is counted in the Errors metric, and so in the alarm, logged with the report and warned of', async () => {
+      const { report, emf, info, warn } = run({ REAPER_TOPIC_ARN: topicArn });
+      await report;
+
+      expect(emf[0]).toMatchObject({ Errors: 1 });
+      expect(JSON.stringify(info.mock.calls)).toContain(notPublished);
+      expect(warn).toHaveBeenCalledWith('notification failed', { topicArn, error: 'KMSAccessDeniedException: key not usable' });
+    });
+
+    it('reaches the central bus, the path that did not fail', async () => {
+      await run({ REAPER_TOPIC_ARN: topicArn, REAPER_CENTRAL_BUS_ARN: busArn }).report;
+
+      const [entry] = eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries ?? [];
+      expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({ errors: 1, errorMessages: [notPublished] });
+    });
   });
 
   it('warns when a group launches the stale AMI its instances are due for: replacements would be due again', async () => {
