@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createClients, type AwsClients } from './clients';
 import { loadEnv, mergeRunPolicy, parseEvent } from './config/load-run-policy';
 import type { RunReport } from './model/report';
+import { responseReport } from './report/response-report';
 import { METRICS_NAMESPACE, SERVICE_NAME } from './report/metric-names';
 import { runReaper } from './run-reaper';
 
@@ -17,13 +19,15 @@ const accountOf = (functionArn: string | undefined): string | undefined => funct
  * EventBridge schedule or manual invocation. Input is validated whole before any AWS call;
  * bad input throws an error naming every bad field, and nothing in the fleet changes.
  */
-export async function handler(event: unknown, context?: { readonly invokedFunctionArn?: string }): Promise<RunReport> {
+export async function handler(event: unknown, context?: { readonly invokedFunctionArn?: string; readonly awsRequestId?: string }): Promise<RunReport> {
   const env = loadEnv(process.env);
   const overrides = parseEvent(event);
   const settings = mergeRunPolicy(env, overrides);
   clients ??= createClients();
+  const runId = context?.awsRequestId ?? randomUUID();
   try {
-    return await runReaper({ clients, settings, now: Date.now(), logger, metrics, origin: { account: accountOf(context?.invokedFunctionArn), region: process.env.AWS_REGION } });
+    const report = await runReaper({ clients, settings, now: Date.now(), logger, metrics, origin: { account: accountOf(context?.invokedFunctionArn), region: process.env.AWS_REGION }, runId });
+    return responseReport(report, runId);
   } catch (error) {
     logger.error('run failed', error as Error);
     throw error;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { AwsClients } from './clients';
@@ -32,6 +33,8 @@ export interface RunDependencies {
   readonly metrics: Metrics;
   /** Where the function runs (its account from its ARN, its region from AWS_REGION): named in the run's summary. */
   readonly origin?: { readonly account?: string; readonly region?: string };
+  /** The ID every `run report` line names (the Lambda request ID); a generated one when not given. */
+  readonly runId?: string;
 }
 
 export interface DecidedRun {
@@ -101,7 +104,7 @@ async function notifyPeople(clients: AwsClients, logger: Logger, topicArn: strin
 }
 
 /** Reads the fleet, decides, acts (unless dry run) and returns the report. */
-export async function runReaper({ clients, settings, now, logger, metrics, origin }: RunDependencies): Promise<RunReport> {
+export async function runReaper({ clients, settings, now, logger, metrics, origin, runId }: RunDependencies): Promise<RunReport> {
   const { policy } = settings;
   const decided = await decideRun(clients, settings, now);
   const { evaluation } = decided;
@@ -114,7 +117,7 @@ export async function runReaper({ clients, settings, now, logger, metrics, origi
   const report = await reportCentrally(clients, settings.centralBusArn, notified, evaluation, { ...origin, now });
 
   logGroupFreshness(logger, evaluation);
-  logReport(logger, report);
+  logReport(logger, report, runId ?? randomUUID());
   for (const stale of staleLaunches(evaluation)) {
     logger.warn('group launches a stale AMI: its replacements will be due again until its launch template changes', { ...stale });
   }

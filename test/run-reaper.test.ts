@@ -13,6 +13,8 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { loadEnv, mergeRunPolicy, parseEvent } from '../lambda/config/load-run-policy';
+import { assembleReport, readReportLine } from '../lambda/report/assemble-report';
+import { RUN_REPORT_MESSAGE } from '../lambda/report/report-lines';
 import { runReaper } from '../lambda/run-reaper';
 import { awsGroup, awsInstance, daysAgo, NOW, testClients } from './inventory/aws-fixtures';
 
@@ -36,7 +38,7 @@ beforeEach(() => {
   sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
 });
 
-function run(variables: Record<string, string>, event: unknown = {}) {
+function run(variables: Record<string, string>, event: unknown = {}, runId?: string) {
   const logger = new Logger({ serviceName: 'instance-reaper', logLevel: 'SILENT' });
   const metrics = new Metrics({ namespace: 'InstanceReaper', serviceName: 'instance-reaper' });
   const info = jest.spyOn(logger, 'info');
@@ -44,7 +46,7 @@ function run(variables: Record<string, string>, event: unknown = {}) {
   const emf: EmfLine[] = [];
   jest.spyOn(metrics['console'], 'log').mockImplementation((...args: unknown[]) => emf.push(JSON.parse(String(args[0])) as EmfLine));
   const settings = mergeRunPolicy(loadEnv({ REAPER_BLOCKED_AMIS_PARAMETER: '/reaper/blocked', ...variables }), parseEvent(event));
-  const report = runReaper({ clients: testClients(), settings, now: NOW, logger, metrics });
+  const report = runReaper({ clients: testClients(), settings, now: NOW, logger, metrics, runId });
   return { report, info, warn, emf };
 }
 
@@ -91,12 +93,26 @@ describe('runReaper', () => {
     expect(report.errors).toEqual([{ message: expect.stringContaining('could not be read again just before the first write (AccessDenied') }]);
   });
 
-  it('logs one line per termination with its age and AMI, then the report', async () => {
-    const { report, info } = run({});
+  it('logs one line per termination with its age and AMI, then the report in parts naming the run', async () => {
+    const { report, info } = run({}, {}, 'req-1234');
     const result = await report;
+    const parts = info.mock.calls
+      .filter(([message]) => message === RUN_REPORT_MESSAGE)
+      .flatMap(([message, fields]) => readReportLine({ message, ...(fields as object) }) ?? []);
 
     expect(info).toHaveBeenCalledWith('terminated', { instanceId: 'i-old', group: 'web', reasons: ['max-age'], ageDays: 40, imageId: 'ami-new' });
-    expect(info).toHaveBeenLastCalledWith('run report', { report: result });
+    expect(info).toHaveBeenLastCalledWith(RUN_REPORT_MESSAGE, expect.objectContaining({ runId: 'req-1234', part: 2, parts: 2 }));
+    expect(assembleReport(parts)).toEqual(result);
+  });
+
+  it('without a run ID, names its report parts with a generated one', async () => {
+    const { report, info } = run({});
+    await report;
+    const runIds = info.mock.calls.filter(([message]) => message === RUN_REPORT_MESSAGE).map(([, fields]) => (fields as { runId?: unknown }).runId);
+
+    expect(runIds).toHaveLength(2);
+    expect(runIds[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(runIds[1]).toBe(runIds[0]);
   });
 
   it('publishes the run counts and account freshness on one EMF line, and logs each group freshness on a line naming it', async () => {

@@ -37,6 +37,25 @@ export interface SurgeAction {
   readonly givenBack?: readonly string[];
 }
 
+/** How many entries each list of a run's report holds, and how many instances have details. */
+export interface ReportCounts {
+  readonly terminated: number;
+  readonly deferred: number;
+  readonly unmanaged: number;
+  readonly errors: number;
+  readonly surges: number;
+  readonly details: number;
+}
+
+/**
+ * Set on the function's response when the report was too large to return whole: each list then holds its first
+ * entries only. `counts` are the whole report's; the whole report is in the run's `run report` log lines under `runId`.
+ */
+export interface ReportTruncation {
+  readonly runId: string;
+  readonly counts: ReportCounts;
+}
+
 export interface RunReport {
   readonly dryRun: boolean;
   readonly scanned: { readonly groups: number; readonly instances: number };
@@ -46,4 +65,6 @@ export interface RunReport {
   readonly errors: readonly RunError[];
   readonly details: Readonly<Record<string, InstanceDetail>>;
   readonly surges: readonly SurgeAction[];
+  /** Only on a response too large to return whole. */
+  readonly truncated?: ReportTruncation;
 }

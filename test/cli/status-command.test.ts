@@ -1,4 +1,7 @@
+import { RUN_REPORT_MESSAGE, type ReportLine } from '../../lambda/report/report-lines';
+import { splitReport } from '../../lambda/report/split-report';
 import type { LocalAccount } from '../../local/local-account-store';
+import { largeReport } from '../report/large-report';
 import { demoAccount, deployed, runLocal } from './cli-harness';
 
 let local: LocalAccount;
@@ -27,6 +30,24 @@ describe('status', () => {
 
     expect(stdout).toMatch(/^Rotations\s+web before \d{4}-\d\d-\d\dT/m);
     expect(stdout).toMatch(/^Latest run\s+\d{4}-\d\d-\d\dT\S+: Scanned 8 groups, \d+ instances; due \d+: terminated 4, .* Emergency left: 5\.$/m);
+  });
+
+  it('reassembles a 1,000-group report logged in parts, passing over a newer run that is missing a part', async () => {
+    const now = local.account.now();
+    const log = (lines: readonly ReportLine[], timestamp: number) => {
+      for (const line of lines) {
+        const message = JSON.stringify({ level: 'INFO', message: RUN_REPORT_MESSAGE, service: 'instance-reaper', timestamp: new Date(timestamp).toISOString(), ...line });
+        local.plane.state.logEvents.push({ logGroupName: deployed(local).fn.logGroupName, logStreamName: line.runId, timestamp, message, eventId: `${line.runId}-${line.part}` });
+      }
+    };
+    const whole = splitReport(largeReport(1_000), 'req-whole');
+    log(whole, now - 60_000);
+    log(splitReport(largeReport(3), 'req-partial').filter((line) => line.part !== 2), now - 1_000);
+
+    const { stdout } = await runLocal(local, ['status', '--local']);
+
+    expect(whole.length).toBeGreaterThan(5);
+    expect(stdout).toMatch(new RegExp(`^Latest run\\s+${new Date(now - 60_000).toISOString()}: Scanned 1000 groups, 10000 instances; .*terminated 2000`, 'm'));
   });
 
   it('shows PAUSED after pause, and the state and latest report with --json', async () => {

@@ -1,3 +1,4 @@
+import { assembleReport, readReportLine } from '../../lambda/report/assemble-report';
 import { LocalReaper, seedGroup } from './local-reaper';
 
 let reaper: LocalReaper | undefined;
@@ -17,17 +18,17 @@ const jsonLines = (logs: string): Record<string, unknown>[] =>
   });
 
 describe('the deployed bundle on the wire: the report', () => {
-  it('logs the report it returns as one JSON line', async () => {
+  it('logs the report it returns in parts, a header and its entries, that reassemble to it', async () => {
     reaper = await LocalReaper.start((account) => {
       seedGroup(account, 'web', [40, 1]);
     });
 
     const invocation = await reaper.invokeRaw();
-    const reportLines = jsonLines(invocation.logs).filter((line) => line.report !== undefined);
+    const reportLines = jsonLines(invocation.logs).flatMap((line) => readReportLine(line) ?? []);
 
     expect(invocation.error).toBeUndefined();
-    expect(reportLines).toHaveLength(1);
-    expect(reportLines[0]?.report).toEqual(invocation.result);
+    expect(reportLines.map((line) => [line.part, line.parts])).toEqual([[1, 2], [2, 2]]);
+    expect(assembleReport(reportLines)).toEqual(invocation.result);
     expect(invocation.result).toMatchObject({ dryRun: false, scanned: { groups: 1, instances: 2 }, terminated: [expect.objectContaining({ group: 'web' })] });
   });
 });
