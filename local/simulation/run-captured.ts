@@ -1,4 +1,5 @@
 import type { RunReport } from '../../lambda/model/report';
+import { assembleReport, readReportLine } from '../../lambda/report/assemble-report';
 import { GROUP_PROPERTY, METRIC } from '../../lambda/report/metric-names';
 
 export type LogLine = Record<string, unknown>;
@@ -25,6 +26,17 @@ export function parseLogLines(text: string): LogLine[] {
   });
 }
 
+/**
+ * The run's report: the response, or when the function summarised it for its size, the whole report
+ * reassembled from the `run report` lines it logged under the response's run ID.
+ */
+function wholeReport(response: RunReport, lines: readonly LogLine[]): RunReport {
+  const { truncated } = response;
+  if (!truncated) return response;
+  const parts = lines.flatMap((line) => readReportLine(line) ?? []).filter((part) => part.runId === truncated.runId);
+  return assembleReport(parts) ?? response;
+}
+
 /** Runs the bundled handler in this process, keeping what it writes to stdout instead of printing it. */
 export async function runCaptured(handler: Handler, event: unknown): Promise<CapturedRun> {
   const written: string[] = [];
@@ -34,8 +46,9 @@ export async function runCaptured(handler: Handler, event: unknown): Promise<Cap
     return true;
   });
   try {
-    const report = (await handler(event)) as RunReport;
-    return { report, lines: parseLogLines(written.join('')) };
+    const response = (await handler(event)) as RunReport;
+    const lines = parseLogLines(written.join(''));
+    return { report: wholeReport(response, lines), lines };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error), lines: parseLogLines(written.join('')) };
   } finally {
