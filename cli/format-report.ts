@@ -39,13 +39,23 @@ export function formatCounts<T>(items: readonly T[], key: (item: T) => string): 
  */
 /** `emergencyLeft` undefined: not known from this report (a request came after it), and not said. */
 export function summarizeReport(report: RunReport, tense: ReportTense, emergencyLeft: number | undefined): string {
-  const due = report.terminated.length + report.deferred.length + report.unmanaged.length;
-  const why = report.deferred.length > 0 ? ` (${formatCounts(report.deferred, (entry) => entry.why)})` : '';
+  // A response summarised for its size lists the first entries only: the totals are the whole report's.
+  const counts = report.truncated?.counts ?? { terminated: report.terminated.length, deferred: report.deferred.length, unmanaged: report.unmanaged.length, errors: report.errors.length };
+  const due = counts.terminated + counts.deferred + counts.unmanaged;
+  const why = report.deferred.length > 0 && !report.truncated ? ` (${formatCounts(report.deferred, (entry) => entry.why)})` : '';
   return (
     `Scanned ${report.scanned.groups} groups, ${report.scanned.instances} instances; ` +
-    `due ${due}: ${tense === 'plan' ? 'terminate' : 'terminated'} ${report.terminated.length}, ` +
-    `deferred ${report.deferred.length}${why}, unmanaged ${report.unmanaged.length}; errors ${report.errors.length}.${emergencyLeft === undefined ? '' : ` Emergency left: ${emergencyLeft}.`}`
+    `due ${due}: ${tense === 'plan' ? 'terminate' : 'terminated'} ${counts.terminated}, ` +
+    `deferred ${counts.deferred}${why}, unmanaged ${counts.unmanaged}; errors ${counts.errors}.${emergencyLeft === undefined ? '' : ` Emergency left: ${emergencyLeft}.`}`
   );
+}
+
+/** On a response summarised for its size: what it lists, and where the whole report is. */
+export function formatTruncation(report: RunReport): string {
+  const { truncated } = report;
+  if (!truncated) return '';
+  const kept = Math.max(report.terminated.length, report.deferred.length, report.unmanaged.length, report.surges.length);
+  return `The response lists every error and the first ${kept} entries of each other list; the whole report is in the function's 'run report' log lines of run ${truncated.runId} ('instance-reaper status' reads it).`;
 }
 
 export function formatReportErrors(report: RunReport): string {
@@ -74,6 +84,6 @@ export function formatSurges(report: RunReport, tense: ReportTense): string {
 
 /** Table, totals, surges and errors: the human form of a report. */
 export function formatReport(report: RunReport, tense: ReportTense, emergencyLeft: number): string {
-  const optional = [formatSurges(report, tense), formatReportErrors(report)].filter((part) => part !== '');
+  const optional = [formatSurges(report, tense), formatReportErrors(report), formatTruncation(report)].filter((part) => part !== '');
   return [formatReportTable(report, tense), '', summarizeReport(report, tense, emergencyLeft), ...optional].join('\n');
 }
