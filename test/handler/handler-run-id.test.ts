@@ -1,0 +1,48 @@
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { handler } from '../../lambda/handler';
+import { readReportLine } from '../../lambda/report/assemble-report';
+import { parseLogLines } from '../../local/simulation/run-captured';
+
+const ec2Mock = mockClient(EC2Client);
+const autoScalingMock = mockClient(AutoScalingClient);
+
+beforeEach(() => {
+  ec2Mock.reset();
+  autoScalingMock.reset();
+  process.env.AWS_REGION = 'us-east-1';
+  autoScalingMock.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
+  ec2Mock.on(DescribeInstancesCommand).resolves({ Reservations: [] });
+});
+
+/** The handler's run over an empty account, and the `run report` lines it wrote. */
+async function invoke(context?: { awsRequestId: string }) {
+  const written: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  });
+  try {
+    const report = await handler({ dryRun: true }, context);
+    return { report, parts: parseLogLines(written.join('')).flatMap((line) => readReportLine(line) ?? []) };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+describe('handler: the run report lines name the run', () => {
+  it('by the Lambda request ID from the context', async () => {
+    const { report, parts } = await invoke({ awsRequestId: 'c0ffee00-1234-4321-8765-0123456789ab' });
+
+    expect(report).toMatchObject({ dryRun: true, scanned: { groups: 0, instances: 0 } });
+    expect(parts).toEqual([expect.objectContaining({ runId: 'c0ffee00-1234-4321-8765-0123456789ab', part: 1, parts: 1 })]);
+  });
+
+  it('by a generated ID without a context', async () => {
+    const { parts } = await invoke();
+
+    expect(parts).toEqual([expect.objectContaining({ runId: expect.stringMatching(/^[0-9a-f-]{36}$/), part: 1, parts: 1 })]);
+  });
+});
