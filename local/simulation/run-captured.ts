@@ -1,6 +1,7 @@
 import type { RunReport } from '../../lambda/model/report';
 import { assembleReport, readReportLine } from '../../lambda/report/assemble-report';
 import { GROUP_PROPERTY, METRIC } from '../../lambda/report/metric-names';
+import { captureStdout } from './capture-stdout';
 
 export type LogLine = Record<string, unknown>;
 
@@ -39,20 +40,13 @@ function wholeReport(response: RunReport, lines: readonly LogLine[]): RunReport 
 
 /** Runs the bundled handler in this process, keeping what it writes to stdout instead of printing it. */
 export async function runCaptured(handler: Handler, event: unknown): Promise<CapturedRun> {
-  const written: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
   try {
-    const response = (await handler(event)) as RunReport;
-    const lines = parseLogLines(written.join(''));
-    return { report: wholeReport(response, lines), lines };
+    const { result, written } = await captureStdout(() => handler(event));
+    const lines = parseLogLines(written);
+    return { report: wholeReport(result as RunReport, lines), lines };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error), lines: parseLogLines(written.join('')) };
-  } finally {
-    process.stdout.write = write;
+    const written = (error as { written?: string }).written ?? '';
+    return { error: error instanceof Error ? error.message : String(error), lines: parseLogLines(written) };
   }
 }
 

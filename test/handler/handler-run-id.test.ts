@@ -3,6 +3,7 @@ import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../lambda/handler';
 import { readReportLine } from '../../lambda/report/assemble-report';
+import { captureStdout } from '../../local/simulation/capture-stdout';
 import { parseLogLines } from '../../local/simulation/run-captured';
 
 const ec2Mock = mockClient(EC2Client);
@@ -18,18 +19,8 @@ beforeEach(() => {
 
 /** The handler's run over an empty account, and the `run report` lines it wrote. */
 async function invoke(context?: { awsRequestId: string }) {
-  const written: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
-  try {
-    const report = await handler({ dryRun: true }, context);
-    return { report, parts: parseLogLines(written.join('')).flatMap((line) => readReportLine(line) ?? []) };
-  } finally {
-    process.stdout.write = write;
-  }
+  const { result: report, written } = await captureStdout(() => handler({ dryRun: true }, context));
+  return { report, parts: parseLogLines(written).flatMap((line) => readReportLine(line) ?? []) };
 }
 
 describe('handler: the run report lines name the run', () => {
