@@ -14,7 +14,7 @@ import { readGroupsNow } from './inventory/read-groups-now';
 import type { GroupGates } from './model/fleet';
 import type { RunReport } from './model/report';
 import { buildPlan } from './plan/build-plan';
-import { guardAtWrite } from './plan/guard-at-write';
+import { actingGroups, guardAtWrite } from './plan/guard-at-write';
 import type { Plan } from './plan/plan';
 import type { FleetEvaluation } from './policy/evaluation';
 import { evaluateFleet } from './policy/evaluate-fleet';
@@ -72,7 +72,7 @@ export async function decideRun(clients: AwsClients, settings: RunSettings, now:
  */
 async function guardedPlan(clients: AwsClients, decided: DecidedRun): Promise<Plan> {
   const { plan } = decided;
-  const acting = [...new Set([...plan.terminations.map((termination) => termination.group), ...plan.surgeSteps.map((step) => step.group)])];
+  const acting = actingGroups(plan);
   if (acting.length === 0) return plan;
   const fresh = await readGroupsNow(clients, acting);
   if ('failure' in fresh) {

@@ -13,13 +13,6 @@ export const isServing = (member: GroupMember): boolean => member.lifecycleState
 /** Launching or terminating: the group is moving. A retained member is nobody's to wait for. */
 export const isMoving = (member: GroupMember): boolean => /^(Pending|Terminating)/.test(member.lifecycleState) && !isRetained(member);
 
-/** The units these members add up to. */
-export function unitsOf(members: Iterable<GroupMember>): number {
-  let units = 0;
-  for (const member of members) units += member.weight;
-  return units;
-}
-
 /** The units of the members that serve. */
 export function servingUnits(members: readonly GroupMember[]): number {
   let units = 0;

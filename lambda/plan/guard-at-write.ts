@@ -2,10 +2,10 @@ import type { GroupGates, GroupMember, GroupSnapshot } from '../model/fleet';
 import type { DeferralReason } from '../model/reasons';
 import type { DeferredEntry } from '../model/report';
 import type { FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
-import { isTrueTag, TAG } from '../policy/tag-keys';
+import { isTrueTag, TAG, TAG_PREFIX } from '../policy/tag-keys';
 import { budgetAllows, NOTHING_TAKEN, plusOne, type Taken } from './budget';
 import { isServing } from './capacity';
-import { isGroupStable } from './holds';
+import { isGroupStable, processesSuspended } from './holds';
 import { unitsNamed, type Plan, type PlannedTermination, type SurgeStep } from './plan';
 
 export interface WriteGuardInput {
@@ -18,11 +18,9 @@ export interface WriteGuardInput {
   readonly failure?: string;
 }
 
-const REAPER_TAG_PREFIX = 'instance-reaper:';
-
 /** The group's reaper tags as one comparable text. */
 const reaperTags = (group: GroupSnapshot): string =>
-  JSON.stringify(Object.entries(group.tags).filter(([key]) => key.startsWith(REAPER_TAG_PREFIX)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  JSON.stringify(Object.entries(group.tags).filter(([key]) => key.startsWith(TAG_PREFIX)).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 const memberState = (member: GroupMember): string =>
   `${member.instanceId}:${member.lifecycleState}:${member.healthStatus}:${member.protectedFromScaleIn}:${member.weight}`;
@@ -35,12 +33,10 @@ function changed(planned: GroupSnapshot, fresh: GroupSnapshot): boolean {
   return reaperTags(planned) !== reaperTags(fresh);
 }
 
-const BLOCKING_SUSPENSIONS = new Set(['Launch', 'Terminate']);
-
 /** What holds the whole group on its fresh state, before any instance is looked at. */
 function freshGroupHold(planned: GroupEvaluation, fresh: GroupSnapshot, gates: GroupGates | undefined): DeferralReason | undefined {
   if (isTrueTag(fresh.tags[TAG.exempt])) return 'exempt';
-  if (fresh.suspendedProcesses.some((process) => BLOCKING_SUSPENSIONS.has(process))) return 'processes-suspended';
+  if (processesSuspended(fresh)) return 'processes-suspended';
   // Tags are the group's policy: a plan made under other tags waits for a run that reads these.
   if (reaperTags(planned.group) !== reaperTags(fresh)) return 'group-unstable';
   return gates && isGroupStable(fresh, gates) ? undefined : 'group-unstable';
@@ -100,8 +96,11 @@ function guardSurgeStart(planned: GroupEvaluation, fresh: GroupSnapshot, gates: 
  * safe on its new state (plain terminations and a surge's start are judged again; a surge's end waits for the next
  * run), and every action dropped waits with its why. Pure: it only ever removes or narrows actions.
  */
+/** The groups the plan writes to: those with a termination or a surge step. */
+export const actingGroups = (plan: Plan): string[] => [...new Set([...plan.terminations.map((termination) => termination.group), ...plan.surgeSteps.map((step) => step.group)])];
+
 export function guardAtWrite({ plan, evaluation, gates, fresh, failure }: WriteGuardInput): Plan {
-  const acting = new Set([...plan.terminations.map((termination) => termination.group), ...plan.surgeSteps.map((step) => step.group)]);
+  const acting = new Set(actingGroups(plan));
   const byName = new Map(evaluation.groups.filter((group) => acting.has(group.group.name)).map((group) => [group.group.name, group]));
   const terminations: PlannedTermination[] = [];
   const surgeSteps: SurgeStep[] = [];

@@ -14,6 +14,9 @@ export function instanceHold(due: DueInstance, evaluation: GroupEvaluation): Def
 
 const BLOCKING_SUSPENSIONS = new Set(['Launch', 'Terminate']);
 
+/** `Launch` or `Terminate` suspended: the group would not replace what it loses. */
+export const processesSuspended = (group: GroupSnapshot): boolean => group.suspendedProcesses.some((process) => BLOCKING_SUSPENSIONS.has(process));
+
 /**
  * Stable: enough healthy capacity in the group's units, nothing launching or terminating, no refresh, not being
  * deleted. `leaving` are members about to be removed with their capacity (rolling back a surge): the rest must be
@@ -46,7 +49,7 @@ export interface GroupHoldOptions {
 export function groupHold(evaluation: GroupEvaluation, gates: GroupGates, options: GroupHoldOptions = {}): DeferralReason | undefined {
   const group = evaluation.group;
   const leaving = options.leaving ?? new Set<string>();
-  if (group.suspendedProcesses.some((process) => BLOCKING_SUSPENSIONS.has(process))) return 'processes-suspended';
+  if (processesSuspended(group)) return 'processes-suspended';
   if (options.needsReplacement && replacementProblem(evaluation, gates) !== undefined) return 'cannot-replace';
   if (options.surgeWaiting) return 'surge-pending';
   if (!isGroupStable(group, gates, leaving, options.givenBack)) return 'group-unstable';

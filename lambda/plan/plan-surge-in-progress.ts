@@ -7,7 +7,7 @@ import { isInsideWindows } from '../policy/windows';
 import { addedInstances } from './added-instances';
 import { budgetAllows, type Taken } from './budget';
 import { groupHold, instanceHold, isGroupStable, windowHold } from './holds';
-import { unitsNamed, type PlannedTermination, type SurgeStep } from './plan';
+import type { PlannedTermination, SurgeStep } from './plan';
 
 export interface SurgeOutcome {
   readonly terminations: readonly PlannedTermination[];
@@ -59,6 +59,13 @@ function pickWithin(instanceIds: readonly string[], weights: ReadonlyMap<string,
   return picked;
 }
 
+/** The units of the named instances. */
+function unitsIn(weights: ReadonlyMap<string, number>, instanceIds: Iterable<string>): number {
+  let units = 0;
+  for (const id of instanceIds) units += weights.get(id) ?? 1;
+  return units;
+}
+
 const weightsNamed = (weights: ReadonlyMap<string, number>, instanceIds: readonly string[]): Record<string, number> =>
   Object.fromEntries(instanceIds.map((id) => [id, weights.get(id) ?? 1]));
 
@@ -77,8 +84,7 @@ function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupG
   const weights = weightsOf(surge);
   const launchedBy = surge.state.startedAt + context.timeoutMs;
   const victims = pickWithin(addedInstances(surge, gates, launchedBy).map((added) => added.instanceId), weights, stillExtra);
-  const named = weightsNamed(weights, victims);
-  const removing = { instances: victims.length, units: unitsNamed({ weights: named }, victims) };
+  const removing = { instances: victims.length, units: unitsIn(weights, victims) };
   const leaving = new Set(victims);
   const why = groupHold(evaluation, gates, { leaving, givenBack: stillExtra }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
   if (why !== undefined) {
@@ -90,7 +96,7 @@ function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupG
     const missing = stillExtra - removing.units;
     errors.push({ group: group.name, message: `the group has no instance to remove for ${missing} unit(s) of the capacity the surge added (never launched, not InService, or larger than what is left to give back); its desired capacity stays ${missing} above what the surge found` });
   }
-  const step: SurgeStep = { ...recordedOf(surge), group: group.name, action: 'rolled-back', desiredCapacity: group.desiredCapacity - removing.units, instanceIds: victims, removeAdded: victims, weights: named };
+  const step: SurgeStep = { ...recordedOf(surge), group: group.name, action: 'rolled-back', desiredCapacity: group.desiredCapacity - removing.units, instanceIds: victims, removeAdded: victims, weights: weightsNamed(weights, victims) };
   return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, 'surge-pending')), step, errors, removed: victims.length };
 }
 
@@ -129,14 +135,14 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
   const allowed = recordedDue.filter((due) => instanceHold(due, evaluation) === undefined).map((due) => due.instanceId);
   const goingIds = new Set(pickWithin(allowed, weights, stillExtra));
   const going = recordedDue.filter((due) => goingIds.has(due.instanceId));
-  const goingUnits = unitsNamed({ weights: weightsNamed(weights, [...goingIds]) }, [...goingIds]);
+  const goingUnits = unitsIn(weights, goingIds);
   const added = addedInstances(surge, gates, state.startedAt + context.timeoutMs);
   const giveBack = pickWithin(added.map((instance) => instance.instanceId), weights, stillExtra - goingUnits);
   const named = weightsNamed(weights, [...goingIds, ...giveBack]);
-  const removing = { instances: going.length + giveBack.length, units: unitsNamed({ weights: named }, [...goingIds, ...giveBack]) };
+  const removing = { instances: going.length + giveBack.length, units: goingUnits + unitsIn(weights, giveBack) };
   // The replaced instances go only once what the surge launched is in service in their place (its load balancers are
   // the targets-unhealthy gate's): a stable group alone could be a scale-out's doing, under a record someone put back.
-  const healthyAdded = unitsNamed({ weights: weightsNamed(weights, added.map((instance) => instance.instanceId)) }, added.filter((instance) => instance.healthy).map((instance) => instance.instanceId));
+  const healthyAdded = unitsIn(weights, added.filter((instance) => instance.healthy).map((instance) => instance.instanceId));
   const waiting = !isGroupStable(group, gates) || healthyAdded < goingUnits;
   const why = groupHold(evaluation, gates, { surgeWaiting: waiting }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
   if (why !== undefined && timedOut) return rollBack(evaluation, surge, gates, stillExtra, context, recordedDue);

@@ -1,3 +1,6 @@
+/** Every tag of the reaper's own starts with this. */
+export const TAG_PREFIX = 'instance-reaper:';
+
 /** Tags the reaper reads on groups and instances, and the one the construct puts on what it creates. */
 export const TAG = {
   exempt: 'instance-reaper:exempt',
