@@ -2,15 +2,35 @@ import type { FakeAccount } from '../local/fake-aws/account';
 
 const DAY = 86_400_000;
 
-/** The issue's fleet: 10,000 instances in 1,000 groups, 300 AMIs, 500 launch templates. */
+/** The bench's fleet: 10 instances a group, 300 AMIs, a launch template for every two groups (at most 5,000, AWS's quota a region). */
 export const BENCH_FLEET = {
   groups: 1_000,
   instancesPerGroup: 10,
   images: 300,
-  templates: 500,
   blockedAmisParameter: '/instance-reaper/blocked-amis',
   topicArn: 'arn:aws:sns:us-east-1:123456789012:instance-reaper',
 } as const;
+
+const templatesFor = (groups: number) => Math.min(Math.ceil(groups / 2), 5_000);
+
+/**
+ * What a team tags its groups with, propagated to every instance at launch: with the `aws:autoscaling:groupName` tag
+ * AWS adds, each instance carries ten tags, as a typical fleet's do.
+ */
+function fleetTags(index: number): { key: string; value: string; propagateAtLaunch: boolean }[] {
+  const values: Record<string, string> = {
+    Name: `bench-${index}`,
+    env: index % 3 === 0 ? 'production' : 'staging',
+    team: `team-${index % 17}`,
+    service: `service-${index % 97}`,
+    'cost-center': `cc-${1000 + (index % 41)}`,
+    owner: `owner-${index % 23}@example.com`,
+    'app-version': `2026.${(index % 12) + 1}.${index % 31}`,
+    'backup-policy': 'none',
+    'patch-group': `patch-${index % 5}`,
+  };
+  return Object.entries(values).map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
+}
 
 /** 300 AMIs up to 200 days old: one in twenty deregistered (half of those still listed, half answered empty), one in twenty deprecated. */
 function seedImages(account: FakeAccount, now: number): string[] {
@@ -23,9 +43,9 @@ function seedImages(account: FakeAccount, now: number): string[] {
   });
 }
 
-/** 500 templates; one in ten names its AMI through `resolve:ssm:`. Returns their IDs. */
-function seedTemplates(account: FakeAccount, images: readonly string[]): string[] {
-  return Array.from({ length: BENCH_FLEET.templates }, (_, index) => {
+/** The templates; one in ten names its AMI through `resolve:ssm:`. Returns their IDs. */
+function seedTemplates(account: FakeAccount, images: readonly string[], count: number): string[] {
+  return Array.from({ length: count }, (_, index) => {
     const imageId = images[index % images.length] ?? '';
     if (index % 10 !== 3) return account.addLaunchTemplate({ name: `bench-${index}`, imageId, instanceType: 'm7g.large' });
     account.putParameter(`/bench/ami/${index}`, imageId);
@@ -40,8 +60,8 @@ const VERSIONS = ['$Latest', '$Default', '1'] as const;
  * mixed-instances policy whose second type launches from a template of its own; one in four sits
  * behind a target group. Members were launched 0 to 44 days ago, a group at a time.
  */
-function seedGroups(account: FakeAccount, templates: readonly string[], now: number): void {
-  for (let index = 0; index < BENCH_FLEET.groups; index++) {
+function seedGroups(account: FakeAccount, templates: readonly string[], now: number, groups: number): void {
+  for (let index = 0; index < groups; index++) {
     const launchTemplate = { id: templates[index % templates.length] ?? '', version: VERSIONS[index % VERSIONS.length] };
     const other = { id: templates[(index * 7 + 1) % templates.length] ?? '', version: '$Latest' };
     const name = `bench-${index}`;
@@ -54,6 +74,7 @@ function seedGroups(account: FakeAccount, templates: readonly string[], now: num
         ? { mixedInstancesPolicy: { launchTemplate, overrides: [{ instanceType: 'm7g.large' }, { instanceType: 'c7g.large', launchTemplate: other }] } }
         : { launchTemplate }),
       targetGroupArns: index % 4 === 0 ? [account.addTargetGroup(name)] : [],
+      tags: fleetTags(index),
     });
     account.fillGroup(name, { launchTime: now - ((index * 7) % 45) * DAY });
   }
@@ -64,10 +85,10 @@ function seedGroups(account: FakeAccount, templates: readonly string[], now: num
  * new version (groups at `$Latest` drift from it), one in ten two (a new default, then a newer latest:
  * groups pinned at version 1 are at neither), and the blocked-AMIs parameter names one AMI.
  */
-export function seedBenchFleet(account: FakeAccount, now: number): void {
+export function seedBenchFleet(account: FakeAccount, now: number, groups: number = BENCH_FLEET.groups): void {
   const images = seedImages(account, now);
-  const templates = seedTemplates(account, images);
-  seedGroups(account, templates, now);
+  const templates = seedTemplates(account, images, templatesFor(groups));
+  seedGroups(account, templates, now, groups);
   templates.forEach((template, index) => {
     if (index % 5 === 0) account.addLaunchTemplateVersion(template, { imageId: images[(index + 1) % images.length] ?? '' });
     // A template whose default moved on twice: groups pinned at version 1 name neither its latest nor its default.

@@ -3,6 +3,7 @@ import { isWeighted, weightOf } from '../group-weights';
 import { findTemplate } from '../launch-source';
 import type { AccountState, GroupRecord, InstanceRecord, TemplateRef } from '../state';
 import { warmPoolOf } from '../warm-pool';
+import { subnetOf } from './instance-network';
 
 /** A template reference as AWS echoes it: both ID and name when the template exists, `$Default` when no version was given. */
 export function toSpec(state: AccountState, ref: TemplateRef): LaunchTemplateSpecification {
@@ -56,7 +57,10 @@ function warmPool(state: AccountState, group: GroupRecord): Pick<AutoScalingGrou
   return configuration ? { WarmPoolConfiguration: configuration, WarmPoolSize: warmPoolOf(state, group.name).length } : {};
 }
 
-/** A group with every field the reaper reads, plus the usual constants AWS always returns. */
+/** The group metrics a typically configured group collects (EnableMetricsCollection), listed in every answer. */
+const GROUP_METRICS = ['GroupMinSize', 'GroupMaxSize', 'GroupDesiredCapacity', 'GroupInServiceInstances', 'GroupPendingInstances', 'GroupTerminatingInstances', 'GroupTotalInstances'];
+
+/** A group with every field the reaper reads, plus the fields AWS returns for a typical group (subnets, collected metrics, ...). */
 export function toGroup(state: AccountState, group: GroupRecord, members: readonly InstanceRecord[]): AutoScalingGroup {
   const policy = group.instanceMaintenancePolicy;
   return {
@@ -90,8 +94,12 @@ export function toGroup(state: AccountState, group: GroupRecord, members: readon
     ...(policy ? { InstanceMaintenancePolicy: { MinHealthyPercentage: policy.minHealthyPercentage, MaxHealthyPercentage: policy.maxHealthyPercentage } } : {}),
     Instances: members.map((instance) => toMember(state, instance)),
     ...warmPool(state, group),
+    VPCZoneIdentifier: group.availabilityZones.map(subnetOf).join(','),
+    EnabledMetrics: GROUP_METRICS.map((Metric) => ({ Metric, Granularity: '1Minute' })),
     NewInstancesProtectedFromScaleIn: false,
     TerminationPolicies: ['Default'],
+    CapacityRebalance: false,
+    AvailabilityZoneDistribution: { CapacityDistributionStrategy: 'balanced-best-effort' },
     ServiceLinkedRoleARN: `arn:aws:iam::${state.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  _InstanceType,
   DescribeInstanceImageMetadataRequest,
   DescribeInstanceImageMetadataResult,
   DescribeInstancesRequest,
@@ -48,7 +49,8 @@ export function describeInstances(account: FakeAccount, input: DescribeInstances
       // Derived, not generated: reads must not move the ID counter.
       ReservationId: `r-${instance.instanceId.slice(2)}`,
       OwnerId: account.state.accountId,
-      Instances: [toInstance(instance)],
+      Groups: [],
+      Instances: [toInstance(instance, account.state)],
     })),
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),
   };
@@ -67,7 +69,7 @@ export function describeInstanceImageMetadata(account: FakeAccount, input: Descr
   return {
     InstanceImageMetadata: page.items.map((instance) => ({
       InstanceId: instance.instanceId,
-      InstanceType: toInstance(instance).InstanceType,
+      InstanceType: instance.instanceType as _InstanceType,
       LaunchTime: new Date(instance.launchTime),
       AvailabilityZone: instance.availabilityZone,
       State: instanceState(instance),

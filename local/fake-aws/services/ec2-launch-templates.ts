@@ -1,9 +1,10 @@
-import type { _InstanceType, DescribeLaunchTemplateVersionsRequest, DescribeLaunchTemplateVersionsResult, LaunchTemplateVersion } from '@aws-sdk/client-ec2';
+import type { _InstanceType, DescribeLaunchTemplateVersionsRequest, DescribeLaunchTemplateVersionsResult, LaunchTemplateVersion, ResponseLaunchTemplateData } from '@aws-sdk/client-ec2';
 import type { FakeAccount } from '../account';
 import { findTemplate, findVersion, resolveImageAlias } from '../launch-source';
 import { AwsError } from '../protocol/aws-error';
 import { pageOf } from '../protocol/paging';
 import type { AccountState, TemplateRecord, TemplateVersionRecord } from '../state';
+import { FAKE_SECURITY_GROUP, fakeInstanceProfileArn } from './instance-network';
 
 interface Found {
   readonly template: TemplateRecord;
@@ -47,6 +48,41 @@ function everyTemplate(state: AccountState, requested: readonly string[]): Found
   );
 }
 
+/** A bootstrap script of a typical size (about 1.5 KB), as the template carries it: base64. */
+function userData(template: TemplateRecord): string {
+  const lines = [
+    '#!/bin/bash',
+    'set -euo pipefail',
+    `# ${template.name}: bootstrap`,
+    ...Array.from({ length: 24 }, (_, index) => `echo "step ${index}: configure service ${template.name} component ${index}" >> /var/log/bootstrap.log`),
+    'systemctl enable --now app.service',
+  ];
+  return Buffer.from(lines.join('\n')).toString('base64');
+}
+
+/** What a typical template holds besides its AMI and type: key, profile, interface, volume, user data, tags, metadata options. */
+function typicalTemplateData(state: AccountState, template: TemplateRecord, imageId: string, instanceType: string | undefined): ResponseLaunchTemplateData {
+  const tags = [
+    { Key: 'service', Value: template.name },
+    { Key: 'team', Value: 'platform' },
+  ];
+  return {
+    ImageId: imageId,
+    ...(instanceType ? { InstanceType: instanceType as _InstanceType } : {}),
+    KeyName: 'fleet-access',
+    IamInstanceProfile: { Arn: fakeInstanceProfileArn(state.accountId) },
+    NetworkInterfaces: [{ AssociatePublicIpAddress: false, DeleteOnTermination: true, DeviceIndex: 0, Groups: [FAKE_SECURITY_GROUP.GroupId] }],
+    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, DeleteOnTermination: true, VolumeSize: 30, VolumeType: 'gp3', Iops: 3000, Throughput: 125 } }],
+    UserData: userData(template),
+    TagSpecifications: [
+      { ResourceType: 'instance', Tags: tags },
+      { ResourceType: 'volume', Tags: tags },
+    ],
+    MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled' },
+    Monitoring: { Enabled: false },
+  };
+}
+
 function toVersion(state: AccountState, { template, version }: Found, resolveAlias: boolean): LaunchTemplateVersion {
   const imageId = resolveAlias ? (resolveImageAlias(state, version.imageId) ?? version.imageId) : version.imageId;
   return {
@@ -56,7 +92,7 @@ function toVersion(state: AccountState, { template, version }: Found, resolveAli
     CreateTime: new Date(version.createdAt),
     CreatedBy: `arn:aws:iam::${state.accountId}:root`,
     DefaultVersion: version.number === template.defaultVersion,
-    LaunchTemplateData: { ImageId: imageId, ...(version.instanceType ? { InstanceType: version.instanceType as _InstanceType } : {}) },
+    LaunchTemplateData: typicalTemplateData(state, template, imageId, version.instanceType),
   };
 }
 
