@@ -1,6 +1,9 @@
-import { paginateDescribeInstances, type Instance } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, type DescribeInstancesCommandInput, type DescribeInstancesCommandOutput, type Instance } from '@aws-sdk/client-ec2';
+import type { DeserializeMiddleware } from '@smithy/types';
+import { Readable } from 'node:stream';
 import type { AwsClients } from '../clients';
 import type { InstanceSnapshot } from '../model/fleet';
+import { InstancesPageReader, type InstancesPage } from './instances-page-reader';
 
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
@@ -22,22 +25,60 @@ export function toInstanceSnapshot(instance: Instance): InstanceSnapshot {
   };
 }
 
-/** Every pending, running, stopping or stopped instance, 1,000 a page. */
+/** What the SDK is left to parse once the page has been read: an answer with nothing in it. */
+const READ_ANSWER = '<DescribeInstancesResponse/>';
+
+async function readBody(body: unknown, reader: InstancesPageReader): Promise<void> {
+  const decoder = new TextDecoder();
+  if (typeof body === 'string') reader.write(body);
+  else if (body instanceof Uint8Array) reader.write(decoder.decode(body));
+  else for await (const chunk of body as AsyncIterable<Uint8Array | string>) reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  reader.write(decoder.decode());
+}
+
+/**
+ * Reads a successful answer's body into snapshots as it arrives, inside the SDK's deserializer (step `deserialize`,
+ * priority `low`: it runs on the raw response before the deserializer parses it), then hands the SDK an empty answer.
+ * Each attempt reads afresh, so a retried call keeps only the answer that succeeded. Errors (status >= 300) go to the
+ * SDK untouched: throttling is retried and failures are typed as for any call.
+ */
+function pageReading(onPage: (page: InstancesPage) => void): DeserializeMiddleware<DescribeInstancesCommandInput, DescribeInstancesCommandOutput> {
+  return (next) => async (args) => {
+    const result = await next(args);
+    const response = result.response as { statusCode?: number; body?: unknown };
+    if ((response.statusCode ?? 500) >= 300) return result;
+    const reader = new InstancesPageReader();
+    await readBody(response.body, reader);
+    onPage(reader.close());
+    response.body = Readable.from([Buffer.from(READ_ANSWER)]);
+    return result;
+  };
+}
+
+/** Reservations the SDK parsed itself (the page was not read raw, as with a stubbed client): the same snapshots. */
+function parsedPage(output: DescribeInstancesCommandOutput): InstancesPage {
+  const instances = (output.Reservations ?? []).flatMap((reservation) => (reservation.Instances ?? []).map(toInstanceSnapshot));
+  return { instances, ...(output.NextToken ? { nextToken: output.NextToken } : {}) };
+}
+
+/**
+ * Every pending, running, stopping or stopped instance, 1,000 a page. Pages are read into snapshots as they arrive and
+ * the SDK keeps none of EC2's answers: memory grows with the instances' snapshots, not with the answers' size.
+ */
 export async function readInstances(clients: AwsClients): Promise<Map<string, InstanceSnapshot>> {
   const instances = new Map<string, InstanceSnapshot>();
-  const pages = paginateDescribeInstances(
-    { client: clients.ec2, pageSize: 1000 },
-    { MaxResults: 1000, Filters: [{ Name: 'instance-state-name', Values: LIVE_STATES }] },
-  );
-  for await (const page of pages) {
-    for (const reservation of page.Reservations ?? []) {
-      for (const instance of reservation.Instances ?? []) {
-        // Filtered again here: the state filter is the server's to honour, the rule is ours.
-        if (instance.InstanceId && LIVE_STATES.includes(instance.State?.Name ?? '')) {
-          instances.set(instance.InstanceId, toInstanceSnapshot(instance));
-        }
-      }
+  let nextToken: string | undefined;
+  do {
+    let read: InstancesPage | undefined;
+    const command = new DescribeInstancesCommand({ MaxResults: 1000, Filters: [{ Name: 'instance-state-name', Values: LIVE_STATES }], ...(nextToken ? { NextToken: nextToken } : {}) });
+    command.middlewareStack.add(pageReading((page) => (read = page)), { step: 'deserialize', priority: 'low', name: 'reaperInstancesPageReading' });
+    const output = await clients.ec2.send(command);
+    const page = read ?? parsedPage(output);
+    for (const instance of page.instances) {
+      // Filtered again here: the state filter is the server's to honour, the rule is ours.
+      if (instance.instanceId && LIVE_STATES.includes(instance.state)) instances.set(instance.instanceId, instance);
     }
-  }
+    nextToken = page.nextToken || undefined;
+  } while (nextToken);
   return instances;
 }

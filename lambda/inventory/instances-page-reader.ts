@@ -1,0 +1,171 @@
+import { SaxesParser } from 'saxes';
+import type { InstanceSnapshot } from '../model/fleet';
+
+/** One DescribeInstances answer, read into snapshots: every instance it lists, whatever its state, and its page token. */
+export interface InstancesPage {
+  readonly instances: InstanceSnapshot[];
+  readonly nextToken?: string;
+}
+
+const ROOT = 'DescribeInstancesResponse';
+/** Where each instance sits in EC2's answer (`reservationSet` > `item` > `instancesSet` > `item`), and the page token. */
+const INSTANCE_PATH = `${ROOT}/reservationSet/item/instancesSet/item`;
+const NEXT_TOKEN_PATH = `${ROOT}/nextToken`;
+
+/** An instance while its elements are read; its first-launch witnesses are picked when it closes (elements may come in any order). */
+class InstanceFields {
+  instanceId = '';
+  state = 'unknown';
+  imageId?: string;
+  instanceType?: string;
+  launchTime?: number;
+  rootDeviceName?: string;
+  readonly tags: Record<string, string> = {};
+  readonly volumes: { deviceName?: string; attachTime?: number }[] = [];
+  readonly interfaces: { deviceIndex?: number; attachTime?: number }[] = [];
+  tagKey = '';
+  tagValue = '';
+
+  /** The same snapshot `toInstanceSnapshot` makes of the SDK's parse: the primary interface and root volume are the first that match. */
+  snapshot(): InstanceSnapshot {
+    return {
+      instanceId: this.instanceId,
+      state: this.state,
+      imageId: this.imageId,
+      instanceType: this.instanceType,
+      launchTime: this.launchTime,
+      primaryEniAttachTime: this.interfaces.find((eni) => eni.deviceIndex === 0)?.attachTime,
+      rootVolumeAttachTime: this.volumes.find((volume) => volume.deviceName === this.rootDeviceName)?.attachTime,
+      tags: this.tags,
+    };
+  }
+
+  /** An element inside the instance opened (`path` relative to the instance). */
+  open(path: string): void {
+    if (path === 'blockDeviceMapping/item') this.volumes.push({});
+    else if (path === 'networkInterfaceSet/item') this.interfaces.push({});
+    else if (path === 'tagSet/item') [this.tagKey, this.tagValue] = ['', ''];
+  }
+
+  /** An element inside the instance closed with this text (`path` relative to the instance). */
+  close(path: string, text: string): void {
+    switch (path) {
+      case 'instanceId':
+        this.instanceId = text;
+        break;
+      case 'instanceState/name':
+        this.state = text;
+        break;
+      case 'imageId':
+        this.imageId = text;
+        break;
+      case 'instanceType':
+        this.instanceType = text;
+        break;
+      case 'launchTime':
+        this.launchTime = timeOf(text);
+        break;
+      case 'rootDeviceName':
+        this.rootDeviceName = text;
+        break;
+      case 'tagSet/item/key':
+        this.tagKey = text;
+        break;
+      case 'tagSet/item/value':
+        this.tagValue = text;
+        break;
+      case 'tagSet/item':
+        this.tags[this.tagKey] = this.tagValue;
+        break;
+      case 'blockDeviceMapping/item/deviceName':
+        lastOf(this.volumes).deviceName = text;
+        break;
+      case 'blockDeviceMapping/item/ebs/attachTime':
+        lastOf(this.volumes).attachTime = timeOf(text);
+        break;
+      case 'networkInterfaceSet/item/attachment/deviceIndex':
+        lastOf(this.interfaces).deviceIndex = Number(text);
+        break;
+      case 'networkInterfaceSet/item/attachment/attachTime':
+        lastOf(this.interfaces).attachTime = timeOf(text);
+        break;
+    }
+  }
+}
+
+function timeOf(text: string): number | undefined {
+  const time = Date.parse(text);
+  return Number.isFinite(time) ? time : undefined;
+}
+
+/** The element being filled: opened by `open` before any of its children close. */
+function lastOf<T>(items: T[]): T {
+  const last = items.at(-1);
+  if (last === undefined) throw new Error('DescribeInstances answer: a field outside its element');
+  return last;
+}
+
+/**
+ * Reads a DescribeInstances answer as it arrives, chunk by chunk, keeping only what a snapshot needs: neither the text of
+ * the whole page nor a tree of every field EC2 returns (about 5 KB an instance) is ever held. `saxes` checks the XML is
+ * well formed and decodes its entities; a malformed answer throws.
+ */
+export class InstancesPageReader {
+  private readonly parser = new SaxesParser();
+  private readonly instances: InstanceSnapshot[] = [];
+  /** The open elements' paths: from the root outside an instance, from the instance within one. */
+  private readonly paths: string[] = [];
+  private instance?: InstanceFields;
+  /** How many elements were open when the instance opened. */
+  private instanceDepth = 0;
+  private text = '';
+  private nextToken?: string;
+
+  constructor() {
+    // saxes reports a self-closing element as opened, then closed.
+    this.parser.on('opentag', (tag) => this.opened(tag.name));
+    this.parser.on('text', (text) => (this.text += text));
+    this.parser.on('closetag', () => this.closed());
+  }
+
+  write(chunk: string): void {
+    this.parser.write(chunk);
+  }
+
+  /** Ends the answer: throws when it was cut short. */
+  close(): InstancesPage {
+    this.parser.close();
+    return { instances: this.instances, ...(this.nextToken !== undefined ? { nextToken: this.nextToken } : {}) };
+  }
+
+  private opened(name: string): void {
+    const parent = this.paths.at(-1);
+    this.text = '';
+    if (this.instance) {
+      const path = this.paths.length === this.instanceDepth ? name : `${parent}/${name}`;
+      this.paths.push(path);
+      this.instance.open(path);
+      return;
+    }
+    const path = parent === undefined ? name : `${parent}/${name}`;
+    this.paths.push(path);
+    if (path === INSTANCE_PATH) {
+      this.instance = new InstanceFields();
+      this.instanceDepth = this.paths.length;
+    }
+  }
+
+  private closed(): void {
+    const text = this.text;
+    this.text = '';
+    const path = this.paths.pop() ?? '';
+    if (this.instance && this.paths.length === this.instanceDepth - 1) {
+      this.instances.push(this.instance.snapshot());
+      this.instance = undefined;
+    } else if (this.instance) {
+      this.instance.close(path, text);
+    } else if (path === NEXT_TOKEN_PATH) {
+      this.nextToken = text;
+    }
+  }
+}
