@@ -61,6 +61,7 @@ const VERSIONS = ['$Latest', '$Default', '1'] as const;
  * behind a target group. Members were launched 0 to 44 days ago, a group at a time.
  */
 function seedGroups(account: FakeAccount, templates: readonly string[], now: number, groups: number): void {
+  const fills: { name: string; launchTime: number }[] = [];
   for (let index = 0; index < groups; index++) {
     const launchTemplate = { id: templates[index % templates.length] ?? '', version: VERSIONS[index % VERSIONS.length] };
     const other = { id: templates[(index * 7 + 1) % templates.length] ?? '', version: '$Latest' };
@@ -76,8 +77,9 @@ function seedGroups(account: FakeAccount, templates: readonly string[], now: num
       targetGroupArns: index % 4 === 0 ? [account.addTargetGroup(name)] : [],
       tags: fleetTags(index),
     });
-    account.fillGroup(name, { launchTime: now - ((index * 7) % 45) * DAY });
+    fills.push({ name, launchTime: now - ((index * 7) % 45) * DAY });
   }
+  account.fillGroups(fills);
 }
 
 /**

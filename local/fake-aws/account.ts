@@ -31,6 +31,10 @@ export class FakeAccount extends SeededAccount {
   fillGroup(name: string, options: { launchTime?: number } = {}): string[] {
     return fleet.fillGroup(this, name, options.launchTime);
   }
+  /** `fillGroup` for many groups at once, in time linear in the account's instances (large accounts). */
+  fillGroups(fills: readonly { readonly name: string; readonly launchTime?: number }[]): string[] {
+    return fleet.fillGroups(this, fills);
+  }
   addInstance(spec: fleet.InstanceSpec): string {
     return fleet.addInstance(this, spec);
   }

@@ -1,5 +1,5 @@
 import { requireGroup } from './group-state';
-import { membersOf } from './group-members';
+import { membersByGroup, membersOf } from './group-members';
 import { checkWeights, unitsOf, weightOf } from './group-weights';
 import { createInstance, type NewInstance } from './instances';
 import { launchSpec } from './launch-source';
@@ -112,11 +112,24 @@ export function addInstance(world: World, spec: InstanceSpec): string {
 
 /** Launches InService, Healthy members until the group holds its desired capacity in units (seeding: no Pending step). */
 export function fillGroup(world: World, name: string, launchTime?: number): string[] {
+  return fillFrom(world, name, membersOf(world.state, name), launchTime);
+}
+
+/**
+ * `fillGroup` for many groups, their members found in one pass over the account (filling one group changes no other's
+ * members): seeding a large account stays linear in its instances.
+ */
+export function fillGroups(world: World, fills: readonly { readonly name: string; readonly launchTime?: number }[]): string[] {
+  const members = membersByGroup(world.state);
+  return fills.flatMap(({ name, launchTime }) => fillFrom(world, name, members.get(name) ?? [], launchTime));
+}
+
+function fillFrom(world: World, name: string, members: readonly InstanceRecord[], launchTime: number | undefined): string[] {
   const group = requireGroup(world.state, name);
   const ids: string[] = [];
   const overrides = group.mixedInstancesPolicy?.overrides ?? [];
   // Zones are balanced by count, as the group's own launches are; only InService members are filled up to desired.
-  const inService = membersOf(world.state, name).filter((instance) => instance.lifecycleState === 'InService');
+  const inService = members.filter((instance) => instance.lifecycleState === 'InService');
   for (let index = inService.length, units = unitsOf(group, inService); units < group.desiredCapacity; index += 1) {
     const instanceType = overrides[index % Math.max(overrides.length, 1)]?.instanceType;
     const source = launchSpec(world.state, group, instanceType);
