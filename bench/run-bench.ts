@@ -1,4 +1,5 @@
 import { bundleFigures } from './bundle-figures';
+import { curveFigures } from './curve-figures';
 import { decisionFigures } from './decision-figures';
 import type { BenchSection } from './figure';
 import { fleetFigures } from './fleet-figures';
@@ -9,6 +10,7 @@ const SECTIONS: readonly BenchSection[] = [
   decisionFigures,
   bundleFigures,
   fleetFigures,
+  curveFigures,
 ];
 
 /** Prints figures against the targets. It asserts nothing: a miss is printed, and the exit code is 0 unless a section failed to run. */

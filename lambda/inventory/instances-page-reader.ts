@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { InstanceSnapshot } from '../model/fleet';
+import { Interned } from '../util/interned';
 
 /** One DescribeInstances answer, read into snapshots: every instance it lists, whatever its state, and its page token. */
 export interface InstancesPage {
@@ -12,7 +13,10 @@ const ROOT = 'DescribeInstancesResponse';
 const INSTANCE_PATH = `${ROOT}/reservationSet/item/instancesSet/item`;
 const NEXT_TOKEN_PATH = `${ROOT}/nextToken`;
 
-/** An instance while its elements are read; its first-launch witnesses are picked when it closes (elements may come in any order). */
+/**
+ * An instance while its elements are read; its first-launch witnesses are picked when it closes: "the order of the
+ * elements in the response, including those within nested structures, might vary" (DescribeInstances, EC2 API Reference).
+ */
 class InstanceFields {
   instanceId = '';
   state = 'unknown';
@@ -48,19 +52,19 @@ class InstanceFields {
   }
 
   /** An element inside the instance closed with this text (`path` relative to the instance). */
-  close(path: string, text: string): void {
+  close(path: string, text: string, interned: Interned): void {
     switch (path) {
       case 'instanceId':
         this.instanceId = text;
         break;
       case 'instanceState/name':
-        this.state = text;
+        this.state = interned.of(text);
         break;
       case 'imageId':
-        this.imageId = text;
+        this.imageId = interned.of(text);
         break;
       case 'instanceType':
-        this.instanceType = text;
+        this.instanceType = interned.of(text);
         break;
       case 'launchTime':
         this.launchTime = timeOf(text);
@@ -69,10 +73,10 @@ class InstanceFields {
         this.rootDeviceName = text;
         break;
       case 'tagSet/item/key':
-        this.tagKey = text;
+        this.tagKey = interned.of(text);
         break;
       case 'tagSet/item/value':
-        this.tagValue = text;
+        this.tagValue = interned.of(text);
         break;
       case 'tagSet/item':
         this.tags[this.tagKey] = this.tagValue;
@@ -121,7 +125,8 @@ export class InstancesPageReader {
   private text = '';
   private nextToken?: string;
 
-  constructor() {
+  /** `interned` is shared by every page of a read, so the whole fleet keeps one copy of each repeated text. */
+  constructor(private readonly interned: Interned = new Interned()) {
     // saxes reports a self-closing element as opened, then closed.
     this.parser.on('opentag', (tag) => this.opened(tag.name));
     this.parser.on('text', (text) => (this.text += text));
@@ -163,7 +168,7 @@ export class InstancesPageReader {
       this.instances.push(this.instance.snapshot());
       this.instance = undefined;
     } else if (this.instance) {
-      this.instance.close(path, text);
+      this.instance.close(path, text, this.interned);
     } else if (path === NEXT_TOKEN_PATH) {
       this.nextToken = text;
     }

@@ -8,6 +8,47 @@ export interface RawGroups {
   readonly errors: readonly RunError[];
 }
 
+/**
+ * The fields of a group the reaper reads (its snapshot, launch sources, warm pool, surge record), kept as each page
+ * arrives: a large account's answers (subnets, collected metrics, each member's zone and template, ...) are not held.
+ */
+export function readFieldsOf(group: AutoScalingGroup): AutoScalingGroup {
+  const mixed = group.MixedInstancesPolicy?.LaunchTemplate;
+  return {
+    AutoScalingGroupName: group.AutoScalingGroupName,
+    AutoScalingGroupARN: group.AutoScalingGroupARN,
+    MinSize: group.MinSize,
+    MaxSize: group.MaxSize,
+    DesiredCapacity: group.DesiredCapacity,
+    DesiredCapacityType: group.DesiredCapacityType,
+    Status: group.Status,
+    // Required by the SDK's type, small: kept so the kept group is still an AutoScalingGroup.
+    DefaultCooldown: group.DefaultCooldown,
+    AvailabilityZones: group.AvailabilityZones,
+    HealthCheckType: group.HealthCheckType,
+    CreatedTime: group.CreatedTime,
+    SuspendedProcesses: group.SuspendedProcesses?.map(({ ProcessName }) => ({ ProcessName })),
+    Tags: group.Tags?.map(({ Key, Value }) => ({ Key, Value })),
+    Instances: group.Instances?.map(({ InstanceId, AvailabilityZone, LifecycleState, HealthStatus, ProtectedFromScaleIn, InstanceType, WeightedCapacity }) => ({
+      InstanceId,
+      AvailabilityZone,
+      LifecycleState,
+      HealthStatus,
+      ProtectedFromScaleIn,
+      InstanceType,
+      WeightedCapacity,
+    })),
+    TargetGroupARNs: group.TargetGroupARNs,
+    LoadBalancerNames: group.LoadBalancerNames,
+    TrafficSources: group.TrafficSources?.map(({ Identifier, Type }) => ({ Identifier, Type })),
+    InstanceMaintenancePolicy: group.InstanceMaintenancePolicy,
+    LaunchTemplate: group.LaunchTemplate,
+    MixedInstancesPolicy: mixed ? { LaunchTemplate: { LaunchTemplateSpecification: mixed.LaunchTemplateSpecification, Overrides: mixed.Overrides } } : undefined,
+    LaunchConfigurationName: group.LaunchConfigurationName,
+    WarmPoolConfiguration: group.WarmPoolConfiguration,
+  };
+}
+
 /** Every Auto Scaling group (100 a page), or only the named ones; a named group that does not exist is an error. */
 export async function readGroups(clients: AwsClients, names?: readonly string[]): Promise<RawGroups> {
   const groups: AutoScalingGroup[] = [];
@@ -17,7 +58,7 @@ export async function readGroups(clients: AwsClients, names?: readonly string[])
       { client: clients.autoScaling, pageSize: 100 },
       { MaxRecords: 100, ...(batch ? { AutoScalingGroupNames: batch } : {}) },
     );
-    for await (const page of pages) groups.push(...(page.AutoScalingGroups ?? []));
+    for await (const page of pages) groups.push(...(page.AutoScalingGroups ?? []).map(readFieldsOf));
   }
   const found = new Set(groups.map((group) => group.AutoScalingGroupName));
   const errors = (names ?? []).filter((name) => !found.has(name)).map((name) => ({ group: name, message: 'Auto Scaling group not found' }));

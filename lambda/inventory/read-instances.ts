@@ -3,6 +3,7 @@ import type { DeserializeMiddleware } from '@smithy/types';
 import { Readable } from 'node:stream';
 import type { AwsClients } from '../clients';
 import type { InstanceSnapshot } from '../model/fleet';
+import { Interned } from '../util/interned';
 import { InstancesPageReader, type InstancesPage } from './instances-page-reader';
 
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped'];
@@ -42,12 +43,12 @@ async function readBody(body: unknown, reader: InstancesPageReader): Promise<voi
  * Each attempt reads afresh, so a retried call keeps only the answer that succeeded. Errors (status >= 300) go to the
  * SDK untouched: throttling is retried and failures are typed as for any call.
  */
-function pageReading(onPage: (page: InstancesPage) => void): DeserializeMiddleware<DescribeInstancesCommandInput, DescribeInstancesCommandOutput> {
+function pageReading(interned: Interned, onPage: (page: InstancesPage) => void): DeserializeMiddleware<DescribeInstancesCommandInput, DescribeInstancesCommandOutput> {
   return (next) => async (args) => {
     const result = await next(args);
     const response = result.response as { statusCode?: number; body?: unknown };
     if ((response.statusCode ?? 500) >= 300) return result;
-    const reader = new InstancesPageReader();
+    const reader = new InstancesPageReader(interned);
     await readBody(response.body, reader);
     onPage(reader.close());
     response.body = Readable.from([Buffer.from(READ_ANSWER)]);
@@ -67,11 +68,12 @@ function parsedPage(output: DescribeInstancesCommandOutput): InstancesPage {
  */
 export async function readInstances(clients: AwsClients): Promise<Map<string, InstanceSnapshot>> {
   const instances = new Map<string, InstanceSnapshot>();
+  const interned = new Interned();
   let nextToken: string | undefined;
   do {
     let read: InstancesPage | undefined;
     const command = new DescribeInstancesCommand({ MaxResults: 1000, Filters: [{ Name: 'instance-state-name', Values: LIVE_STATES }], ...(nextToken ? { NextToken: nextToken } : {}) });
-    command.middlewareStack.add(pageReading((page) => (read = page)), { step: 'deserialize', priority: 'low', name: 'reaperInstancesPageReading' });
+    command.middlewareStack.add(pageReading(interned, (page) => (read = page)), { step: 'deserialize', priority: 'low', name: 'reaperInstancesPageReading' });
     const output = await clients.ec2.send(command);
     const page = read ?? parsedPage(output);
     for (const instance of page.instances) {

@@ -103,7 +103,8 @@ export function describeLaunchTemplateVersions(account: FakeAccount, input: Desc
   }
   const named = Boolean(input.LaunchTemplateId ?? input.LaunchTemplateName);
   const found = named ? oneTemplate(account.state, input) : everyTemplate(account.state, input.Versions ?? []);
-  const unique = found.filter((entry, index) => found.findIndex((other) => other.version === entry.version) === index);
+  const seen = new Set<TemplateVersionRecord>();
+  const unique = found.filter((entry) => !seen.has(entry.version) && Boolean(seen.add(entry.version)));
   const page = pageOf(unique, {
     requested: input.MaxResults,
     serverMax: account.state.pageSizes.templateVersions,
