@@ -27,7 +27,7 @@ describe('buildRunSummary', () => {
         { instanceId: 'i-1', group: 'web', reasons: ['max-age'], why: 'alarm' },
         { instanceId: 'i-9', group: 'web', reasons: ['max-age'], why: 'alarm' },
       ],
-      errors: [{ group: 'web', message: 'alarm web-5xx does not exist' }, { message: 'throttled' }],
+      errors: [{ group: 'web', code: 'alarm-unknown', message: 'alarm web-5xx does not exist' }, { code: 'read-failed', message: 'throttled' }],
     };
 
     const summary = buildRunSummary(report, evaluation, { account: '111111111111', region: 'eu-west-1', now: NOW });
@@ -56,7 +56,7 @@ describe('buildRunSummary', () => {
       Array.from({ length: 40 }, (_, index) => ({ group: { name: `g-${index}` }, instances: [{ id: `i-${index}`, ageDays: 30 + index }] })),
       { images: [makeImage()] },
     );
-    const report: RunReport = { ...emptyReport, errors: Array.from({ length: 500 }, (_, index) => ({ message: `${index} ${'x'.repeat(5000)}` })) };
+    const report: RunReport = { ...emptyReport, errors: Array.from({ length: 500 }, (_, index) => ({ code: 'read-failed' as const, message: `${index} ${'x'.repeat(5000)}` })) };
 
     const summary = buildRunSummary(report, evaluateFleet(many, makePolicy(), NOW), { now: NOW });
 
