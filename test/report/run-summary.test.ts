@@ -42,6 +42,10 @@ describe('buildRunSummary', () => {
       deferred: { 'group-budget': 1, alarm: 2 },
       unmanaged: 0,
       errors: 2,
+      errorsByCode: [
+        { code: 'alarm-unknown', errors: 1 },
+        { code: 'read-failed', errors: 1 },
+      ],
       errorMessages: ['web: alarm web-5xx does not exist', 'throttled'],
       freshness: { instances: 5, oldestInstanceAgeDays: 70, instancesPastLifetime: 3, fleetWithinPolicyPercent: 40 },
     });
@@ -63,6 +67,7 @@ describe('buildRunSummary', () => {
     expect(summary.stalestGroups).toHaveLength(STALEST_GROUPS_LISTED);
     expect(summary.stalestGroups[0]).toMatchObject({ group: 'g-39', oldestInstanceAgeDays: 69 });
     expect(summary.errors).toBe(500);
+    expect(summary.errorsByCode).toEqual([{ code: 'read-failed', errors: 500 }]);
     expect(summary.errorMessages).toHaveLength(ERRORS_LISTED);
     expect(summary.errorMessages.every((message) => message.length === ERROR_MESSAGE_CHARS)).toBe(true);
     expect(summary).not.toHaveProperty('account');
