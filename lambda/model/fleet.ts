@@ -137,8 +137,11 @@ export interface GroupGates {
   readonly alarmsUnknown: readonly string[];
   /** InService members not registered and healthy in every target group (ELB or VPC Lattice) and Classic Load Balancer of the group (all of them when one could not be read). */
   readonly unhealthyTargets: readonly string[];
-  /** Why the group cannot launch a replacement now (its latest launch failed, or its launch history could not be read); undefined when it can. */
-  readonly cannotReplace?: string;
+  /**
+   * Why the group cannot launch a replacement now, undefined when it can: its latest launch failed (`cannot-replace`), or
+   * its launch history could not be read (the read's code).
+   */
+  readonly cannotReplace?: { readonly code: Extract<ErrorCode, 'cannot-replace'> | ReadFailure['code']; readonly why: string };
   /** Reads that failed (refreshes, alarm states, target health): each holds the group and is reported in errors. */
   readonly readFailures: readonly ReadFailure[];
 }

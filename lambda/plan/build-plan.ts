@@ -107,8 +107,8 @@ function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally
   const hold = groupHold(evaluation, gates, { needsReplacement: true });
   tally.groupHolds.set(evaluation, hold);
   if (hold === 'cannot-replace') {
-    const problem = replacementProblem(evaluation, gates) ?? 'unknown';
-    tally.errors.push({ group: evaluation.group.name, code: 'cannot-replace', message: `the group cannot launch a replacement: ${problem}; its instances wait (cannot-replace) until what it launches is fixed` });
+    const problem = replacementProblem(evaluation, gates) ?? { code: 'cannot-replace', why: 'unknown' };
+    tally.errors.push({ group: evaluation.group.name, code: problem.code, message: `the group cannot launch a replacement: ${problem.why}; its instances wait (cannot-replace) until what it launches is fixed` });
   }
   return hold;
 }

@@ -138,12 +138,12 @@ describe('readGroupGates', () => {
     autoScaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: Activities as never });
     const gates = await gatesOf();
     if (failure === undefined) expect(gates?.cannotReplace).toBeUndefined();
-    else expect(gates?.cannotReplace).toContain(failure);
+    else expect(gates?.cannotReplace).toEqual({ code: 'cannot-replace', why: expect.stringContaining(failure) });
   });
 
-  it('cannot tell that the group can launch when its activities cannot be read', async () => {
+  it('cannot tell that the group can launch when its activities cannot be read: the hold carries the read\'s code', async () => {
     autoScaling.on(DescribeScalingActivitiesCommand).rejects(denied());
-    expect((await gatesOf())?.cannotReplace).toMatch(/could not be read.*AccessDenied/);
+    expect((await gatesOf())?.cannotReplace).toEqual({ code: 'read-denied', why: expect.stringMatching(/could not be read.*AccessDenied/) });
   });
 
   describe('a VPC Lattice target group (a vpc-lattice traffic source)', () => {

@@ -23,7 +23,7 @@ describe('buildPlan: a group that cannot launch a replacement loses nothing', ()
 
   it('its latest launch failed (from its scaling activities): the same', () => {
     const snapshot = fleetLaunching({});
-    const { plan } = planFor(snapshot, makePolicy(), { gates: gatesFor(snapshot, { web: { cannotReplace: "its latest launch failed: The image id '[ami-x]' does not exist" } }) });
+    const { plan } = planFor(snapshot, makePolicy(), { gates: gatesFor(snapshot, { web: { cannotReplace: { code: 'cannot-replace', why: "its latest launch failed: The image id '[ami-x]' does not exist" } } }) });
 
     expect(plan.deferred).toEqual([expect.objectContaining({ instanceId: 'i-old', why: 'cannot-replace' })]);
     expect(plan.errors).toEqual([{ group: 'web', code: 'cannot-replace', message: expect.stringContaining("The image id '[ami-x]' does not exist") }]);

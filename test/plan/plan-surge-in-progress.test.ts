@@ -137,7 +137,7 @@ describe('launch before terminate: completing a surge', () => {
   });
 
   it('a group that cannot launch replacements still completes: completing needs no launch', () => {
-    const plan = planSurging({ gates: { cannotReplace: 'its latest launch failed' } });
+    const plan = planSurging({ gates: { cannotReplace: { code: 'cannot-replace', why: 'its latest launch failed' } } });
     expect(plan.surgeSteps.map((step) => step.action)).toEqual(['completed']);
   });
 
@@ -218,7 +218,7 @@ describe('launch before terminate: rolling back a surge that did not become heal
   });
 
   it('the added instance never launched (the group cannot launch): nothing to remove by ID, the desired capacity is left, the tag goes', () => {
-    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, members: [{ id: 'i-old' }], gates: { cannotReplace: 'its latest launch failed' } });
+    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, members: [{ id: 'i-old' }], gates: { cannotReplace: { code: 'cannot-replace', why: 'its latest launch failed' } } });
     expect(plan.surgeSteps).toEqual([expect.objectContaining({ action: 'rolled-back', removeAdded: [], desiredCapacity: 2 })]);
     expect(plan.errors).toEqual(expect.arrayContaining([{ group: 'solo', code: 'surge-incomplete', message: expect.stringContaining('desired capacity stays 1 above') }]));
   });
