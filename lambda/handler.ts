@@ -18,8 +18,8 @@ const accountOf = (functionArn: string | undefined): string | undefined => funct
 /**
  * EventBridge schedule or manual invocation. Input is validated whole before any AWS call;
  * bad input throws an error naming every bad field, and nothing in the fleet changes. Every line the run logs carries
- * the Lambda context (`function_request_id` and the function's name, ARN and memory; the metrics line the request ID); a run that throws, bad input
- * included, is logged as `run failed` with the error, its `code` and, for bad input, its `issues`.
+ * the Lambda context (`function_request_id`, the function's name and ARN; the metrics line the request ID). A run that
+ * throws, bad input included, is logged as `run failed` with the error, its `code` and, for bad input, its `issues`.
  */
 export async function handler(event: unknown, context?: { readonly invokedFunctionArn?: string; readonly awsRequestId?: string }): Promise<RunReport> {
   if (context) logger.addContext(context);

@@ -7,7 +7,7 @@ export const ERROR_CODES = [
   'read-failed',
   /** An AWS read was refused by IAM (AccessDenied, UnauthorizedOperation, ...): as `read-failed`, and the function's permissions need a look. */
   'read-denied',
-  /** A group or targeted instance named in the invocation does not exist (or no longer did just before the first write). */
+  /** A group or targeted instance named in the invocation does not exist (or is in no group considered), or a group was gone just before the first write. */
   'not-found',
   /** An alarm named for a group does not exist: the group terminates nothing while it is named. */
   'alarm-unknown',
