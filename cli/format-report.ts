@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../lambda/model/error-codes';
+import type { RunError } from '../lambda/model/fleet';
 import type { RunReport, SurgeAction } from '../lambda/model/report';
 import { formatTable } from './format-table';
 import { countBy } from '../lambda/util/count-by';
@@ -43,10 +45,12 @@ export function summarizeReport(report: RunReport, tense: ReportTense, emergency
   const counts = report.truncated?.counts ?? { terminated: report.terminated.length, deferred: report.deferred.length, unmanaged: report.unmanaged.length, errors: report.errors.length };
   const due = counts.terminated + counts.deferred + counts.unmanaged;
   const why = report.deferred.length > 0 && !report.truncated ? ` (${formatCounts(report.deferred, (entry) => entry.why)})` : '';
+  // A response summarised for its size still lists every error.
+  const kinds = report.errors.length > 0 ? ` (${formatErrorCodes(report)})` : '';
   return (
     `Scanned ${report.scanned.groups} groups, ${report.scanned.instances} instances; ` +
     `due ${due}: ${tense === 'plan' ? 'terminate' : 'terminated'} ${counts.terminated}, ` +
-    `deferred ${counts.deferred}${why}, unmanaged ${counts.unmanaged}; errors ${counts.errors}.${emergencyLeft === undefined ? '' : ` Emergency left: ${emergencyLeft}.`}`
+    `deferred ${counts.deferred}${why}, unmanaged ${counts.unmanaged}; errors ${counts.errors}${kinds}.${emergencyLeft === undefined ? '' : ` Emergency left: ${emergencyLeft}.`}`
   );
 }
 
@@ -58,10 +62,23 @@ export function formatTruncation(report: RunReport): string {
   return `The response lists every error and the first ${kept} entries of each other list; the whole report is in the function's 'run report' log lines of run ${truncated.runId} ('instance-reaper status' reads it).`;
 }
 
+/** `read-denied 2, alarm-unknown 1`: the report's errors counted by code. */
+export const formatErrorCodes = (report: RunReport): string => formatCounts(report.errors, (error) => error.code);
+
+/** The errors grouped by code, each group under its count, codes in order of first appearance. */
 export function formatReportErrors(report: RunReport): string {
   if (report.errors.length === 0) return '';
-  const lines = report.errors.map((error) => `  ${[error.group, error.instanceId].filter(Boolean).join(' ') || 'run'}: ${error.message}`);
-  return `Errors:\n${lines.join('\n')}`;
+  const byCode = new Map<ErrorCode, RunError[]>();
+  for (const error of report.errors) {
+    const listed = byCode.get(error.code) ?? [];
+    listed.push(error);
+    byCode.set(error.code, listed);
+  }
+  const groups = [...byCode].map(([code, errors]) => [
+    `  ${code} (${errors.length}):`,
+    ...errors.map((error) => `    ${[error.group, error.instanceId].filter(Boolean).join(' ') || 'run'}: ${error.message}`),
+  ]);
+  return `Errors by code:\n${groups.flat().join('\n')}`;
 }
 
 const SURGE_STEP: Readonly<Record<string, string>> = {

@@ -6,4 +6,5 @@ export { InstanceReaper, type InstanceReaperProps } from './instance-reaper';
 export { ReaperStack } from './reaper-stack';
 export type { DeferredEntry, InstanceDetail, ReportCounts, ReportTruncation, RunReport, SurgeAction, TerminatedEntry, UnmanagedEntry } from '../lambda/model/report';
 export type { RunError } from '../lambda/model/fleet';
+export type { ErrorCode } from '../lambda/model/error-codes';
 export type { DeferralReason, ReasonCode } from '../lambda/model/reasons';

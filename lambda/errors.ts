@@ -1,5 +1,11 @@
+import type { ErrorCode } from './model/error-codes';
+import type { ReadFailure } from './model/fleet';
+
 /** The invocation event or the configuration is invalid; nothing was called. */
 export class InvalidInputError extends Error {
+  /** The code its `run failed` line carries (Powertools logs an error's own fields). */
+  readonly code: ErrorCode = 'input-invalid';
+
   constructor(
     message: string,
     readonly issues: readonly string[],
@@ -12,7 +18,12 @@ export class InvalidInputError extends Error {
 
 /** The fleet could not be read at all; nothing was changed. */
 export class FleetReadError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    /** Whether IAM refused the read: the code its `run failed` line carries. */
+    readonly code: ReadFailure['code'],
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'FleetReadError';
   }

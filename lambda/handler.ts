@@ -17,15 +17,18 @@ const accountOf = (functionArn: string | undefined): string | undefined => funct
 
 /**
  * EventBridge schedule or manual invocation. Input is validated whole before any AWS call;
- * bad input throws an error naming every bad field, and nothing in the fleet changes.
+ * bad input throws an error naming every bad field, and nothing in the fleet changes. Every line the run logs carries
+ * the Lambda context (`function_request_id`, the function's name and ARN; the metrics line the request ID). A run that
+ * throws, bad input included, is logged as `run failed` with the error, its `code` and, for bad input, its `issues`.
  */
 export async function handler(event: unknown, context?: { readonly invokedFunctionArn?: string; readonly awsRequestId?: string }): Promise<RunReport> {
-  const env = loadEnv(process.env);
-  const overrides = parseEvent(event);
-  const settings = mergeRunPolicy(env, overrides);
-  clients ??= createClients();
+  if (context) logger.addContext(context);
+  // The metrics' EMF line is written by Metrics, not the logger: it names the request under the logger's key.
+  if (context?.awsRequestId) metrics.addMetadata('function_request_id', context.awsRequestId);
   const runId = context?.awsRequestId ?? randomUUID();
   try {
+    const settings = mergeRunPolicy(loadEnv(process.env), parseEvent(event));
+    clients ??= createClients();
     const report = await runReaper({ clients, settings, now: Date.now(), logger, metrics, origin: { account: accountOf(context?.invokedFunctionArn), region: process.env.AWS_REGION }, runId });
     return responseReport(report, runId);
   } catch (error) {

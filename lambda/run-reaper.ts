@@ -76,8 +76,9 @@ async function guardedPlan(clients: AwsClients, decided: DecidedRun): Promise<Pl
   if (acting.length === 0) return plan;
   const fresh = await readGroupsNow(clients, acting);
   if ('failure' in fresh) {
-    const message = `the groups could not be read again just before the first write (${fresh.failure}); nothing was changed this run`;
-    return guardAtWrite({ ...decided, fresh: new Map(), failure: message });
+    const { code, message } = fresh.failure;
+    const failure = { code, message: `the groups could not be read again just before the first write (${message}); nothing was changed this run` };
+    return guardAtWrite({ ...decided, fresh: new Map(), failure });
   }
   return guardAtWrite({ ...decided, fresh });
 }
@@ -86,7 +87,7 @@ async function guardedPlan(clients: AwsClients, decided: DecidedRun): Promise<Pl
 async function reportCentrally(clients: AwsClients, busArn: string | undefined, report: RunReport, evaluation: FleetEvaluation, origin: SummaryOrigin): Promise<RunReport> {
   if (!busArn) return report;
   const failure = await sendRunSummary(clients.eventBridgeIn(eventBusRegion(busArn)), busArn, buildRunSummary(report, evaluation, origin));
-  return failure ? { ...report, errors: [...report.errors, { message: `run summary not sent to ${busArn}: ${failure}` }] } : report;
+  return failure ? { ...report, errors: [...report.errors, { code: 'notify-failed', message: `run summary not sent to ${busArn}: ${failure}` }] } : report;
 }
 
 /**
@@ -100,7 +101,7 @@ async function notifyPeople(clients: AwsClients, logger: Logger, topicArn: strin
   const failure = await notify(clients.sns, topicArn, summary);
   if (!failure) return report;
   logger.warn('notification failed', { topicArn, error: failure });
-  return { ...report, errors: [...report.errors, { message: `run summary not published to ${topicArn}: ${failure}` }] };
+  return { ...report, errors: [...report.errors, { code: 'notify-failed', message: `run summary not published to ${topicArn}: ${failure}` }] };
 }
 
 /** Reads the fleet, decides, acts (unless dry run) and returns the report. */

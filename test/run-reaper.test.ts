@@ -90,7 +90,7 @@ describe('runReaper', () => {
     expect(autoScaling).not.toHaveReceivedCommand(TerminateInstanceInAutoScalingGroupCommand);
     expect(report.terminated).toEqual([]);
     expect(report.deferred).toEqual([expect.objectContaining({ instanceId: 'i-old', why: 'group-unstable' })]);
-    expect(report.errors).toEqual([{ message: expect.stringContaining('could not be read again just before the first write (AccessDenied') }]);
+    expect(report.errors).toEqual([{ code: 'read-denied', message: expect.stringContaining('could not be read again just before the first write (AccessDenied') }]);
   });
 
   it('logs one line per termination with its age and AMI, then the report in parts naming the run', async () => {
@@ -164,7 +164,7 @@ describe('runReaper', () => {
       const report = await run({ REAPER_CENTRAL_BUS_ARN: busArn }).report;
 
       expect(report.terminated).toEqual([expect.objectContaining({ instanceId: 'i-old' })]);
-      expect(report.errors).toEqual([{ message: `run summary not sent to ${busArn}: ${message}` }]);
+      expect(report.errors).toEqual([{ code: 'notify-failed', message: `run summary not sent to ${busArn}: ${message}` }]);
     });
   });
 
@@ -186,7 +186,7 @@ describe('runReaper', () => {
       const report = await run({ REAPER_TOPIC_ARN: topicArn }).report;
 
       expect(report.terminated).toEqual([expect.objectContaining({ instanceId: 'i-old' })]);
-      expect(report.errors).toEqual([{ message: notPublished }]);
+      expect(report.errors).toEqual([{ code: 'notify-failed', message: notPublished }]);
     });
 
     it('is counted in the Errors metric, and so in the alarm, logged with the report and warned of', async () => {

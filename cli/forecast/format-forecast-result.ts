@@ -66,7 +66,7 @@ function stillDue(result: ForecastResult): string {
 
 function errors(result: ForecastResult): string[] {
   if (result.errors.length === 0) return [];
-  const lines = result.errors.map((error) => `  ${[error.group, error.instanceId].filter(Boolean).join(' ') || 'run'}: ${error.message} (from ${formatTime(error.firstAt)}, ${error.runs} run(s))`);
+  const lines = result.errors.map((error) => `  ${error.code} ${[error.group, error.instanceId].filter(Boolean).join(' ') || 'run'}: ${error.message} (from ${formatTime(error.firstAt)}, ${error.runs} run(s))`);
   return ['', 'Errors the runs reported:', ...lines];
 }
 

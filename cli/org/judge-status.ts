@@ -2,7 +2,7 @@ import type { DeferredEntry, RunReport, TerminatedEntry, UnmanagedEntry } from '
 import { STALE_AMI_REASONS } from '../../lambda/policy/evaluate-fleet';
 import type { StatusData } from '../commands/status-command';
 import { DEFAULT_INTERVAL_MS, rateMs } from '../forecast/schedule-interval';
-import { formatCounts } from '../format-report';
+import { formatCounts, formatErrorCodes } from '../format-report';
 import type { RunFailure } from './latest-run-failure';
 import type { OrgState, StatusFigures } from './org-row';
 
@@ -78,7 +78,7 @@ function runWhy(status: StatusData, failure: RunFailure | undefined, now: number
   const { latest } = status;
   if (!latest) why.push('no run report in 14 days');
   else if (now - Date.parse(latest.time) > missingAfterMs(status)) why.push(`no run for ${describeDuration(now - Date.parse(latest.time))}`);
-  if (latest && latest.report.errors.length > 0) why.push(`last run reported ${plural(latest.report.errors.length, 'error')}`);
+  if (latest && latest.report.errors.length > 0) why.push(`last run reported ${plural(latest.report.errors.length, 'error')} (${formatErrorCodes(latest.report)})`);
   return why;
 }
 

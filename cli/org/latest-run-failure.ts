@@ -1,7 +1,7 @@
 import { paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
 import type { CliClients } from '../aws/cli-clients';
 
-/** A run that threw: the handler logs `run failed` with the error, and no report. */
+/** A run that threw (bad input included): the handler logs `run failed` with the error, and no report. */
 export interface RunFailure {
   readonly time: string;
   readonly message: string;
@@ -9,10 +9,11 @@ export interface RunFailure {
 
 const FAILURE_PATTERN = '{ $.message = "run failed" }';
 
+/** `input-invalid: Invalid invocation: ...`: the error's code (see lambda/model/error-codes.ts) where it has one, else its name. */
 function errorMessage(line: string | undefined): string {
   try {
-    const parsed = JSON.parse(line ?? '') as { error?: { name?: string; message?: string } };
-    return [parsed.error?.name, parsed.error?.message].filter(Boolean).join(': ') || 'no error message logged';
+    const parsed = JSON.parse(line ?? '') as { error?: { code?: string; name?: string; message?: string } };
+    return [parsed.error?.code ?? parsed.error?.name, parsed.error?.message].filter(Boolean).join(': ') || 'no error message logged';
   } catch {
     return 'no error message logged';
   }

@@ -43,6 +43,19 @@ export const RUNS_WITH_ERRORS_QUERY = [
 ].join('\n| ');
 
 /**
+ * The organization's errors counted by code (`errorsByCode`, see lambda/model/error-codes.ts), per account and region, over
+ * the time range: how often each kind of failure happened and in how many runs, most first. No message is parsed.
+ */
+export const ERRORS_BY_CODE_QUERY = [
+  SUMMARIES,
+  'fields jsonParse(@message) as event',
+  'unnest event.detail.errorsByCode into kind',
+  'stats sum(kind.errors) as errors, count(*) as runs by kind.code, account, detail.region',
+  'sort errors desc',
+  'limit 100',
+].join('\n| ');
+
+/**
  * Each account and region's latest summary, oldest first: those at the top that are older than the silence threshold
  * have stopped reporting (a run that fails before its end sends no summary, so failing runs show here too). Logs
  * Insights has no "now", so the threshold is in the widget's title rather than in a filter.

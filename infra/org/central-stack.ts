@@ -11,7 +11,7 @@ import {
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { RUN_SUMMARY_DETAIL_TYPE, RUN_SUMMARY_SOURCE } from '../../lambda/report/run-summary';
-import { FLEET_FRESHNESS_QUERY, LAST_REPORT_QUERY, RUNS_WITH_ERRORS_QUERY, STALEST_GROUPS_QUERY } from './central-queries';
+import { ERRORS_BY_CODE_QUERY, FLEET_FRESHNESS_QUERY, LAST_REPORT_QUERY, RUNS_WITH_ERRORS_QUERY, STALEST_GROUPS_QUERY } from './central-queries';
 import { createNotificationTopic } from '../notification-topic';
 import { CENTRAL_BUS_NAME, CENTRAL_LOG_GROUP_NAME } from './org-names';
 
@@ -129,6 +129,7 @@ export class CentralStack extends Stack {
         [table('Fleet freshness per account and region (latest summary), least within policy first', FLEET_FRESHNESS_QUERY)],
         [table('Stalest groups of the organization', STALEST_GROUPS_QUERY)],
         [table('Runs that reported errors', RUNS_WITH_ERRORS_QUERY, 6)],
+        [table('Errors by code per account and region, most first', ERRORS_BY_CODE_QUERY, 6)],
         [
           table(`Last report per account and region, oldest first: older than ${silentAfterMinutes} minutes = stopped reporting`, LAST_REPORT_QUERY, 6),
         ],

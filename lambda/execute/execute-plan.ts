@@ -54,7 +54,7 @@ class Executor {
 
   /** A call's outcome: a failure is recorded against its group (and instance) and the run goes on. */
   private record(what: string, group: string, failure: string | undefined, instanceId?: string): boolean {
-    if (failure !== undefined) this.errors.push({ group, ...(instanceId ? { instanceId } : {}), message: `${what} failed: ${failure}` });
+    if (failure !== undefined) this.errors.push({ group, ...(instanceId ? { instanceId } : {}), code: 'write-failed', message: `${what} failed: ${failure}` });
     return failure === undefined;
   }
 
@@ -116,7 +116,7 @@ class Executor {
       proof = await this.dependencies.signSurgeRecord(this.groupArns.get(group), value);
     });
     if (signed !== undefined) {
-      this.errors.push({ group, message: `the surge-state record "${value}" could not be signed (${signed}): nothing was written, and no capacity added for it` });
+      this.errors.push({ group, code: 'write-failed', message: `the surge-state record "${value}" could not be signed (${signed}): nothing was written, and no capacity added for it` });
       return false;
     }
     const tags = [

@@ -1,7 +1,7 @@
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import type { AwsClients } from '../clients';
 import type { RunError } from '../model/fleet';
-import { describeError, errorName } from './describe-error';
+import { describeError, errorName, readFailureCode } from './describe-error';
 
 /** The blocked-AMIs parameter: a String or StringList of AMI IDs. Missing, or `none`, blocks nothing. */
 export async function readBlockedAmis(clients: AwsClients, parameterName: string): Promise<{ amiIds: string[]; errors: RunError[] }> {
@@ -12,6 +12,6 @@ export async function readBlockedAmis(clients: AwsClients, parameterName: string
     return { amiIds: value.split(/[\s,]+/).filter(Boolean), errors: [] };
   } catch (error) {
     if (errorName(error) === 'ParameterNotFound') return { amiIds: [], errors: [] };
-    return { amiIds: [], errors: [{ message: `blocked AMIs parameter ${parameterName} could not be read: ${describeError(error)}` }] };
+    return { amiIds: [], errors: [{ code: readFailureCode(error), message: `blocked AMIs parameter ${parameterName} could not be read: ${describeError(error)}` }] };
   }
 }

@@ -1,7 +1,7 @@
 import type { AwsClients } from '../clients';
 import { FleetReadError } from '../errors';
 import type { FleetSnapshot, InstanceSnapshot } from '../model/fleet';
-import { describeError } from './describe-error';
+import { describeError, readFailureCode } from './describe-error';
 import { readBlockedAmis } from './read-blocked-amis';
 import { readGroups, toGroupSnapshot, type RawGroups } from './read-groups';
 import { describeImages, readImages } from './read-images';
@@ -21,7 +21,7 @@ async function essential<T>(what: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    throw new FleetReadError(`cannot read the fleet: ${what} failed: ${describeError(error)}`, { cause: error });
+    throw new FleetReadError(`cannot read the fleet: ${what} failed: ${describeError(error)}`, readFailureCode(error), { cause: error });
   }
 }
 

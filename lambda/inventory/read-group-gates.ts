@@ -1,10 +1,10 @@
 import { paginateDescribeInstanceRefreshes } from '@aws-sdk/client-auto-scaling';
 import { paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import type { AwsClients } from '../clients';
-import type { GroupGates, GroupSnapshot } from '../model/fleet';
+import type { GroupGates, GroupSnapshot, ReadFailure } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { describeError } from './describe-error';
+import { describeError, readFailureCode } from './describe-error';
 import { readLaunchFailure } from './read-launch-activity';
 import { membersNotServing, readLoadBalancerHealth } from './read-target-health';
 
@@ -16,20 +16,20 @@ export interface GateRequest {
 const ACTIVE_REFRESH = new Set(['Pending', 'InProgress', 'Cancelling', 'RollbackInProgress', 'Baking']);
 
 /** Whether an instance refresh is under way, every page followed; a failed read is returned as such (it holds the group). */
-async function refreshActive(clients: AwsClients, groupName: string): Promise<boolean | { failure: string }> {
+async function refreshActive(clients: AwsClients, groupName: string): Promise<boolean | ReadFailure> {
   try {
     for await (const page of paginateDescribeInstanceRefreshes({ client: clients.autoScaling, pageSize: 100 }, { AutoScalingGroupName: groupName, MaxRecords: 100 })) {
       if ((page.InstanceRefreshes ?? []).some((refresh) => ACTIVE_REFRESH.has(refresh.Status ?? ''))) return true;
     }
     return false;
   } catch (error) {
-    return { failure: `instance refreshes could not be read: ${describeError(error)}` };
+    return { code: readFailureCode(error), message: `instance refreshes could not be read: ${describeError(error)}` };
   }
 }
 
-/** State of each alarm by name; an alarm that does not exist is absent; a failed read marks its names `unreadable`. */
-async function alarmStates(clients: AwsClients, names: readonly string[]): Promise<Map<string, string>> {
-  const states = new Map<string, string>();
+/** State of each alarm by name; an alarm that does not exist is absent; a failed read gives its names the failure. */
+async function alarmStates(clients: AwsClients, names: readonly string[]): Promise<Map<string, string | ReadFailure>> {
+  const states = new Map<string, string | ReadFailure>();
   for (const batch of chunk(names, 100)) {
     try {
       const pages = paginateDescribeAlarms({ client: clients.cloudWatch }, { AlarmNames: batch, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] });
@@ -38,8 +38,8 @@ async function alarmStates(clients: AwsClients, names: readonly string[]): Promi
           if (alarm.AlarmName) states.set(alarm.AlarmName, alarm.StateValue ?? 'INSUFFICIENT_DATA');
         }
       }
-    } catch {
-      for (const name of batch) states.set(name, 'unreadable');
+    } catch (error) {
+      for (const name of batch) states.set(name, { code: readFailureCode(error), message: `the state of alarm ${name} could not be read: ${describeError(error)}` });
     }
   }
   return states;
@@ -61,15 +61,19 @@ export async function readGroupGates(clients: AwsClients, requests: readonly Gat
     requests.map((request, index): [string, GroupGates] => {
       const refresh = refreshes[index] ?? true;
       const targets = membersNotServing(request.group, health);
+      const unreadAlarms = request.alarmNames.flatMap((name) => {
+        const state = alarms.get(name);
+        return typeof state === 'object' ? [state] : [];
+      });
       return [
         request.group.name,
         {
           instanceRefreshActive: refresh !== false,
           alarmsHolding: request.alarmNames.filter((name) => (alarms.get(name) ?? 'missing') !== 'OK' && alarms.get(name) !== 'INSUFFICIENT_DATA'),
-          alarmsUnknown: request.alarmNames.filter((name) => (alarms.get(name) ?? 'unreadable') === 'unreadable'),
+          alarmsUnknown: request.alarmNames.filter((name) => !alarms.has(name)),
           unhealthyTargets: targets.unhealthy,
           cannotReplace: launchFailures[index],
-          readFailures: [...(typeof refresh === 'object' ? [refresh.failure] : []), ...targets.failures],
+          readFailures: [...(typeof refresh === 'object' ? [refresh] : []), ...unreadAlarms, ...targets.failures],
         },
       ];
     }),

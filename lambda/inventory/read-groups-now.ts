@@ -1,6 +1,6 @@
 import type { AwsClients } from '../clients';
-import type { GroupSnapshot } from '../model/fleet';
-import { describeError } from './describe-error';
+import type { GroupSnapshot, ReadFailure } from '../model/fleet';
+import { describeError, readFailureCode } from './describe-error';
 import { readGroups, toGroupSnapshot } from './read-groups';
 
 /**
@@ -8,12 +8,12 @@ import { readGroups, toGroupSnapshot } from './read-groups';
  * them (up to 100 names a call with MaxRecords 100). A group that no longer exists is absent; a failed read is returned
  * as such, and then nothing is written.
  */
-export async function readGroupsNow(clients: AwsClients, names: readonly string[]): Promise<ReadonlyMap<string, GroupSnapshot> | { failure: string }> {
+export async function readGroupsNow(clients: AwsClients, names: readonly string[]): Promise<ReadonlyMap<string, GroupSnapshot> | { failure: ReadFailure }> {
   if (names.length === 0) return new Map();
   try {
     const { groups } = await readGroups(clients, names);
     return new Map(groups.map((group) => [group.AutoScalingGroupName ?? '', toGroupSnapshot(group)]));
   } catch (error) {
-    return { failure: describeError(error) };
+    return { failure: { code: readFailureCode(error), message: describeError(error) } };
   }
 }

@@ -61,7 +61,7 @@ export async function readGroups(clients: AwsClients, names?: readonly string[])
     for await (const page of pages) groups.push(...(page.AutoScalingGroups ?? []).map(readFieldsOf));
   }
   const found = new Set(groups.map((group) => group.AutoScalingGroupName));
-  const errors = (names ?? []).filter((name) => !found.has(name)).map((name) => ({ group: name, message: 'Auto Scaling group not found' }));
+  const errors = (names ?? []).filter((name) => !found.has(name)).map((name): RunError => ({ group: name, code: 'not-found', message: 'Auto Scaling group not found' }));
   return { groups, errors };
 }
 

@@ -3,7 +3,7 @@ import type { AwsClients } from '../clients';
 import type { ImageSnapshot, InstanceSnapshot, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { describeError, errorName } from './describe-error';
+import { describeError, errorName, readFailureCode } from './describe-error';
 
 const NOT_FOUND_CODES = new Set(['InvalidAMIID.NotFound', 'InvalidAMIID.Malformed', 'InvalidAMIID.Unavailable']);
 const BATCH = 100;
@@ -57,7 +57,7 @@ async function describeBatch(clients: AwsClients, ids: readonly string[]): Promi
     return { found, missing: ids.filter((id) => !foundIds.has(id)), errors: [] };
   } catch (error) {
     if (!NOT_FOUND_CODES.has(errorName(error) ?? '')) {
-      return { found: [], missing: [], errors: [{ message: `DescribeImages failed for ${ids.join(', ')}: ${describeError(error)}` }] };
+      return { found: [], missing: [], errors: [{ code: readFailureCode(error), message: `DescribeImages failed for ${ids.join(', ')}: ${describeError(error)}` }] };
     }
     if (ids.length === 1) return { found: [], missing: [...ids], errors: [] };
     const mentioned = new Set((error as Error).message.match(/ami-[A-Za-z0-9]+/g) ?? []);
@@ -135,7 +135,7 @@ export async function readImages(clients: AwsClients, instances: Iterable<Instan
     for (const [id, image] of metadata) images.set(id, fromMetadata(image, images.get(id)));
   } catch (error) {
     // A gone AMI stays gone: the metadata only names it and dates it.
-    errors.push({ message: `DescribeInstanceImageMetadata failed: ${describeError(error)}; AMIs EC2 no longer describes are judged missing without their name or dates` });
+    errors.push({ code: readFailureCode(error), message: `DescribeInstanceImageMetadata failed: ${describeError(error)}; AMIs EC2 no longer describes are judged missing without their name or dates` });
   }
   return { images, errors };
 }

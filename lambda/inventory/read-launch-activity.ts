@@ -1,6 +1,7 @@
 import { paginateDescribeScalingActivities } from '@aws-sdk/client-auto-scaling';
 import type { AwsClients } from '../clients';
-import { describeError } from './describe-error';
+import type { GroupGates } from '../model/fleet';
+import { describeError, readFailureCode } from './describe-error';
 
 /** How Auto Scaling describes a launch attempt, successful (`...: i-0abc`) or failed (`... Status Reason: ...`). */
 const LAUNCH = /^Launching a new EC2 instance/;
@@ -15,7 +16,7 @@ const MAX_PAGES = 5;
  * the newest launch succeeded or there is none. Pages are followed until a launch is found: older ones cannot
  * change the answer.
  */
-export async function readLaunchFailure(clients: AwsClients, groupName: string): Promise<string | undefined> {
+export async function readLaunchFailure(clients: AwsClients, groupName: string): Promise<GroupGates['cannotReplace']> {
   try {
     let pagesRead = 0;
     for await (const page of paginateDescribeScalingActivities({ client: clients.autoScaling, pageSize: 50 }, { AutoScalingGroupName: groupName, MaxRecords: 50 })) {
@@ -23,13 +24,13 @@ export async function readLaunchFailure(clients: AwsClients, groupName: string):
       if (launch) {
         if (launch.StatusCode !== 'Failed') return undefined;
         const when = launch.StartTime ? ` at ${launch.StartTime.toISOString()}` : '';
-        return `its latest launch${when} failed: ${launch.StatusMessage ?? launch.Description ?? 'no reason given'}`;
+        return { code: 'cannot-replace', why: `its latest launch${when} failed: ${launch.StatusMessage ?? launch.Description ?? 'no reason given'}` };
       }
       pagesRead += 1;
       if (pagesRead >= MAX_PAGES) return undefined;
     }
     return undefined;
   } catch (error) {
-    return `its launch activity could not be read (DescribeScalingActivities: ${describeError(error)})`;
+    return { code: readFailureCode(error), why: `its launch activity could not be read (DescribeScalingActivities: ${describeError(error)})` };
   }
 }

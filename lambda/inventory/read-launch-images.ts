@@ -4,7 +4,7 @@ import type { AwsClients } from '../clients';
 import type { LaunchImages, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { describeError } from './describe-error';
+import { describeError, readFailureCode } from './describe-error';
 import { ALIASES, listAliasVersions } from './list-alias-versions';
 
 /** A template as groups name it: by ID when known, else by name. */
@@ -98,7 +98,7 @@ async function readTemplateImages(clients: AwsClients, groups: readonly AutoScal
       for await (const page of pages) versions.push(...(page.LaunchTemplateVersions ?? []));
       for (const [version, imageId] of imagesByVersion(versions, requested)) images.set(slot(ref, version), imageId);
     } catch (error) {
-      errors.push({ message: `launch template ${ref.key} could not be read: ${describeError(error)}` });
+      errors.push({ code: readFailureCode(error), message: `launch template ${ref.key} could not be read: ${describeError(error)}` });
     }
   });
   return images;
@@ -115,7 +115,7 @@ async function readConfigurationImages(clients: AwsClients, groups: readonly Aut
         }
       }
     } catch (error) {
-      errors.push({ message: `launch configurations ${batch.join(', ')} could not be read: ${describeError(error)}` });
+      errors.push({ code: readFailureCode(error), message: `launch configurations ${batch.join(', ')} could not be read: ${describeError(error)}` });
     }
   }
   return images;
@@ -151,7 +151,7 @@ export async function readLaunchImages(
     if (uses.length === 0 && !group.LaunchConfigurationName) continue;
     const unresolved = uses.filter((use) => imageOf(use.spec) === undefined);
     if (unresolved.length > 0 || imageId === undefined) {
-      errors.push({ group: name, message: 'could not resolve the AMI the group launches; AMI drift not judged for it' });
+      errors.push({ group: name, code: 'read-failed', message: 'could not resolve the AMI the group launches; AMI drift not judged for it' });
       continue;
     }
     const imageIdByInstanceType = Object.fromEntries(uses.flatMap((use) => (use.instanceType ? [[use.instanceType, imageOf(use.spec) ?? '']] : [])));

@@ -2,12 +2,12 @@ import { DescribeInstanceHealthCommand } from '@aws-sdk/client-elastic-load-bala
 import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { paginateListTargets } from '@aws-sdk/client-vpc-lattice';
 import type { AwsClients } from '../clients';
-import type { GroupSnapshot } from '../model/fleet';
+import type { GroupSnapshot, ReadFailure } from '../model/fleet';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { describeError } from './describe-error';
+import { describeError, readFailureCode } from './describe-error';
 
 /** A load balancer's view of its targets: instance ID -> healthy or not; or why it could not be read. */
-type Registrations = { readonly healthy: ReadonlyMap<string, boolean> } | { readonly failure: string };
+type Registrations = { readonly healthy: ReadonlyMap<string, boolean> } | { readonly failure: ReadFailure };
 
 /**
  * Instance ID -> whether every one of its registrations serves. An instance can be registered in one target group
@@ -29,7 +29,7 @@ async function targetGroupHealth(clients: AwsClients, arn: string): Promise<Regi
     const response = await clients.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
     return { healthy: everyRegistration((response.TargetHealthDescriptions ?? []).map((target) => [target.Target?.Id ?? '', target.TargetHealth?.State === 'healthy'])) };
   } catch (error) {
-    return { failure: `target health of ${arn} could not be read: ${describeError(error)}` };
+    return { failure: { code: readFailureCode(error), message: `target health of ${arn} could not be read: ${describeError(error)}` } };
   }
 }
 
@@ -39,7 +39,7 @@ async function classicHealth(clients: AwsClients, name: string): Promise<Registr
     const response = await clients.elb.send(new DescribeInstanceHealthCommand({ LoadBalancerName: name }));
     return { healthy: everyRegistration((response.InstanceStates ?? []).map((state) => [state.InstanceId ?? '', state.State === 'InService'])) };
   } catch (error) {
-    return { failure: `instance health of Classic Load Balancer ${name} could not be read: ${describeError(error)}` };
+    return { failure: { code: readFailureCode(error), message: `instance health of Classic Load Balancer ${name} could not be read: ${describeError(error)}` } };
   }
 }
 
@@ -55,7 +55,7 @@ async function latticeHealth(clients: AwsClients, arn: string): Promise<Registra
     for await (const page of pages) for (const target of page.items ?? []) entries.push([target.id ?? '', target.status === 'HEALTHY']);
     return { healthy: everyRegistration(entries) };
   } catch (error) {
-    return { failure: `targets of VPC Lattice target group ${arn} could not be read: ${describeError(error)}` };
+    return { failure: { code: readFailureCode(error), message: `targets of VPC Lattice target group ${arn} could not be read: ${describeError(error)}` } };
   }
 }
 
@@ -86,14 +86,14 @@ export async function readLoadBalancerHealth(clients: AwsClients, groups: readon
  * load balancer does not list (registration suspended, still `initial`) does not serve. A load balancer that could not
  * be read counts every member as not serving, and its failure is returned.
  */
-export function membersNotServing(group: GroupSnapshot, health: LoadBalancerHealth): { unhealthy: string[]; failures: string[] } {
+export function membersNotServing(group: GroupSnapshot, health: LoadBalancerHealth): { unhealthy: string[]; failures: ReadFailure[] } {
   const inService = group.members.filter((member) => member.lifecycleState === 'InService').map((member) => member.instanceId);
   const unhealthy = new Set<string>();
-  const failures: string[] = [];
+  const failures: ReadFailure[] = [];
   for (const key of [...group.targetGroupArns, ...group.loadBalancerNames.map(classicKey), ...group.latticeTargetGroupArns]) {
     const registrations = health.get(key);
     if (!registrations || 'failure' in registrations) {
-      failures.push(registrations?.failure ?? `load balancer ${key} was not read`);
+      failures.push(registrations?.failure ?? { code: 'read-failed', message: `load balancer ${key} was not read` });
       for (const id of inService) unhealthy.add(id);
       continue;
     }

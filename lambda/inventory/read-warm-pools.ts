@@ -3,7 +3,7 @@ import type { AwsClients } from '../clients';
 import type { InstanceSnapshot, RunError } from '../model/fleet';
 import { isRetainedState } from '../policy/retained';
 import { TAG } from '../policy/tag-keys';
-import { describeError } from './describe-error';
+import { describeError, readFailureCode } from './describe-error';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 
 export interface WarmPoolRead {
@@ -15,6 +15,7 @@ export interface WarmPoolRead {
 const retainedInWarmPool = (group: string, instanceId: string, state: string): RunError => ({
   group,
   instanceId,
+  code: 'instance-retained',
   message: `warm-pool instance is ${state}: an instance lifecycle policy retained it; it is not part of the pool's capacity. Terminate it once it is no longer needed`,
 });
 
@@ -39,7 +40,7 @@ export async function readWarmPools(clients: AwsClients, groups: readonly AutoSc
         }
       }
     } catch (error) {
-      errors.push({ group: name, message: `DescribeWarmPool failed: ${describeError(error)}; instances tagged with the group are not reported unmanaged this run` });
+      errors.push({ group: name, code: readFailureCode(error), message: `DescribeWarmPool failed: ${describeError(error)}; instances tagged with the group are not reported unmanaged this run` });
       for (const instance of instances.values()) if (instance.tags[TAG.autoScalingGroupName] === name) instanceIds.add(instance.instanceId);
     }
   });

@@ -3,6 +3,8 @@
  * Produced by `inventory/`, consumed by the pure `policy/` and `plan/` layers.
  */
 
+import type { ErrorCode } from './error-codes';
+
 export type Tags = Readonly<Record<string, string>>;
 
 /** An instance as a member of an Auto Scaling group (from DescribeAutoScalingGroups). */
@@ -92,10 +94,17 @@ export interface ImageSnapshot {
   readonly allowed?: boolean;
 }
 
-/** Something that failed; the run goes on. */
+/** Something that failed; the run goes on. `code` says what kind of failure it is, `message` what exactly failed. */
 export interface RunError {
   readonly group?: string;
   readonly instanceId?: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+/** A read that failed: whether IAM refused it, and what was not read and why. */
+export interface ReadFailure {
+  readonly code: Extract<ErrorCode, 'read-failed' | 'read-denied'>;
   readonly message: string;
 }
 
@@ -124,12 +133,15 @@ export interface GroupGates {
   readonly instanceRefreshActive: boolean;
   /** Names of the group's alarms in ALARM, or that do not exist or could not be read. */
   readonly alarmsHolding: readonly string[];
-  /** Of those, the names that do not exist or whose state could not be read: reported in errors as well. */
+  /** Of those, the names that do not exist: reported in errors as well (one whose state could not be read is a read failure). */
   readonly alarmsUnknown: readonly string[];
   /** InService members not registered and healthy in every target group (ELB or VPC Lattice) and Classic Load Balancer of the group (all of them when one could not be read). */
   readonly unhealthyTargets: readonly string[];
-  /** Why the group cannot launch a replacement now (its latest launch failed, or its launch history could not be read); undefined when it can. */
-  readonly cannotReplace?: string;
-  /** Reads that failed (refreshes, target health): each holds the group and is reported in errors. */
-  readonly readFailures: readonly string[];
+  /**
+   * Why the group cannot launch a replacement now, undefined when it can: its latest launch failed (`cannot-replace`), or
+   * its launch history could not be read (the read's code).
+   */
+  readonly cannotReplace?: { readonly code: Extract<ErrorCode, 'cannot-replace'> | ReadFailure['code']; readonly why: string };
+  /** Reads that failed (refreshes, alarm states, target health): each holds the group and is reported in errors. */
+  readonly readFailures: readonly ReadFailure[];
 }

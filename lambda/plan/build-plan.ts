@@ -107,8 +107,8 @@ function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally
   const hold = groupHold(evaluation, gates, { needsReplacement: true });
   tally.groupHolds.set(evaluation, hold);
   if (hold === 'cannot-replace') {
-    const problem = replacementProblem(evaluation, gates) ?? 'unknown';
-    tally.errors.push({ group: evaluation.group.name, message: `the group cannot launch a replacement: ${problem}; its instances wait (cannot-replace) until what it launches is fixed` });
+    const problem = replacementProblem(evaluation, gates) ?? { code: 'cannot-replace', why: 'unknown' };
+    tally.errors.push({ group: evaluation.group.name, code: problem.code, message: `the group cannot launch a replacement: ${problem.why}; its instances wait (cannot-replace) until what it launches is fixed` });
   }
   return hold;
 }
@@ -275,8 +275,8 @@ export function buildPlan(input: PlanInput): Plan {
   const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupFacts: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
   const { routine, surges, candidates, details } = planOrderOf(evaluation);
   for (const [group, gates] of input.gates) {
-    for (const name of gates.alarmsUnknown) tally.errors.push({ group, message: `alarm ${name} does not exist or its state could not be read; the group terminates nothing while it is named` });
-    for (const failure of gates.readFailures) tally.errors.push({ group, message: `${failure}; the group is held until it can be read` });
+    for (const name of gates.alarmsUnknown) tally.errors.push({ group, code: 'alarm-unknown', message: `alarm ${name} does not exist; the group terminates nothing while it is named` });
+    for (const { code, message } of gates.readFailures) tally.errors.push({ group, code, message: `${message}; the group is held until it can be read` });
   }
   placeInOrder(candidates, surges, input, tally);
   startSurges(routine, tally, input.now);

@@ -1,4 +1,4 @@
-import type { GroupGates, GroupMember, GroupSnapshot } from '../model/fleet';
+import type { GroupGates, GroupMember, GroupSnapshot, ReadFailure, RunError } from '../model/fleet';
 import type { DeferralReason } from '../model/reasons';
 import type { DeferredEntry } from '../model/report';
 import type { FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
@@ -15,7 +15,7 @@ export interface WriteGuardInput {
   /** The groups the plan acts on, read again just before the first write; a group absent here no longer exists. */
   readonly fresh: ReadonlyMap<string, GroupSnapshot>;
   /** Set when the fresh read failed: then no group acts, and this is the run's error. */
-  readonly failure?: string;
+  readonly failure?: ReadFailure;
 }
 
 /** The group's reaper tags as one comparable text. */
@@ -106,14 +106,14 @@ export function guardAtWrite({ plan, evaluation, gates, fresh, failure }: WriteG
   const surgeSteps: SurgeStep[] = [];
   const deferred: DeferredEntry[] = [];
   const rewhy = new Map<string, DeferralReason>();
-  const errors = [...plan.errors, ...(failure ? [{ message: failure }] : [])];
+  const errors: RunError[] = [...plan.errors, ...(failure ? [failure] : [])];
   for (const name of acting) {
     const planned = byName.get(name);
     const now = fresh.get(name);
     const own = plan.terminations.filter((termination) => termination.group === name);
     const steps = plan.surgeSteps.filter((step) => step.group === name);
     if (!planned || !now) {
-      if (!failure) errors.push({ group: name, message: 'the group was not found when read again just before the first write; nothing done there' });
+      if (!failure) errors.push({ group: name, code: 'not-found', message: 'the group was not found when read again just before the first write; nothing done there' });
       for (const termination of own) deferred.push({ instanceId: termination.instanceId, group: name, reasons: termination.reasons, why: 'group-unstable' });
       for (const step of steps) if (step.action === 'capacity-added') for (const id of step.instanceIds) rewhy.set(id, 'group-unstable');
       continue;

@@ -30,8 +30,8 @@ export function isGroupStable(group: GroupSnapshot, gates: GroupGates, leaving: 
 }
 
 /** Why the group cannot launch a replacement: the AMI it launches (from the fleet read), else its latest launch (from the gates). */
-export function replacementProblem(evaluation: GroupEvaluation, gates: GroupGates): string | undefined {
-  return evaluation.launchProblem ?? gates.cannotReplace;
+export function replacementProblem(evaluation: GroupEvaluation, gates: GroupGates): GroupGates['cannotReplace'] {
+  return evaluation.launchProblem === undefined ? gates.cannotReplace : { code: 'cannot-replace', why: evaluation.launchProblem };
 }
 
 export interface GroupHoldOptions {

@@ -89,12 +89,12 @@ function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupG
   const why = groupHold(evaluation, gates, { leaving, givenBack: stillExtra }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
   if (why !== undefined) {
     const deferred = evaluation.due.map((due) => held(evaluation, due, why));
-    return { terminations: [], deferred, errors: [{ group: group.name, message: `surge started ${started} did not complete in time; its rollback waits (${why})` }], removed: 0 };
+    return { terminations: [], deferred, errors: [{ group: group.name, code: 'surge-incomplete', message: `surge started ${started} did not complete in time; its rollback waits (${why})` }], removed: 0 };
   }
-  const errors: RunError[] = [{ group: group.name, message: `surge started ${started} did not complete in time; rolled back by removing ${victims.length ? victims.join(', ') : 'nothing'}` }];
+  const errors: RunError[] = [{ group: group.name, code: 'surge-incomplete', message: `surge started ${started} did not complete in time; rolled back by removing ${victims.length ? victims.join(', ') : 'nothing'}` }];
   if (removing.units < stillExtra) {
     const missing = stillExtra - removing.units;
-    errors.push({ group: group.name, message: `the group has no instance to remove for ${missing} unit(s) of the capacity the surge added (never launched, not InService, or larger than what is left to give back); its desired capacity stays ${missing} above what the surge found` });
+    errors.push({ group: group.name, code: 'surge-incomplete', message: `the group has no instance to remove for ${missing} unit(s) of the capacity the surge added (never launched, not InService, or larger than what is left to give back); its desired capacity stays ${missing} above what the surge found` });
   }
   const step: SurgeStep = { ...recordedOf(surge), group: group.name, action: 'rolled-back', desiredCapacity: group.desiredCapacity - removing.units, instanceIds: victims, removeAdded: victims, weights: weightsNamed(weights, victims) };
   return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, 'surge-pending')), step, errors, removed: victims.length };
@@ -111,7 +111,7 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
   const { state } = surge;
   if (!budgetAllows(evaluation.settings.budget, state.desiredCapacity, { instances: state.added, units: state.addedUnits })) {
     const message = `tag instance-reaper:surge-state records ${state.added} instance(s), more than the group's budget; group left alone this run. Delete the tag once the group is as it should be`;
-    return { terminations: [], deferred: [], errors: [{ group: group.name, message }], removed: 0 };
+    return { terminations: [], deferred: [], errors: [{ group: group.name, code: 'state-refused', message }], removed: 0 };
   }
   const timedOut = context.now - state.startedAt > context.timeoutMs;
   // In the group's units: what the surge added, less what something else (a scale-in) took back since.
@@ -119,7 +119,7 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
   if (surge.departed.length > 0 && stillExtra > 0) {
     // Capacity still added for instances that are gone: no run of the reaper leaves that behind, so nothing is given back on a guess.
     const message = `tag instance-reaper:surge-state lists ${surge.departed.join(', ')}, no longer in EC2, while the capacity it added is still there; group left alone this run. Delete the tag once the group is as it should be`;
-    return { terminations: [], deferred: [], errors: [{ group: group.name, message }], removed: 0 };
+    return { terminations: [], deferred: [], errors: [{ group: group.name, code: 'state-refused', message }], removed: 0 };
   }
   const listed = new Set(state.instanceIds);
   const recordedDue = evaluation.due.filter((due) => listed.has(due.instanceId));
@@ -128,7 +128,7 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
     if (!timedOut) return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, 'surge-pending')), errors: [], removed: 0 };
     const step: SurgeStep = { ...recordedOf(surge), group: group.name, action: 'rolled-back', desiredCapacity: group.desiredCapacity, instanceIds: [], removeAdded: [], weights: {} };
     const message = `surge started ${new Date(state.startedAt).toISOString()} ended: the group's capacity was lowered by something else meanwhile; only its tag is removed`;
-    return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, 'surge-pending')), step, errors: [{ group: group.name, message }], removed: 0 };
+    return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, 'surge-pending')), step, errors: [{ group: group.name, code: 'surge-incomplete', message }], removed: 0 };
   }
 
   const weights = weightsOf(surge);
@@ -152,7 +152,7 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
   const deferred = evaluation.due.filter((due) => !goingIds.has(due.instanceId)).map((due) => held(evaluation, due, 'surge-pending'));
   const errors: RunError[] =
     removing.units < stillExtra
-      ? [{ group: group.name, message: `the surge's capacity for ${stillExtra - removing.units} unit(s) has no instance to remove by ID; the desired capacity stays that much higher` }]
+      ? [{ group: group.name, code: 'surge-incomplete', message: `the surge's capacity for ${stillExtra - removing.units} unit(s) has no instance to remove by ID; the desired capacity stays that much higher` }]
       : [];
   const step: SurgeStep = {
     group: group.name,

@@ -86,13 +86,13 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
     const instance = context.snapshot.instances.get(member.instanceId);
     if (!instance) {
       if (member.lifecycleState === 'InService') {
-        undescribed.push({ group: group.name, instanceId: member.instanceId, message: 'instance is InService but EC2 did not describe it' });
+        undescribed.push({ group: group.name, instanceId: member.instanceId, code: 'read-failed', message: 'instance is InService but EC2 did not describe it' });
       }
       continue;
     }
     const exemptTag = instance.tags[TAG.exempt];
     if (isMalformedBooleanTag(exemptTag)) {
-      malformed.push({ group: group.name, instanceId: member.instanceId, message: `tag ${TAG.exempt}="${exemptTag}": expected true or false; group left alone this run` });
+      malformed.push({ group: group.name, instanceId: member.instanceId, code: 'tag-malformed', message: `tag ${TAG.exempt}="${exemptTag}": expected true or false; group left alone this run` });
     }
     const firstLaunch = firstLaunchTime(instance);
     const judged = judge(instance, firstLaunch, context, settings, launchImageFor(group, member, instance), member);
@@ -109,7 +109,7 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
 
 /** A retained member holds nothing (it is not serving and not moving); an operator decides what becomes of it. */
 function retainedError(group: string, member: GroupMember): RunError {
-  return { group, instanceId: member.instanceId, message: `instance is ${member.lifecycleState}: an instance lifecycle policy retained it; it no longer counts toward the group's capacity and the rest of the group goes on. Terminate it once it is no longer needed` };
+  return { group, instanceId: member.instanceId, code: 'instance-retained', message: `instance is ${member.lifecycleState}: an instance lifecycle policy retained it; it no longer counts toward the group's capacity and the rest of the group goes on. Terminate it once it is no longer needed` };
 }
 
 /**
@@ -136,12 +136,12 @@ function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, memberIds
   return policy.targetedInstanceIds.flatMap((instanceId): RunError[] => {
     if (memberIds.has(instanceId)) return [];
     const instance = snapshot.instances.get(instanceId);
-    if (!instance) return [{ instanceId, message: 'targeted instance not found' }];
+    if (!instance) return [{ instanceId, code: 'not-found', message: 'targeted instance not found' }];
     // Not limited to groups: an instance no group lists is judged as unmanaged (and reported there when due).
     if (!snapshot.limitedToGroups) return [];
     const group = instance.tags[TAG.autoScalingGroupName];
     const where = group === undefined ? 'in no Auto Scaling group' : `in group ${group}, which is not considered this run`;
-    return [{ instanceId, message: `targeted instance is ${where}; left alone` }];
+    return [{ instanceId, code: 'not-found', message: `targeted instance is ${where}; left alone` }];
   });
 }
 
@@ -155,7 +155,7 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
   for (const group of snapshot.groups) {
     const settings = resolveGroupSettings(group, policy, now);
     if ('error' in settings) {
-      errors.push({ group: group.name, message: `${settings.error}; group left alone this run` });
+      errors.push({ group: group.name, code: 'tag-malformed', message: `${settings.error}; group left alone this run` });
       continue;
     }
     const judged = judgeGroup(group, settings, context);
@@ -166,7 +166,7 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
     // An exempt group is touched in no way, not even to finish a surge: its tag is not read.
     const surge = settings.exempt ? undefined : readSurgeRecord(group, snapshot, now);
     if (surge && 'error' in surge) {
-      errors.push({ group: group.name, message: `${surge.error}; group left alone this run` });
+      errors.push({ group: group.name, code: 'state-refused', message: `${surge.error}; group left alone this run` });
       continue;
     }
     errors.push(...judged.undescribed);

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../model/error-codes';
 import type { ReportCounts, RunReport } from '../model/report';
 
 /**
@@ -16,11 +17,13 @@ export const REPORT_PART_BYTES = 180_000;
 export const REPORT_LISTS = ['errors', 'terminated', 'deferred', 'unmanaged', 'surges'] as const;
 export type ReportList = (typeof REPORT_LISTS)[number];
 
-/** Part 1 of a run's report: the small fields and how many entries the parts hold. */
+/** Part 1 of a run's report: the small fields, how many entries the parts hold, and its errors counted by code. */
 export interface ReportHeader {
   readonly dryRun: boolean;
   readonly scanned: RunReport['scanned'];
   readonly counts: ReportCounts;
+  /** Only the codes that occurred, e.g. `{ "read-denied": 2 }`: a Logs Insights query counts kinds of error from the header alone. */
+  readonly errorsByCode: Partial<Record<ErrorCode, number>>;
 }
 
 /** Entries of a run's report: some of its lists' entries and some instances' details. */
@@ -33,6 +36,13 @@ export interface ReportLine {
   readonly parts: number;
   readonly header?: ReportHeader;
   readonly entries?: ReportEntries;
+}
+
+/** The report's errors counted by code, codes in order of first appearance. */
+export function errorCodeCounts(report: RunReport): Map<ErrorCode, number> {
+  const counts = new Map<ErrorCode, number>();
+  for (const { code } of report.errors) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return counts;
 }
 
 /** How many entries each list of the report holds. */

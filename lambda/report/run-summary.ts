@@ -1,8 +1,10 @@
+import type { ErrorCode } from '../model/error-codes';
 import type { RunReport } from '../model/report';
 import type { FleetEvaluation } from '../policy/evaluation';
 import { countBy } from '../util/count-by';
 import { terminationCount } from './surge-removals';
 import { fleetFreshness, freshnessFigures, type FreshnessFigures } from './freshness-metrics';
+import { errorCodeCounts } from './report-lines';
 
 /** The `source` of the run-summary event every run sends to the organization's central bus. */
 export const RUN_SUMMARY_SOURCE = 'instance-reaper';
@@ -42,6 +44,8 @@ export interface RunSummary {
   readonly deferred: Readonly<Record<string, number>>;
   readonly unmanaged: number;
   readonly errors: number;
+  /** The errors counted by code, only the codes that occurred: a list, so that a Logs Insights query can `unnest` it. */
+  readonly errorsByCode: readonly { readonly code: ErrorCode; readonly errors: number }[];
   /** The first errors' messages, each prefixed by its group when it has one. */
   readonly errorMessages: readonly string[];
   readonly freshness: FreshnessFigures & { readonly instances: number };
@@ -77,6 +81,7 @@ export function buildRunSummary(report: RunReport, evaluation: FleetEvaluation, 
     deferred: countBy(report.deferred, (entry) => entry.why),
     unmanaged: report.unmanaged.length,
     errors: report.errors.length,
+    errorsByCode: [...errorCodeCounts(report)].map(([code, errors]) => ({ code, errors })),
     errorMessages: report.errors
       .slice(0, ERRORS_LISTED)
       .map((error) => (error.group ? `${error.group}: ${error.message}` : error.message).slice(0, ERROR_MESSAGE_CHARS)),

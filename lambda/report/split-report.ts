@@ -1,5 +1,5 @@
 import type { InstanceDetail, RunReport } from '../model/report';
-import { REPORT_LISTS, REPORT_PART_BYTES, reportCounts, type ReportEntries, type ReportLine, type ReportList } from './report-lines';
+import { errorCodeCounts, REPORT_LISTS, REPORT_PART_BYTES, reportCounts, type ReportEntries, type ReportLine, type ReportList } from './report-lines';
 
 type Chunk = { [K in ReportList]?: unknown[] } & { details?: Record<string, InstanceDetail> };
 
@@ -33,12 +33,12 @@ function chunkEntries(report: RunReport, partBytes: number): ReportEntries[] {
 }
 
 /**
- * The lines a run's report is logged as: a header (part 1) with the run's small fields and counts, then its
+ * The lines a run's report is logged as: a header (part 1) with the run's small fields and counts (errors by code too), then its
  * entries in parts of at most `partBytes`, each line JSON on its own and naming the run and the number of parts.
  */
 export function splitReport(report: RunReport, runId: string, partBytes = REPORT_PART_BYTES): ReportLine[] {
   const chunks = chunkEntries(report, partBytes);
   const parts = chunks.length + 1;
-  const header = { dryRun: report.dryRun, scanned: report.scanned, counts: reportCounts(report) };
+  const header = { dryRun: report.dryRun, scanned: report.scanned, counts: reportCounts(report), errorsByCode: Object.fromEntries(errorCodeCounts(report)) };
   return [{ runId, part: 1, parts, header }, ...chunks.map((entries, index) => ({ runId, part: index + 2, parts, entries }))];
 }

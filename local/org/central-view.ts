@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../lambda/model/error-codes';
 import { RUN_SUMMARY_SOURCE, type GroupSummary, type RunSummary } from '../../lambda/report/run-summary';
 
 /*
@@ -55,6 +56,15 @@ export interface RunWithErrors {
   readonly firstError?: string;
 }
 
+/** One kind of error in one account and region: how many, in how many runs. */
+export interface ErrorsOfCode {
+  readonly code: ErrorCode;
+  readonly account: string;
+  readonly region: string;
+  readonly errors: number;
+  readonly runs: number;
+}
+
 export interface CentralView {
   readonly now: number;
   /** Least within policy first, then by account and region; those that never reported last. */
@@ -63,6 +73,8 @@ export interface CentralView {
   readonly stalestGroups: readonly StaleGroupView[];
   /** Newest first. */
   readonly runsWithErrors: readonly RunWithErrors[];
+  /** Errors by code per account and region over every summary, most first. */
+  readonly errorsByCode: readonly ErrorsOfCode[];
   /** Accounts and regions silent for more than the threshold (or never heard from), longest silent first. */
   readonly stoppedReporting: readonly AccountRegionView[];
   /** Events from the run-summary source whose detail is not a summary: counted, not hidden. */
@@ -132,6 +144,18 @@ function runsWithErrors(read: readonly Arrival[]): RunWithErrors[] {
     .slice(0, RUNS_WITH_ERRORS_LISTED);
 }
 
+function errorsByCode(read: readonly Arrival[]): ErrorsOfCode[] {
+  const tally = new Map<string, { code: ErrorCode; account: string; region: string; errors: number; runs: number }>();
+  for (const { account, region, summary } of read) {
+    for (const { code, errors } of summary.errorsByCode) {
+      const key = `${code} ${keyOf(account, region)}`;
+      const row = tally.get(key) ?? { code, account, region, errors: 0, runs: 0 };
+      tally.set(key, { ...row, errors: row.errors + errors, runs: row.runs + 1 });
+    }
+  }
+  return [...tally.values()].sort((a, b) => b.errors - a.errors || a.code.localeCompare(b.code) || keyOf(a.account, a.region).localeCompare(keyOf(b.account, b.region)));
+}
+
 /** The central view at `now` of every summary the central bus stored. */
 export function buildCentralView(events: readonly SummaryEvent[], options: CentralViewOptions): CentralView {
   if (!(options.scheduleIntervalMs > 0)) throw new Error(`central view: scheduleIntervalMs must be a positive number of ms, got ${options.scheduleIntervalMs}`);
@@ -143,6 +167,7 @@ export function buildCentralView(events: readonly SummaryEvent[], options: Centr
     accounts,
     stalestGroups: stalestGroups(accounts),
     runsWithErrors: runsWithErrors(read.arrivals),
+    errorsByCode: errorsByCode(read.arrivals),
     stoppedReporting: accounts.filter((view) => view.stopped).sort((a, b) => silence(a) - silence(b)),
     unreadable: read.unreadable,
   };

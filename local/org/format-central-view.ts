@@ -31,6 +31,7 @@ function accountRow(view: AccountRegionView, names: AccountNames, now: number): 
 /** The central view as text: one row per account and region, then the stalest groups, runs with errors and silences. */
 export function formatCentralView(view: CentralView, names: AccountNames, scheduleIntervalMs: number): string[] {
   const stale = view.stalestGroups.slice(0, 5).map((group) => `${names[group.account] ?? group.account}/${group.group} ${group.fleetWithinPolicyPercent}% (${group.oldestInstanceAgeDays.toFixed(0)} d)`);
+  const codes = view.errorsByCode.slice(0, 5).map((row) => `${row.code} ${row.errors} in ${row.runs} run${row.runs === 1 ? '' : 's'} (${who(names, row.account)} ${row.region})`);
   const errors = view.runsWithErrors.slice(0, 3).map((run) => `${who(names, run.account)} ${formatTime(run.at)}: ${run.errors} (${run.firstError ?? 'no message'})`);
   const stopped = view.stoppedReporting.map((row) =>
     row.lastReportAt === undefined ? `${who(names, row.account)} ${row.region}: never reported` : `${who(names, row.account)} ${row.region}: silent ${hours(view.now - row.lastReportAt)}, last summary ${formatTime(row.lastReportAt)}`,
@@ -41,6 +42,7 @@ export function formatCentralView(view: CentralView, names: AccountNames, schedu
     ...view.accounts.map((row) => accountRow(row, names, view.now)),
     `  stalest groups: ${stale.join(' · ') || 'none'}`,
     `  runs with errors: ${errors.join(' · ') || 'none'}`,
+    `  errors by code: ${codes.join(' · ') || 'none'}`,
     `  stopped reporting: ${stopped.join(' · ') || 'none'}`,
   ];
 }

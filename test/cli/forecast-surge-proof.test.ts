@@ -1,3 +1,4 @@
+import { formatForecastResult } from '../../cli/forecast/format-forecast-result';
 import { surgeProofMessage } from '../../lambda/policy/surge-proof';
 import { formatSurgeState } from '../../lambda/policy/surge-state';
 import { FakeAccount } from '../../local/fake-aws/account';
@@ -40,6 +41,8 @@ describe('plan --forecast with a surge under way', () => {
     const { result } = await forecastOf(source, settingsOf({ REAPER_STATE_KEY_ARN: key }), { start: MONDAY, intervalMs: 15 * MINUTE, runs: 2 });
 
     expect(result.rotations).toEqual([]);
-    expect(result.errors).toEqual([expect.objectContaining({ group: 'solo', message: expect.stringContaining('was not written by a run of the reaper'), runs: 2 })]);
+    expect(result.errors).toEqual([expect.objectContaining({ group: 'solo', code: 'state-refused', message: expect.stringContaining('was not written by a run of the reaper'), runs: 2 })]);
+    const setting = { policySource: 'test', policy: [], overrides: {}, days: 1, start: MONDAY, intervalMs: 15 * MINUTE, intervalSource: 'test', scanned: { groups: 1, instances: 2 }, gates: new Map(), notes: [] };
+    expect(formatForecastResult(result, setting)).toMatch(/^ {2}state-refused solo: tag instance-reaper:surge-state=.* \(from .*, 2 run\(s\)\)$/m);
   });
 });

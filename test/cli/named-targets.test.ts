@@ -66,7 +66,7 @@ describe('an AMI or instance that exists nowhere', () => {
 
     expect(code).toBe(0);
     expect(stderr).toContain('going on because of --force');
-    expect(report.errors).toContainEqual({ instanceId: NOWHERE_INSTANCE, message: 'targeted instance not found' });
+    expect(report.errors).toContainEqual({ instanceId: NOWHERE_INSTANCE, code: 'not-found', message: 'targeted instance not found' });
   });
 
   it.each([

@@ -28,7 +28,7 @@ describe('the deployed bundle on the wire: deregistered AMIs', () => {
     expect(report.terminated).toEqual([{ instanceId: ids[0], group: 'web', reasons: ['ami-missing'] }]);
     expect(report.deferred).toEqual([expect.objectContaining({ instanceId: ids[1], reasons: ['ami-missing'], why: 'group-budget' })]);
     // EC2 answers a denied call with UnauthorizedOperation.
-    expect(report.errors).toEqual([{ message: expect.stringContaining('DescribeInstanceImageMetadata failed: UnauthorizedOperation') }]);
+    expect(report.errors).toEqual([{ code: 'read-denied', message: expect.stringContaining('DescribeInstanceImageMetadata failed: UnauthorizedOperation') }]);
     expect(reaper.mutatingCalls()).toEqual([
       { action: 'TerminateInstanceInAutoScalingGroup', params: expect.objectContaining({ InstanceId: ids[0], ShouldDecrementDesiredCapacity: false }) },
     ]);
@@ -47,7 +47,7 @@ describe('the deployed bundle on the wire: deregistered AMIs', () => {
 
     expect(reaper.mutatingCalls()).toEqual([]);
     expect(report.deferred.map((entry) => [entry.instanceId, entry.reasons, entry.why])).toEqual(ids.map((id) => [id, ['ami-missing'], 'cannot-replace']));
-    expect(report.errors).toEqual([{ group: 'web', message: expect.stringContaining(`cannot launch a replacement: the AMI it launches, ${launched}, is missing`) }]);
+    expect(report.errors).toEqual([{ group: 'web', code: 'cannot-replace', message: expect.stringContaining(`cannot launch a replacement: the AMI it launches, ${launched}, is missing`) }]);
     expect(reaper.account.group('web').inService).toHaveLength(2);
   });
 });

@@ -1,3 +1,4 @@
+import { parseLogLines } from '../../local/simulation/run-captured';
 import { LocalReaper, seedGroup, terminatedIds } from './local-reaper';
 
 let reaper: LocalReaper | undefined;
@@ -18,13 +19,16 @@ describe('the deployed bundle on the wire: input and throttling', () => {
     ['an out-of-range number', { maxTerminations: -1 }, 'maxTerminations'],
     ['a malformed instance ID', { instanceIds: ['web-1'] }, 'instanceIds'],
     ['a scheduled-looking event that carries an override', { source: 'aws.events', 'detail-type': 'Scheduled Event', dryRun: false }, 'source'],
-  ])('refuses %s, naming the field, before any AWS call', async (_title, event, field) => {
+  ])('refuses %s, naming the field, before any AWS call, and logs it as a failed run', async (_title, event, field) => {
     reaper = await LocalReaper.start(seedFleet);
 
     const invocation = await reaper.invokeRaw(event);
 
     expect(invocation.error).toContain(field);
     expect(reaper.account.calls).toEqual([]);
+    expect(parseLogLines(invocation.logs).filter((line) => line.message === 'run failed')).toEqual([
+      expect.objectContaining({ level: 'ERROR', error: expect.objectContaining({ name: 'InvalidInputError', code: 'input-invalid', issues: [expect.stringContaining(field)] }) }),
+    ]);
   });
 
   it('refuses a bad configuration variable, naming it, before any AWS call', async () => {

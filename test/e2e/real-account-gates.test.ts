@@ -23,7 +23,7 @@ describe('the deployed bundle on the wire: gates in a real account', () => {
 
     expect(reaper.mutatingCalls()).toEqual([]);
     expect(report.deferred.map((entry) => [entry.instanceId, entry.why])).toEqual(ids.map((id) => [id, 'cannot-replace']));
-    expect(report.errors).toEqual([expect.objectContaining({ group: 'web', message: expect.stringContaining('cannot launch a replacement') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ group: 'web', code: 'cannot-replace', message: expect.stringContaining('cannot launch a replacement') })]);
     expect(reaper.account.group('web').inService).toHaveLength(2);
   });
 
@@ -97,7 +97,7 @@ describe('the deployed bundle on the wire: gates in a real account', () => {
 
     expect(reaper.mutatingCalls()).toEqual([]);
     expect(report.deferred.map((entry) => entry.why)).toEqual([why, why]);
-    expect(report.errors).toEqual(expect.arrayContaining([expect.objectContaining({ group: 'web', message: expect.stringContaining('AccessDenied') })]));
+    expect(report.errors).toEqual(expect.arrayContaining([expect.objectContaining({ group: 'web', code: 'read-denied', message: expect.stringContaining('AccessDenied') })]));
   });
 
   it('follows every page of DescribeImages: AMIs on a later page are described, not judged missing', async () => {

@@ -134,7 +134,7 @@ describe('the deployed bundle on the wire: launch before terminate in a real acc
 
     expect(reaper.mutatingCalls()).toEqual([]);
     expect(terminatedIds(report)).toEqual([]);
-    expect(report.errors).toEqual([expect.objectContaining({ group: 'web', message: expect.stringContaining('instance-reaper:surge-state') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ group: 'web', code: 'state-refused', message: expect.stringContaining('instance-reaper:surge-state') })]);
     expect(reaper.account.group('web').inService).toHaveLength(4);
   });
 
@@ -149,6 +149,6 @@ describe('the deployed bundle on the wire: launch before terminate in a real acc
     const report = await reaper.invoke();
 
     expect(reaper.mutatingCalls()).toEqual([]);
-    expect(report.errors).toEqual([expect.objectContaining({ group: 'api', message: expect.stringContaining('not a member') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ group: 'api', code: 'state-refused', message: expect.stringContaining('not a member') })]);
   });
 });

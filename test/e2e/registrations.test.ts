@@ -96,7 +96,7 @@ describe('the deployed bundle: every registration counts', () => {
         [ids[1], 'targets-unhealthy'],
       ]);
       expect(report.errors).toEqual([
-        { group: 'lattice', message: expect.stringMatching(/^targets of VPC Lattice target group arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup\/tg-[0-9a-z]{17} could not be read: AccessDeniedException: .*vpc-lattice:ListTargets/) },
+        { group: 'lattice', code: 'read-denied', message: expect.stringMatching(/^targets of VPC Lattice target group arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup\/tg-[0-9a-z]{17} could not be read: AccessDeniedException: .*vpc-lattice:ListTargets/) },
       ]);
     });
   });

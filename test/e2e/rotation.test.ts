@@ -100,7 +100,7 @@ describe('the deployed bundle on the wire: rotation', () => {
     const report = await reaper.invoke();
 
     expect(report.deferred).toEqual([expect.objectContaining({ group: 'web', why: 'alarm' })]);
-    expect(report.errors).toEqual([expect.objectContaining({ group: 'web', message: expect.stringContaining('web-5xx-typo') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ group: 'web', code: 'alarm-unknown', message: expect.stringContaining('web-5xx-typo') })]);
     expect(reaper.mutatingCalls()).toEqual([]);
   });
 
@@ -150,7 +150,7 @@ describe('the deployed bundle on the wire: rotation', () => {
 
     expect(waiting.terminated).toEqual([]);
     expect(afterTimeout.surges).toEqual([expect.objectContaining({ group: 'bastion', action: 'rolled-back' })]);
-    expect(afterTimeout.errors).toEqual([expect.objectContaining({ group: 'bastion' })]);
+    expect(afterTimeout.errors).toEqual([expect.objectContaining({ group: 'bastion', code: 'surge-incomplete' })]);
     expect(reaper.mutatingCalls().map((call) => call.action)).toEqual(['DeleteTags']);
     expect(reaper.account.group('bastion')).toMatchObject({ desiredCapacity: 1, tags: {} });
   });

@@ -180,7 +180,7 @@ describe('without the key, or when KMS cannot be used', () => {
     expect(reaper.mutatingCalls()).toEqual([]);
     expect(reaper.account.group('solo').desiredCapacity).toBe(1);
     expect(report.surges).toEqual([]);
-    expect(report.errors).toEqual([expect.objectContaining({ group: 'solo', message: expect.stringContaining('REAPER_STATE_KEY_ARN') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ group: 'solo', code: 'write-failed', message: expect.stringContaining('REAPER_STATE_KEY_ARN') })]);
   });
 
   it('a function configured without a key does not act on a genuine record either: the group is held and reported', async () => {
@@ -207,7 +207,7 @@ describe('without the key, or when KMS cannot be used', () => {
 
     expect(reaper.mutatingCalls()).toEqual([]);
     expect(reaper.account.group('solo').desiredCapacity).toBe(1);
-    expect(report.errors).toEqual([expect.objectContaining({ group: 'solo', message: expect.stringContaining('AccessDeniedException') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ group: 'solo', code: 'write-failed', message: expect.stringContaining('AccessDeniedException') })]);
   });
 
   it('VerifyMac denied on a genuine surge: a read that failed holds the group and is reported, never a verdict of forgery', async () => {

@@ -54,7 +54,7 @@ describe('the deployed bundle on the wire: maintenance windows and freshness met
 
     const report = await reaper.invoke();
 
-    expect(report.errors).toEqual([expect.objectContaining({ group: 'queue', message: expect.stringContaining('instance-reaper:window') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ group: 'queue', code: 'tag-malformed', message: expect.stringContaining('instance-reaper:window') })]);
     expect(report.terminated.map((entry) => entry.group)).toEqual(['web']);
   });
 

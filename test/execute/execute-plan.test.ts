@@ -208,7 +208,7 @@ describe('executePlan: terminations across groups', () => {
     expect(peakOverall).toBe(3);
     expect(peakInOneGroup).toBe(1);
     expect(outcome.terminated.map((entry) => entry.instanceId)).toEqual(['i-a1', 'i-a2', 'i-c1']);
-    expect(outcome.errors).toEqual([{ group: 'b', instanceId: 'i-b1', message: 'TerminateInstanceInAutoScalingGroup failed: ValidationError: instance is not in the group' }]);
+    expect(outcome.errors).toEqual([{ group: 'b', instanceId: 'i-b1', code: 'write-failed', message: 'TerminateInstanceInAutoScalingGroup failed: ValidationError: instance is not in the group' }]);
   });
 });
 
@@ -232,7 +232,7 @@ describe('executePlan: the surge-state record carries the proof that the functio
 
     expect(autoScalingMock.calls()).toHaveLength(0);
     expect(outcome.surges).toEqual([]);
-    expect(outcome.errors).toEqual([{ group: 'solo', message: expect.stringMatching(/could not be signed \(AccessDeniedException: .*\): nothing was written, and no capacity added/) }]);
+    expect(outcome.errors).toEqual([{ group: 'solo', code: 'write-failed', message: expect.stringMatching(/could not be signed \(AccessDeniedException: .*\): nothing was written, and no capacity added/) }]);
   });
 
   it('a record rewritten with what is left is signed again; a signing failure keeps the old record and is reported', async () => {

@@ -31,6 +31,19 @@ describe('handler: the run report lines name the run', () => {
     expect(parts).toEqual([expect.objectContaining({ runId: 'c0ffee00-1234-4321-8765-0123456789ab', part: 1, parts: 1 })]);
   });
 
+  it('every line the run logs carries the Lambda request ID from the context, the metrics line too', async () => {
+    const context = { awsRequestId: 'feed0000-1234-4321-8765-0123456789ab', invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:reaper', functionName: 'reaper' };
+    const { result, written } = await captureStdout(() => handler({ dryRun: true }, context));
+    const lines = parseLogLines(written);
+
+    expect(result.dryRun).toBe(true);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.filter((line) => line.function_request_id !== context.awsRequestId)).toEqual([]);
+    // The metrics' EMF line included; the logger's lines name the function too.
+    expect(lines.some((line) => '_aws' in line)).toBe(true);
+    expect(lines.filter((line) => 'message' in line && line.function_name !== 'reaper')).toEqual([]);
+  });
+
   it('by a generated ID without a context', async () => {
     const { parts } = await invoke();
 

@@ -1,8 +1,9 @@
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { InvalidInputError } from '../../lambda/errors';
 import { handler } from '../../lambda/handler';
+import { parseLogLines } from '../../local/simulation/run-captured';
 
 const ec2Mock = mockClient(EC2Client);
 const autoScalingMock = mockClient(AutoScalingClient);
@@ -52,5 +53,43 @@ describe('handler input validation', () => {
 
     await expect(handler({})).rejects.toThrow('REAPER_MAX_AGE_DAYS');
     noCallsMade();
+  });
+});
+
+/** The handler's run, and the `run failed` lines it logged (Powertools writes errors to stderr). */
+async function failedRunLines(event: unknown) {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const error = await handler(event, { awsRequestId: 'req-failed' }).catch((caught: unknown) => caught);
+    const lines = parseLogLines(stderr.mock.calls.map(([chunk]) => String(chunk)).join(''));
+    return { error, failed: lines.filter((line) => line.message === 'run failed') };
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
+describe('handler: a run that fails is logged as such, with its code', () => {
+  it('bad input: logged once as a failed run with input-invalid and every issue, still thrown, and nothing called', async () => {
+    const { error, failed } = await failedRunLines({ dryrun: true, maxTerminations: -2 });
+
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(failed).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        function_request_id: 'req-failed',
+        error: expect.objectContaining({ name: 'InvalidInputError', code: 'input-invalid', issues: expect.arrayContaining([expect.stringContaining('dryrun'), expect.stringContaining('maxTerminations')]) }),
+      }),
+    ]);
+    noCallsMade();
+  });
+
+  it('a fleet that cannot be read: logged as a failed run with read-denied when IAM refused the read', async () => {
+    autoScalingMock.on(DescribeAutoScalingGroupsCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDenied' }));
+    ec2Mock.on(DescribeInstancesCommand).resolves({ Reservations: [] });
+
+    const { error, failed } = await failedRunLines({ dryRun: true });
+
+    expect((error as Error).name).toBe('FleetReadError');
+    expect(failed).toEqual([expect.objectContaining({ error: expect.objectContaining({ name: 'FleetReadError', code: 'read-denied' }) })]);
   });
 });

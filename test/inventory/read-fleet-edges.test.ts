@@ -40,7 +40,7 @@ describe('readFleet: AMIs', () => {
 
     expect(snapshot.images.get('ami-old')?.state).toBe('missing');
     expect(snapshot.images.get('ami-new')?.state).toBe('missing');
-    expect(snapshot.errors).toEqual([{ message: expect.stringContaining('DescribeInstanceImageMetadata failed: AccessDenied') }]);
+    expect(snapshot.errors).toEqual([{ code: 'read-denied', message: expect.stringContaining('DescribeInstanceImageMetadata failed: AccessDenied') }]);
   });
 
   it('describes the AMI a group launches even when no instance runs it yet, and marks it missing on a definitive not-found', async () => {
@@ -81,7 +81,7 @@ describe('readFleet: warm pools', () => {
     const snapshot = await readFleet(testClients(), {});
 
     expect(snapshot.warmPoolInstanceIds.has('i-warm')).toBe(true);
-    expect(snapshot.errors).toEqual(expect.arrayContaining([{ group: 'web', instanceId: 'i-warm', message: expect.stringContaining('Warmed:Terminating:Retained') }]));
+    expect(snapshot.errors).toEqual(expect.arrayContaining([{ group: 'web', instanceId: 'i-warm', code: 'instance-retained', message: expect.stringContaining('Warmed:Terminating:Retained') }]));
   });
 
   it('when the warm pool cannot be read, every unlisted instance tagged with the group counts as pooled, and the failure is reported', async () => {
@@ -90,7 +90,7 @@ describe('readFleet: warm pools', () => {
     const snapshot = await readFleet(testClients(), {});
 
     expect(snapshot.warmPoolInstanceIds.has('i-warm')).toBe(true);
-    expect(snapshot.errors).toEqual(expect.arrayContaining([{ group: 'web', message: expect.stringContaining('DescribeWarmPool failed: AccessDenied') }]));
+    expect(snapshot.errors).toEqual(expect.arrayContaining([{ group: 'web', code: 'read-denied', message: expect.stringContaining('DescribeWarmPool failed: AccessDenied') }]));
   });
 });
 

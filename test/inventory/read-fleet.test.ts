@@ -208,7 +208,7 @@ describe('readFleet', () => {
 
     expect(autoScaling).toHaveReceivedCommandWith(DescribeAutoScalingGroupsCommand, { AutoScalingGroupNames: ['web', 'wbe'] });
     expect(snapshot.limitedToGroups).toBe(true);
-    expect(snapshot.errors).toEqual([{ group: 'wbe', message: 'Auto Scaling group not found' }]);
+    expect(snapshot.errors).toEqual([{ group: 'wbe', code: 'not-found', message: 'Auto Scaling group not found' }]);
   });
 
   it.each([

@@ -57,7 +57,7 @@ describe('readGroupGates', () => {
     autoScaling.on(DescribeInstanceRefreshesCommand).rejects(denied());
     const gates = await gatesOf();
     expect(gates?.instanceRefreshActive).toBe(true);
-    expect(gates?.readFailures).toEqual([expect.stringMatching(/instance refreshes could not be read: AccessDenied/)]);
+    expect(gates?.readFailures).toEqual([{ code: 'read-denied', message: expect.stringMatching(/instance refreshes could not be read: AccessDenied/) }]);
   });
 
   it('holds on an alarm in ALARM and on a named alarm that does not exist', async () => {
@@ -65,11 +65,21 @@ describe('readGroupGates', () => {
     expect((await gatesOf(['api-5xx', 'typo-alarm']))?.alarmsHolding).toEqual(['api-5xx', 'typo-alarm']);
   });
 
-  it('names as unknown the alarms that do not exist, and all of them when their state cannot be read', async () => {
+  it('names as unknown the alarms that do not exist', async () => {
     cloudWatch.on(DescribeAlarmsCommand).resolvesOnce({ MetricAlarms: [{ AlarmName: 'api-5xx', StateValue: 'OK' }], CompositeAlarms: [] });
     expect((await gatesOf(['api-5xx', 'typo-alarm']))?.alarmsUnknown).toEqual(['typo-alarm']);
-    cloudWatch.on(DescribeAlarmsCommand).rejects(new Error('denied'));
-    expect((await gatesOf(['api-5xx', 'typo-alarm']))?.alarmsUnknown).toEqual(['api-5xx', 'typo-alarm']);
+  });
+
+  it('holds on alarms whose state cannot be read and reports each as a failed read, denied or not', async () => {
+    cloudWatch.on(DescribeAlarmsCommand).rejects(denied());
+    const gates = await gatesOf(['api-5xx', 'typo-alarm']);
+    expect(gates).toMatchObject({ alarmsHolding: ['api-5xx', 'typo-alarm'], alarmsUnknown: [] });
+    expect(gates?.readFailures).toEqual([
+      { code: 'read-denied', message: expect.stringMatching(/^the state of alarm api-5xx could not be read: AccessDenied/) },
+      { code: 'read-denied', message: expect.stringMatching(/^the state of alarm typo-alarm could not be read: AccessDenied/) },
+    ]);
+    cloudWatch.on(DescribeAlarmsCommand).rejects(new Error('socket hang up'));
+    expect((await gatesOf(['api-5xx']))?.readFailures).toEqual([{ code: 'read-failed', message: expect.stringContaining('socket hang up') }]);
   });
 
   it('lists the members whose targets are not healthy, all of them when health cannot be read (and reports that read)', async () => {
@@ -83,7 +93,7 @@ describe('readGroupGates', () => {
     elbv2.on(DescribeTargetHealthCommand).rejects(denied());
     const gates = await gatesOf();
     expect(gates?.unhealthyTargets).toEqual(['i-1', 'i-2']);
-    expect(gates?.readFailures).toEqual([expect.stringContaining('target health of arn:tg/web could not be read: AccessDenied')]);
+    expect(gates?.readFailures).toEqual([{ code: 'read-denied', message: expect.stringContaining('target health of arn:tg/web could not be read: AccessDenied') }]);
   });
 
   it.each([
@@ -128,12 +138,12 @@ describe('readGroupGates', () => {
     autoScaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: Activities as never });
     const gates = await gatesOf();
     if (failure === undefined) expect(gates?.cannotReplace).toBeUndefined();
-    else expect(gates?.cannotReplace).toContain(failure);
+    else expect(gates?.cannotReplace).toEqual({ code: 'cannot-replace', why: expect.stringContaining(failure) });
   });
 
-  it('cannot tell that the group can launch when its activities cannot be read', async () => {
+  it('cannot tell that the group can launch when its activities cannot be read: the hold carries the read\'s code', async () => {
     autoScaling.on(DescribeScalingActivitiesCommand).rejects(denied());
-    expect((await gatesOf())?.cannotReplace).toMatch(/could not be read.*AccessDenied/);
+    expect((await gatesOf())?.cannotReplace).toEqual({ code: 'read-denied', why: expect.stringMatching(/could not be read.*AccessDenied/) });
   });
 
   describe('a VPC Lattice target group (a vpc-lattice traffic source)', () => {
@@ -170,7 +180,7 @@ describe('readGroupGates', () => {
       vpcLattice.on(ListTargetsCommand).rejects(Object.assign(new Error('User is not authorized to perform: vpc-lattice:ListTargets'), { name: 'AccessDeniedException' }));
       const gates = await gatesOf([], lattice);
       expect(gates?.unhealthyTargets).toEqual(['i-1', 'i-2']);
-      expect(gates?.readFailures).toEqual([`targets of VPC Lattice target group ${LATTICE_TG} could not be read: AccessDeniedException: User is not authorized to perform: vpc-lattice:ListTargets`]);
+      expect(gates?.readFailures).toEqual([{ code: 'read-denied', message: `targets of VPC Lattice target group ${LATTICE_TG} could not be read: AccessDeniedException: User is not authorized to perform: vpc-lattice:ListTargets` }]);
     });
 
     it('reads a target group shared by two groups once', async () => {

@@ -33,16 +33,16 @@ describe('readImages: an AMI absent from a successful DescribeImages answer is g
   });
 
   it.each([
-    ['denied (UnauthorizedOperation, as EC2 answers)', denied(), 'UnauthorizedOperation'],
-    ['throttled past every retry', throttled(), 'RequestLimitExceeded'],
-  ])('instance metadata %s: the AMI is still missing, and the failure is reported', async (_title, failure, code) => {
+    ['denied (UnauthorizedOperation, as EC2 answers)', denied(), 'UnauthorizedOperation', 'read-denied'],
+    ['throttled past every retry', throttled(), 'RequestLimitExceeded', 'read-failed'],
+  ])('instance metadata %s: the AMI is still missing, and the failure is reported as %s', async (_title, failure, code, errorCode) => {
     ec2.on(DescribeImagesCommand).resolves({ Images: [] });
     ec2.on(DescribeInstanceImageMetadataCommand).rejects(failure);
 
     const read = await readImages(testClients(), [on('i-1', 'ami-gone')]);
 
     expect(read.images.get('ami-gone')).toEqual({ imageId: 'ami-gone', state: 'missing' });
-    expect(read.errors).toEqual([{ message: expect.stringMatching(new RegExp(`DescribeInstanceImageMetadata failed: ${code}`)) }]);
+    expect(read.errors).toEqual([{ code: errorCode, message: expect.stringMatching(new RegExp(`DescribeInstanceImageMetadata failed: ${code}`)) }]);
   });
 
   it('not allowed by the account (metadata: available, ImageAllowed false): not gone, judged from its metadata, marked not allowed', async () => {
@@ -77,7 +77,7 @@ describe('readImages: an AMI absent from a successful DescribeImages answer is g
     const read = await readImages(testClients(), [on('i-1', 'ami-a')]);
 
     expect(read.images.has('ami-a')).toBe(false);
-    expect(read.errors).toEqual([{ message: expect.stringContaining('DescribeImages failed for ami-a: RequestLimitExceeded') }]);
+    expect(read.errors).toEqual([{ code: 'read-failed', message: expect.stringContaining('DescribeImages failed for ami-a: RequestLimitExceeded') }]);
     expect(ec2).not.toHaveReceivedCommand(DescribeInstanceImageMetadataCommand);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { envSchema } from '../../lambda/config/env-schema';
+import { ERROR_CODES } from '../../lambda/model/error-codes';
 import { OrganizationConfigError, parseOrganization } from '../../infra/org/organization-config';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -11,6 +12,13 @@ function environmentTable(): string[] {
   const table = README.slice(README.indexOf('| variable | prop |'));
   const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
   return rows.map((row) => /^\| `([A-Z_]+)` \|/.exec(row)?.[1] ?? row);
+}
+
+/** The first column of the README's table of error codes (header `| code | what failed |`). */
+function errorCodeTable(): string[] {
+  const table = README.slice(README.indexOf('| code | what failed |'));
+  const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+  return rows.map((row) => /^\| `([a-z-]+)` \|/.exec(row)?.[1] ?? row);
 }
 
 /** The parts of an organization file the cases change. */
@@ -39,6 +47,10 @@ function problemsOf(change: (file: OrganizationJson) => void): readonly string[]
 describe('the README states facts', () => {
   it('lists every environment variable the function reads in the configuration table, REAPER_CENTRAL_BUS_ARN included', () => {
     expect(environmentTable().sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it('lists every error code of the set, in its order, in the Report section', () => {
+    expect(errorCodeTable()).toEqual([...ERROR_CODES]);
   });
 
   it("names the app file `cdk init app --language typescript` makes (bin/ and the project's name)", () => {

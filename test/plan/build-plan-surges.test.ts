@@ -50,6 +50,6 @@ describe('buildPlan with an alarm that does not exist', () => {
     const { plan } = planFor(snapshot, makePolicy(), { gates: gatesFor(snapshot, { web: { alarmsHolding: ['web-5xx-typo'], alarmsUnknown: ['web-5xx-typo'] } }) });
 
     expect(plan.deferred).toEqual([expect.objectContaining({ instanceId: 'i-1', why: 'alarm' })]);
-    expect(plan.errors).toEqual([{ group: 'web', message: expect.stringContaining('alarm web-5xx-typo does not exist') }]);
+    expect(plan.errors).toEqual([{ group: 'web', code: 'alarm-unknown', message: expect.stringContaining('alarm web-5xx-typo does not exist') }]);
   });
 });

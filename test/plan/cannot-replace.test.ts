@@ -18,15 +18,15 @@ describe('buildPlan: a group that cannot launch a replacement loses nothing', ()
     expect(plan.terminations).toEqual([]);
     expect(plan.deferred).toEqual(expect.arrayContaining([expect.objectContaining({ instanceId: 'i-old', why: 'cannot-replace' })]));
     expect(new Set(plan.deferred.map((entry) => entry.why))).toEqual(new Set(['cannot-replace']));
-    expect(plan.errors).toEqual([{ group: 'web', message: expect.stringContaining(message) }]);
+    expect(plan.errors).toEqual([{ group: 'web', code: 'cannot-replace', message: expect.stringContaining(message) }]);
   });
 
   it('its latest launch failed (from its scaling activities): the same', () => {
     const snapshot = fleetLaunching({});
-    const { plan } = planFor(snapshot, makePolicy(), { gates: gatesFor(snapshot, { web: { cannotReplace: "its latest launch failed: The image id '[ami-x]' does not exist" } }) });
+    const { plan } = planFor(snapshot, makePolicy(), { gates: gatesFor(snapshot, { web: { cannotReplace: { code: 'cannot-replace', why: "its latest launch failed: The image id '[ami-x]' does not exist" } } }) });
 
     expect(plan.deferred).toEqual([expect.objectContaining({ instanceId: 'i-old', why: 'cannot-replace' })]);
-    expect(plan.errors).toEqual([{ group: 'web', message: expect.stringContaining("The image id '[ami-x]' does not exist") }]);
+    expect(plan.errors).toEqual([{ group: 'web', code: 'cannot-replace', message: expect.stringContaining("The image id '[ami-x]' does not exist") }]);
   });
 
   it('comes after processes-suspended and before group-unstable in the order of precedence', () => {
@@ -65,10 +65,10 @@ describe('buildPlan: a group that cannot launch a replacement loses nothing', ()
 describe('buildPlan: reads that fail are reported', () => {
   it('a failed gate read holds the group and lands in errors for it', () => {
     const snapshot = fleetLaunching({});
-    const gates = gatesFor(snapshot, { web: { unhealthyTargets: ['i-old', 'i-2'], readFailures: ['target health of arn:tg could not be read: AccessDenied'] } });
+    const gates = gatesFor(snapshot, { web: { unhealthyTargets: ['i-old', 'i-2'], readFailures: [{ code: 'read-denied', message: 'target health of arn:tg could not be read: AccessDenied' }] } });
     const { plan } = planFor(snapshot, makePolicy(), { gates });
 
     expect(plan.deferred.map((entry) => entry.why)).toEqual(['targets-unhealthy']);
-    expect(plan.errors).toEqual([{ group: 'web', message: expect.stringContaining('AccessDenied') }]);
+    expect(plan.errors).toEqual([{ group: 'web', code: 'read-denied', message: expect.stringContaining('AccessDenied') }]);
   });
 });

@@ -76,9 +76,9 @@ describe('guardAtWrite: the plan held to the group as it is just before the firs
   it('a failed fresh read writes nothing and says why once', () => {
     const snapshot = makeFleet([{ group: { name: 'web' }, instances: OLD_AND_YOUNG }]);
     const { plan, evaluation } = planFor(snapshot);
-    const after = guardAtWrite({ plan, evaluation, gates: gatesFor(snapshot), fresh: new Map(), failure: 'DescribeAutoScalingGroups failed: AccessDenied' });
+    const after = guardAtWrite({ plan, evaluation, gates: gatesFor(snapshot), fresh: new Map(), failure: { code: 'read-denied', message: 'DescribeAutoScalingGroups failed: AccessDenied' } });
     expect(after.terminations).toEqual([]);
-    expect(after.errors).toEqual([{ message: 'DescribeAutoScalingGroups failed: AccessDenied' }]);
+    expect(after.errors).toEqual([{ code: 'read-denied', message: 'DescribeAutoScalingGroups failed: AccessDenied' }]);
     expect(whyOf(after, 'i-old')).toBe('group-unstable');
   });
 });

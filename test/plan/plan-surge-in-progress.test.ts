@@ -137,7 +137,7 @@ describe('launch before terminate: completing a surge', () => {
   });
 
   it('a group that cannot launch replacements still completes: completing needs no launch', () => {
-    const plan = planSurging({ gates: { cannotReplace: 'its latest launch failed' } });
+    const plan = planSurging({ gates: { cannotReplace: { code: 'cannot-replace', why: 'its latest launch failed' } } });
     expect(plan.surgeSteps.map((step) => step.action)).toEqual(['completed']);
   });
 
@@ -182,7 +182,7 @@ describe('launch before terminate: rolling back a surge that did not become heal
     expect(plan.surgeSteps).toEqual([
       { group: 'solo', action: 'rolled-back', desiredCapacity: 1, instanceIds: ['i-new'], startedAt: NOW - TIMED_OUT * MINUTE, recordedDesiredCapacity: 2, removeAdded: ['i-new'], weights: { 'i-new': 1 } },
     ]);
-    expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining('rolled back by removing i-new') }]);
+    expect(plan.errors).toEqual([{ group: 'solo', code: 'surge-incomplete', message: expect.stringContaining('rolled back by removing i-new') }]);
     expect(whys(plan)).toEqual([['i-old', 'surge-pending']]);
   });
 
@@ -208,19 +208,19 @@ describe('launch before terminate: rolling back a surge that did not become heal
     const plan = planSurging({ startedMinutesAgo: TIMED_OUT, ...surging });
     expect(plan.surgeSteps).toEqual([]);
     expect(whys(plan)).toEqual([['i-old', why]]);
-    expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining(`rollback waits (${why})`) }]);
+    expect(plan.errors).toEqual([{ group: 'solo', code: 'surge-incomplete', message: expect.stringContaining(`rollback waits (${why})`) }]);
   });
 
   it('an added instance tagged exempt is never removed: the rollback removes nothing and says the capacity stays', () => {
     const plan = planSurging({ startedMinutesAgo: TIMED_OUT, newTags: { 'instance-reaper:exempt': 'true' }, members: [{ id: 'i-old' }, { id: 'i-new', healthStatus: 'Unhealthy' }] });
     expect(plan.surgeSteps.map((step) => step.removeAdded)).toEqual([[]]);
-    expect(plan.errors).toEqual(expect.arrayContaining([{ group: 'solo', message: expect.stringContaining('no instance to remove') }]));
+    expect(plan.errors).toEqual(expect.arrayContaining([{ group: 'solo', code: 'surge-incomplete', message: expect.stringContaining('no instance to remove') }]));
   });
 
   it('the added instance never launched (the group cannot launch): nothing to remove by ID, the desired capacity is left, the tag goes', () => {
-    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, members: [{ id: 'i-old' }], gates: { cannotReplace: 'its latest launch failed' } });
+    const plan = planSurging({ startedMinutesAgo: TIMED_OUT, members: [{ id: 'i-old' }], gates: { cannotReplace: { code: 'cannot-replace', why: 'its latest launch failed' } } });
     expect(plan.surgeSteps).toEqual([expect.objectContaining({ action: 'rolled-back', removeAdded: [], desiredCapacity: 2 })]);
-    expect(plan.errors).toEqual(expect.arrayContaining([{ group: 'solo', message: expect.stringContaining('desired capacity stays 1 above') }]));
+    expect(plan.errors).toEqual(expect.arrayContaining([{ group: 'solo', code: 'surge-incomplete', message: expect.stringContaining('desired capacity stays 1 above') }]));
   });
 
   it.each<[string, MemberSpec[]]>([
@@ -263,7 +263,7 @@ describe('launch before terminate: recorded state is checked against the group b
       { group: { name: 'web', desired: 2 }, instances: [{ id: 'i-web', ageDays: 40 }, { id: 'i-2' }] },
     ], { instances: [makeInstance({ id: 'i-elsewhere', ageDays: 3 })] });
     const { plan } = planFor(snapshot);
-    expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining(message) }]);
+    expect(plan.errors).toEqual([{ group: 'solo', code: 'state-refused', message: expect.stringContaining(message) }]);
     expect(plan.terminations.map((entry) => entry.instanceId)).toEqual(['i-web']);
     expect(plan.surgeSteps).toEqual([]);
   });
@@ -275,7 +275,7 @@ describe('launch before terminate: recorded state is checked against the group b
     const { plan } = planFor(snapshot, makePolicy({ defaultGroupBudget: { kind: 'count', value: 2 } }));
     expect(plan.terminations).toEqual([]);
     expect(plan.surgeSteps).toEqual([]);
-    expect(plan.errors).toEqual([{ group: 'big', message: expect.stringContaining('instance-reaper:surge-state') }]);
+    expect(plan.errors).toEqual([{ group: 'big', code: 'state-refused', message: expect.stringContaining('instance-reaper:surge-state') }]);
   });
 
   it.each(['garbage', 'v1 at=yesterday desired=2 added=1 ids=i-old', 'v1 at=2026-11-24T11:00:00Z desired=two added=1 ids=i-old', ''])(
@@ -286,7 +286,7 @@ describe('launch before terminate: recorded state is checked against the group b
         { group: { name: 'web', desired: 2 }, instances: [{ id: 'i-web', ageDays: 40 }, { id: 'i-2' }] },
       ]);
       const { plan } = planFor(snapshot);
-      expect(plan.errors).toEqual([{ group: 'solo', message: expect.stringContaining('instance-reaper:surge-state') }]);
+      expect(plan.errors).toEqual([{ group: 'solo', code: 'state-refused', message: expect.stringContaining('instance-reaper:surge-state') }]);
       expect(plan.terminations.map((entry) => entry.instanceId)).toEqual(['i-web']);
       expect(plan.surgeSteps).toEqual([]);
       expect(plan.deferred).toEqual([]);

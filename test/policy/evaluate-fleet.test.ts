@@ -152,7 +152,7 @@ describe('evaluateFleet: emergency reasons', () => {
 
   it('targeted: an instance that does not exist is reported in errors', () => {
     const evaluation = evaluateFleet(makeFleet([{ group: {}, instances: [{ id: 'i-1' }] }]), makePolicy({ targetedInstanceIds: ['i-gone'] }), NOW);
-    expect(evaluation.errors).toEqual([{ instanceId: 'i-gone', message: expect.stringContaining('not found') }]);
+    expect(evaluation.errors).toEqual([{ instanceId: 'i-gone', code: 'not-found', message: expect.stringContaining('not found') }]);
   });
 
   it.each<[string, InstanceSpec, boolean, string | undefined]>([
@@ -162,7 +162,7 @@ describe('evaluateFleet: emergency reasons', () => {
   ])('targeted: an instance %s', (_title, instance, limitedToGroups, message) => {
     const snapshot = makeFleet([{ group: {}, instances: [{ id: 'i-1' }] }], { instances: [makeInstance(instance)], limitedToGroups });
     const evaluation = evaluateFleet(snapshot, makePolicy({ targetedInstanceIds: ['i-9'] }), NOW);
-    expect(evaluation.errors).toEqual(message === undefined ? [] : [{ instanceId: 'i-9', message: expect.stringContaining(message) }]);
+    expect(evaluation.errors).toEqual(message === undefined ? [] : [{ instanceId: 'i-9', code: 'not-found', message: expect.stringContaining(message) }]);
     expect(evaluation.unmanaged.map((due) => [due.instanceId, due.reasons])).toEqual(message === undefined ? [['i-9', ['targeted']]] : []);
   });
 
@@ -189,14 +189,14 @@ describe('evaluateFleet: emergency reasons', () => {
     ]);
     const evaluation = evaluateFleet(snapshot, makePolicy(), NOW);
     expect(evaluation.groups.map((group) => group.group.name)).toEqual(['api']);
-    expect(evaluation.errors).toEqual([{ group: 'web', message: expect.stringMatching(new RegExp(`${ROTATE_TAG}.*${message}`)) }]);
+    expect(evaluation.errors).toEqual([{ group: 'web', code: 'tag-malformed', message: expect.stringMatching(new RegExp(`${ROTATE_TAG}.*${message}`)) }]);
     expect([...dueIn(evaluation).keys()]).toEqual(['i-2']);
   });
 });
 
 describe('evaluateFleet: errors and exemptions', () => {
   it('carries the snapshot errors through', () => {
-    const errors = [{ group: 'web', message: 'launch template unreadable' }];
+    const errors = [{ group: 'web', code: 'read-failed' as const, message: 'launch template unreadable' }];
     const evaluation = evaluateFleet(makeSnapshot({ errors }), makePolicy(), NOW);
     expect(evaluation.errors).toEqual(errors);
   });
@@ -204,7 +204,7 @@ describe('evaluateFleet: errors and exemptions', () => {
   it('reports an InService member that EC2 did not describe, and skips a Pending one silently', () => {
     const snapshot = makeSnapshot({ groups: [makeGroup({ members: ['i-gone', { id: 'i-new', lifecycleState: 'Pending' }] })] });
     const evaluation = evaluateFleet(snapshot, makePolicy(), NOW);
-    expect(evaluation.errors).toEqual([{ group: 'web', instanceId: 'i-gone', message: expect.stringContaining('did not describe') }]);
+    expect(evaluation.errors).toEqual([{ group: 'web', instanceId: 'i-gone', code: 'read-failed', message: expect.stringContaining('did not describe') }]);
   });
 
   it.each([
@@ -225,7 +225,7 @@ describe('evaluateFleet: errors and exemptions', () => {
       { group: { name: 'api' }, instances: [{ id: 'i-3', ageDays: 40 }] },
     ]);
     const evaluation = evaluateFleet(snapshot, makePolicy(), NOW);
-    expect(evaluation.errors).toEqual([{ group: 'web', instanceId: 'i-1', message: expect.stringContaining('group left alone') }]);
+    expect(evaluation.errors).toEqual([{ group: 'web', instanceId: 'i-1', code: 'tag-malformed', message: expect.stringContaining('group left alone') }]);
     expect(evaluation.groups.map((group) => group.group.name)).toEqual(['api']);
   });
 });

@@ -48,7 +48,7 @@ describe('resolveGroupSettings: malformed tags', () => {
 
     expect(evaluation.groups.map((group) => group.group.name)).toEqual(['fine']);
     expect(evaluation.groups[0]?.due.map((due) => due.instanceId)).toEqual(['i-2']);
-    expect(evaluation.errors).toEqual([{ group: 'broken', message: expect.stringMatching(/group left alone this run$/) }]);
+    expect(evaluation.errors).toEqual([{ group: 'broken', code: 'tag-malformed', message: expect.stringMatching(/group left alone this run$/) }]);
   });
 
   it('a malformed configured default window is an error for every group that would use it', () => {

@@ -62,7 +62,7 @@ describe('a refused record, in the plan', () => {
     expect(plan.terminations).toEqual([]);
     expect(plan.surgeSteps).toEqual([]);
     expect(plan.deferred).toEqual([]);
-    expect(plan.errors).toEqual([{ group: 'web', message: expect.stringMatching(/instance-reaper:surge-state.*group left alone this run$/) }]);
+    expect(plan.errors).toEqual([{ group: 'web', code: 'state-refused', message: expect.stringMatching(/instance-reaper:surge-state.*group left alone this run$/) }]);
   });
 
   it('with a valid proof, completes the surge it records', () => {

@@ -10,7 +10,7 @@ function plan(dryRun = false): Plan {
       { group: { name: 'web' }, instances: [{ id: 'i-w1', ageDays: 50 }, { id: 'i-w2', ageDays: 45 }, { id: 'i-w3', ageDays: 40 }, { id: 'i-w4', ageDays: 1 }] },
       { group: { name: 'api' }, instances: [{ id: 'i-a1', ageDays: 60 }, { id: 'i-a2', ageDays: 1 }] },
     ],
-    { instances: [{ instanceId: 'i-loose', state: 'running', imageId: 'ami-current', launchTime: Date.parse('2026-09-01T00:00:00Z'), tags: {} }], errors: [{ group: 'db', message: 'launch template unreadable' }] },
+    { instances: [{ instanceId: 'i-loose', state: 'running', imageId: 'ami-current', launchTime: Date.parse('2026-09-01T00:00:00Z'), tags: {} }], errors: [{ group: 'db', code: 'read-failed', message: 'launch template unreadable' }] },
   );
   const gates = new Map([
     ['web', { instanceRefreshActive: false, alarmsHolding: [], alarmsUnknown: [], unhealthyTargets: [], readFailures: [] }],
@@ -35,19 +35,19 @@ describe('buildReport', () => {
           { instanceId: 'i-w3', group: 'web', reasons: ['max-age'], why: 'group-budget' },
         ],
         unmanaged: [{ instanceId: 'i-loose', reasons: ['max-age'] }],
-        errors: [{ group: 'db', message: 'launch template unreadable' }],
+        errors: [{ group: 'db', code: 'read-failed', message: 'launch template unreadable' }],
         surges: [],
       }),
     );
   });
 
   it('a failed termination appears only in errors, not in terminated, and its details are dropped', () => {
-    const failure = { group: 'web', instanceId: 'i-w2', message: 'TerminateInstanceInAutoScalingGroup failed: ScalingActivityInProgressFault' };
+    const failure = { group: 'web', instanceId: 'i-w2', code: 'write-failed' as const, message: 'TerminateInstanceInAutoScalingGroup failed: ScalingActivityInProgressFault' };
     const report = buildReport(plan(), outcome({ terminated: [{ instanceId: 'i-w1', group: 'web', reasons: ['max-age'] }], errors: [failure] }));
 
     expect(report.terminated.map((entry) => entry.instanceId)).toEqual(['i-w1']);
     expect(report.deferred.map((entry) => entry.instanceId)).not.toContain('i-w2');
-    expect(report.errors).toEqual([{ group: 'db', message: 'launch template unreadable' }, failure]);
+    expect(report.errors).toEqual([{ group: 'db', code: 'read-failed', message: 'launch template unreadable' }, failure]);
     expect(Object.keys(report.details)).not.toContain('i-w2');
   });
 

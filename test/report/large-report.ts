@@ -1,4 +1,5 @@
 import type { DeferredEntry, InstanceDetail, RunReport, SurgeAction, TerminatedEntry, UnmanagedEntry } from '../../lambda/model/report';
+import type { RunError } from '../../lambda/model/fleet';
 
 /**
  * A run's report over `groups` groups of ten instances, as a large account's run leaves it: per group two
@@ -10,7 +11,7 @@ export function largeReport(groups: number): RunReport {
   const unmanaged: UnmanagedEntry[] = [];
   const surges: SurgeAction[] = [];
   const details: Record<string, InstanceDetail> = {};
-  const errors: { group: string; message: string }[] = [];
+  const errors: RunError[] = [];
   for (let g = 0; g < groups; g += 1) {
     const group = `prod-service-${String(g).padStart(5, '0')}-asg`;
     const ids = Array.from({ length: 8 }, (_, i) => `i-0${(g * 10 + i).toString(16).padStart(16, '0')}`);
@@ -22,7 +23,7 @@ export function largeReport(groups: number): RunReport {
     surges.push({ group, action: 'capacity-added', desiredCapacity: 11, instanceIds: ids.slice(0, 2) });
     if (g % 10 === 0) {
       unmanaged.push({ instanceId: `i-1${g.toString(16).padStart(16, '0')}`, reasons: ['max-age'] });
-      errors.push({ group, message: `launch template of ${group} could not be read (ThrottlingException: Rate exceeded)` });
+      errors.push({ group, code: 'read-failed', message: `launch template of ${group} could not be read (ThrottlingException: Rate exceeded)` });
     }
   }
   return { dryRun: false, scanned: { groups, instances: groups * 10 }, terminated, deferred, unmanaged, errors, details, surges };

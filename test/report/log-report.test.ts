@@ -42,12 +42,28 @@ describe('logReport', () => {
     expect(assembleReport(parts)).toEqual(report);
   });
 
+  it('the header counts the errors by code, only the codes that occurred, so no query parses a message', async () => {
+    const report: RunReport = {
+      ...largeReport(0),
+      errors: [
+        { group: 'web', code: 'read-denied', message: 'DescribeInstanceRefreshes failed: AccessDenied' },
+        { group: 'api', code: 'alarm-unknown', message: 'alarm api-5xx does not exist' },
+        { group: 'db', code: 'read-denied', message: 'DescribeTargetHealth failed: AccessDenied' },
+      ],
+    };
+
+    const [header] = reportLinesOf(await loggedLines(report, 'req-codes'));
+
+    expect(header?.header?.errorsByCode).toEqual({ 'read-denied': 2, 'alarm-unknown': 1 });
+    expect(header?.header?.counts.errors).toBe(3);
+  });
+
   it('a report with nothing in it: the header alone', async () => {
     const report: RunReport = { dryRun: true, scanned: { groups: 0, instances: 0 }, terminated: [], deferred: [], unmanaged: [], errors: [], details: {}, surges: [] };
 
     const parts = reportLinesOf(await loggedLines(report, 'req-empty'));
 
-    expect(parts).toEqual([expect.objectContaining({ part: 1, parts: 1 })]);
+    expect(parts).toEqual([expect.objectContaining({ part: 1, parts: 1, header: expect.objectContaining({ errorsByCode: {} }) })]);
     expect(assembleReport(parts)).toEqual(report);
   });
 

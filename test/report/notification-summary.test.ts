@@ -15,7 +15,7 @@ const report = (partial: Partial<RunReport> = {}): RunReport => ({
 
 const TERMINATED = [{ instanceId: 'i-1', group: 'web', reasons: ['max-age', 'ami-drift'] as const }];
 const DEFERRED = [{ instanceId: 'i-2', group: 'web', reasons: ['max-age'] as const, why: 'group-budget' as const }];
-const ERRORS = [{ group: 'api', instanceId: 'i-3', message: 'TerminateInstanceInAutoScalingGroup failed: denied' }];
+const ERRORS = [{ group: 'api', instanceId: 'i-3', code: 'write-failed' as const, message: 'TerminateInstanceInAutoScalingGroup failed: denied' }];
 
 describe('notificationSummary', () => {
   it.each<[string, Partial<RunReport>]>([
@@ -37,14 +37,14 @@ describe('notificationSummary', () => {
   });
 
   it('is sent for errors alone, naming group and instance', () => {
-    const summary = notificationSummary(report({ errors: [...ERRORS, { message: 'blocked-AMIs parameter unreadable' }] }));
+    const summary = notificationSummary(report({ errors: [...ERRORS, { code: 'read-failed' as const, message: 'blocked-AMIs parameter unreadable' }] }));
     expect(summary?.subject).toBe('instance-reaper: 0 terminated, 2 errors');
     expect(summary?.message).toContain('error api i-3: TerminateInstanceInAutoScalingGroup failed: denied');
     expect(summary?.message).toContain('error: blocked-AMIs parameter unreadable');
   });
 
   it('lists at most 20 errors but counts them all', () => {
-    const errors = Array.from({ length: 25 }, (_, index) => ({ group: `g${index}`, message: 'boom' }));
+    const errors = Array.from({ length: 25 }, (_, index) => ({ group: `g${index}`, code: 'write-failed' as const, message: 'boom' }));
     const summary = notificationSummary(report({ errors }));
     expect(summary?.subject).toBe('instance-reaper: 0 terminated, 25 errors');
     expect(summary?.message.split('\n').filter((line) => line.startsWith('error '))).toHaveLength(20);

@@ -71,7 +71,7 @@ describe('publishMetrics', () => {
   });
 
   it('puts the run counts and the account freshness on the last line, which names no group', () => {
-    const run = publish(evaluation, { ...REPORT, errors: [{ group: 'web', message: 'boom' }] }).find((line) => '_aws' in line);
+    const run = publish(evaluation, { ...REPORT, errors: [{ group: 'web', code: 'write-failed', message: 'boom' }] }).find((line) => '_aws' in line);
 
     expect(run).toMatchObject({ [METRIC.errors]: 1, [METRIC.terminated]: 0, [METRIC.oldestInstanceAgeDays]: 40, [METRIC.instancesPastLifetime]: 1 });
     expect(run).not.toHaveProperty(GROUP_PROPERTY);

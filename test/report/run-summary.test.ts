@@ -27,7 +27,7 @@ describe('buildRunSummary', () => {
         { instanceId: 'i-1', group: 'web', reasons: ['max-age'], why: 'alarm' },
         { instanceId: 'i-9', group: 'web', reasons: ['max-age'], why: 'alarm' },
       ],
-      errors: [{ group: 'web', message: 'alarm web-5xx does not exist' }, { message: 'throttled' }],
+      errors: [{ group: 'web', code: 'alarm-unknown', message: 'alarm web-5xx does not exist' }, { code: 'read-failed', message: 'throttled' }],
     };
 
     const summary = buildRunSummary(report, evaluation, { account: '111111111111', region: 'eu-west-1', now: NOW });
@@ -42,6 +42,10 @@ describe('buildRunSummary', () => {
       deferred: { 'group-budget': 1, alarm: 2 },
       unmanaged: 0,
       errors: 2,
+      errorsByCode: [
+        { code: 'alarm-unknown', errors: 1 },
+        { code: 'read-failed', errors: 1 },
+      ],
       errorMessages: ['web: alarm web-5xx does not exist', 'throttled'],
       freshness: { instances: 5, oldestInstanceAgeDays: 70, instancesPastLifetime: 3, fleetWithinPolicyPercent: 40 },
     });
@@ -56,13 +60,14 @@ describe('buildRunSummary', () => {
       Array.from({ length: 40 }, (_, index) => ({ group: { name: `g-${index}` }, instances: [{ id: `i-${index}`, ageDays: 30 + index }] })),
       { images: [makeImage()] },
     );
-    const report: RunReport = { ...emptyReport, errors: Array.from({ length: 500 }, (_, index) => ({ message: `${index} ${'x'.repeat(5000)}` })) };
+    const report: RunReport = { ...emptyReport, errors: Array.from({ length: 500 }, (_, index) => ({ code: 'read-failed' as const, message: `${index} ${'x'.repeat(5000)}` })) };
 
     const summary = buildRunSummary(report, evaluateFleet(many, makePolicy(), NOW), { now: NOW });
 
     expect(summary.stalestGroups).toHaveLength(STALEST_GROUPS_LISTED);
     expect(summary.stalestGroups[0]).toMatchObject({ group: 'g-39', oldestInstanceAgeDays: 69 });
     expect(summary.errors).toBe(500);
+    expect(summary.errorsByCode).toEqual([{ code: 'read-failed', errors: 500 }]);
     expect(summary.errorMessages).toHaveLength(ERRORS_LISTED);
     expect(summary.errorMessages.every((message) => message.length === ERROR_MESSAGE_CHARS)).toBe(true);
     expect(summary).not.toHaveProperty('account');

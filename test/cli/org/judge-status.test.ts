@@ -19,7 +19,7 @@ describe('judgeStatus: the rule status --org applies to what status reads', () =
     ],
     ['one unmanaged instance', 'out of policy', makeReport({ unmanaged: 1 }), ['1 instance past lifetime', '1 unmanaged instance (in no group)']],
     ['a dry run that would terminate', 'out of policy', makeReport({ dryRun: true, terminated: [['max-age']] }), ['1 instance past lifetime', 'dry run: nothing is terminated']],
-    ['a run that reported errors', 'out of policy', makeReport({ errors: 2 }), ['last run reported 2 errors']],
+    ['a run that reported errors', 'out of policy', makeReport({ errors: 2 }), ['last run reported 2 errors (read-failed 2)']],
     ['a rotation request waiting', 'out of policy', makeReport({ deferred: [{ reasons: ['rotation-requested'], why: 'alarm' }] }), ['1 instance requested for rotation', 'deferred: alarm 1']],
   ])('%s: %s', (_title, state, report, why) => {
     const verdict = judgeStatus(makeStatus({ report }), undefined, NOW);

@@ -30,7 +30,7 @@ export function makeReport(spec: ReportSpec = {}): RunReport {
     terminated,
     deferred,
     unmanaged,
-    errors: Array.from({ length: spec.errors ?? 0 }, (_, index) => ({ group: 'web', message: `error ${index}` })),
+    errors: Array.from({ length: spec.errors ?? 0 }, (_, index) => ({ group: 'web', code: 'read-failed' as const, message: `error ${index}` })),
     details: Object.fromEntries(ages.map(([instanceId, ageDays]) => [instanceId, { ageDays, lifetimeDays: 28, imageId: 'ami-1' }])),
     surges: [],
   };

@@ -47,7 +47,7 @@ interface LocalOrg {
 }
 
 /** Runs the member's deployed function once, through Lambda at the organization's endpoint with the member's key. */
-async function runReaperIn(local: LocalOrg, member: FakeAccount): Promise<void> {
+async function runReaperIn(local: LocalOrg, member: FakeAccount, event: unknown = {}): Promise<void> {
   const { accountId } = member.state;
   const plane = controlPlaneOf(member);
   plane.runtime = { bundlePath: () => synthesizedFunction().bundlePath, env: local.server.envFor(accountId) };
@@ -60,7 +60,7 @@ async function runReaperIn(local: LocalOrg, member: FakeAccount): Promise<void> 
   });
   try {
     const [fn] = Object.values(plane.state.functions);
-    const response = await client.send(new InvokeCommand({ FunctionName: fn?.name ?? '', Payload: Buffer.from('{}') }));
+    const response = await client.send(new InvokeCommand({ FunctionName: fn?.name ?? '', Payload: Buffer.from(JSON.stringify(event)) }));
     if (response.FunctionError) throw new Error(`the reaper failed in ${accountId}: ${Buffer.from(response.Payload ?? new Uint8Array()).toString('utf8')}`);
   } finally {
     plane.runtime = undefined;
@@ -200,7 +200,19 @@ describe('status --org: a run that fails', () => {
     const { code, stdout } = await runOrgCli(local, ['status', '--org', '--accounts', STAGING, '--json']);
 
     expect(code).toBe(3);
-    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ state: 'out of policy', why: [expect.stringMatching(/^last run failed \(.*DescribeInstances/)] })]);
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ state: 'out of policy', why: [expect.stringMatching(/^last run failed \(read-denied: .*DescribeInstances/)] })]);
+  });
+
+  it('bad input is a failed run too: out of policy, with its code and the field, and the function called nothing', async () => {
+    local.members.staging.clearCalls();
+    await expect(runReaperIn(local, local.members.staging, { dryrun: true })).rejects.toThrow('the reaper failed in 444444444444');
+    // The function called nothing: the account saw only its invocation.
+    expect(local.members.staging.calls.map((call) => call.action)).toEqual(['Invoke']);
+
+    const { code, stdout } = await runOrgCli(local, ['status', '--org', '--accounts', STAGING, '--json']);
+
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ state: 'out of policy', why: [expect.stringMatching(/^last run failed \(input-invalid: Invalid invocation: dryrun: unknown field/)] })]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { RUN_SUMMARY_DETAIL_TYPE, RUN_SUMMARY_SOURCE } from '../../../lambda/report/run-summary';
-import { FLEET_FRESHNESS_QUERY, LAST_REPORT_QUERY, RUNS_WITH_ERRORS_QUERY, STALEST_GROUPS_QUERY } from '../../../infra/org/central-queries';
+import { ERRORS_BY_CODE_QUERY, FLEET_FRESHNESS_QUERY, LAST_REPORT_QUERY, RUNS_WITH_ERRORS_QUERY, STALEST_GROUPS_QUERY } from '../../../infra/org/central-queries';
 import { CENTRAL_BUS_NAME, CENTRAL_LOG_GROUP_NAME, ORG_READER_ROLE_NAME, centralBusArn } from '../../../infra/org/org-names';
 import type { SynthesizedTemplate } from '../resolve-template';
 import { synthesizeOrg, type SynthesizedOrg } from './synthesize-org';
@@ -157,6 +157,7 @@ describe('the central stack', () => {
     ['fleet freshness', FLEET_FRESHNESS_QUERY],
     ['stalest groups', STALEST_GROUPS_QUERY],
     ['runs with errors', RUNS_WITH_ERRORS_QUERY],
+    ['errors by code', ERRORS_BY_CODE_QUERY],
     ['last report', LAST_REPORT_QUERY],
   ])('has a dashboard table with the %s query on the central log group', (_title, query) => {
     const [logGroupId] = Object.keys(org.central.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: CENTRAL_LOG_GROUP_NAME } }));
@@ -165,7 +166,7 @@ describe('the central stack', () => {
 
   // The envelope's region is the bus's (PutEvents is called on the bus's regional endpoint): every row would read the
   // central region. The reaper's own region is the summary's.
-  it.each([FLEET_FRESHNESS_QUERY, STALEST_GROUPS_QUERY, RUNS_WITH_ERRORS_QUERY, LAST_REPORT_QUERY])('tells regions apart by the summary\'s region, not the envelope\'s: %s', (query) => {
+  it.each([FLEET_FRESHNESS_QUERY, STALEST_GROUPS_QUERY, RUNS_WITH_ERRORS_QUERY, ERRORS_BY_CODE_QUERY, LAST_REPORT_QUERY])('tells regions apart by the summary\'s region, not the envelope\'s: %s', (query) => {
     expect(query).toContain('detail.region');
     expect(query).not.toMatch(/(by account, region|, region,)/);
   });

@@ -23,6 +23,7 @@ function makeSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     deferred: { budget: 2 },
     unmanaged: 0,
     errors: 0,
+    errorsByCode: [],
     errorMessages: [],
     freshness: { instances: 8, oldestInstanceAgeDays: 40, instancesPastLifetime: 2, instancesOnStaleAmi: 0, fleetWithinPolicyPercent: 75 },
     stalestGroups: [],
@@ -97,6 +98,20 @@ describe('buildCentralView', () => {
     expect(result.runsWithErrors.map((run) => [run.account, run.errors, run.firstError])).toEqual([
       ['222222222222', 2, 'api: throttled'],
       ['111111111111', 1, 'web: denied'],
+    ]);
+  });
+
+  it('counts errors by code per account and region over every summary, most first, reading no message', () => {
+    const result = view([
+      event('111111111111', 3, { errors: 3, errorsByCode: [{ code: 'read-denied', errors: 2 }, { code: 'alarm-unknown', errors: 1 }], errorMessages: ['web: x'] }),
+      event('111111111111', 2, { errors: 2, errorsByCode: [{ code: 'read-denied', errors: 2 }], errorMessages: ['web: y'] }),
+      event('222222222222', 1, { errors: 1, errorsByCode: [{ code: 'notify-failed', errors: 1 }], errorMessages: ['z'] }),
+    ]);
+
+    expect(result.errorsByCode.map((row) => [row.code, row.account, row.errors, row.runs])).toEqual([
+      ['read-denied', '111111111111', 4, 2],
+      ['alarm-unknown', '111111111111', 1, 1],
+      ['notify-failed', '222222222222', 1, 1],
     ]);
   });
 

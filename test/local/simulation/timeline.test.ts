@@ -53,7 +53,7 @@ describe('Timeline', () => {
   });
 
   it('prints a run whose errors or holds changed, even when it terminated nothing', () => {
-    const error = { group: 'api', message: 'alarm api-5xx cannot be read' };
+    const error = { group: 'api', code: 'read-failed' as const, message: 'alarm api-5xx cannot be read' };
     const lines = play(new Timeline(false), [report(), report([], { errors: [error] }), report([], { errors: [error] })]);
 
     expect(lines).toEqual([
