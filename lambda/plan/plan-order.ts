@@ -3,6 +3,7 @@ import type { InstanceDetail } from '../model/report';
 import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
 import { DAY_MS } from '../policy/instance-age';
 import type { SurgeRecord } from '../policy/surge-record';
+import { sortByKeyDescending } from '../util/sort-by-key';
 import { compareCandidates, type Candidate } from './candidate';
 import { instanceHold } from './holds';
 
@@ -69,14 +70,6 @@ function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; 
 /** Larger than any age in ms (300 years), so an emergency always sorts before a routine instance. */
 const EMERGENCY_FIRST = 1e13;
 
-/**
- * The candidates sorted by a key computed once each (emergency first, then oldest), not by comparing nested fields
- * a million times; ties fall to the comparator, so the order is exactly compareCandidates'.
- */
-function sortCandidates(candidates: QueuedCandidate[]): QueuedCandidate[] {
-  return candidates.sort((a, b) => b.key - a.key || compareCandidates(a, b));
-}
-
 // Built group by group, in the evaluation's own order, so each due instance and its member are read while near in
 // memory; after the sort they are visited in an order that jumps across the whole fleet.
 function queuedCandidates(routine: readonly GroupEvaluation[]): QueuedCandidate[] {
@@ -86,7 +79,9 @@ function queuedCandidates(routine: readonly GroupEvaluation[]): QueuedCandidate[
       candidates.push({ due, evaluation, key: (due.emergency ? EMERGENCY_FIRST : 0) + due.ageMs, ownHold: instanceHold(due, evaluation) });
     }
   }
-  return sortCandidates(candidates);
+  // By a key computed once each (emergency first, then oldest), not by comparing nested fields a million times; ties
+  // fall to the comparator, so the order is exactly compareCandidates'.
+  return sortByKeyDescending(candidates, (candidate) => candidate.key, compareCandidates);
 }
 
 /** A run plans several times (once per round of gate reads) from one evaluation: its order is worked out once. */
