@@ -6,6 +6,7 @@ import { resolveGroupSettings, type GroupSettings } from './group-settings';
 import { DAY_MS, firstLaunchTime } from './instance-age';
 import { jitteredLifetimeMs } from './jitter';
 import { launchProblem } from './launch-problem';
+import { Membership, type NoteMember } from './membership';
 import { dueReasons } from './reason-rules';
 import { isRetained } from './retained';
 import type { RuleInput } from './rules/rule';
@@ -93,7 +94,7 @@ interface JudgedGroup {
 // One pass over the members, counting as it judges: no verdict is kept for the instances that are not due, most of a
 // large fleet, and each instance is looked up once. Loops, not spreads: Math.max(...ages) overflows the stack for a
 // group of a few hundred thousand members.
-function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext): JudgedGroup {
+function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext, noteMember: NoteMember): JudgedGroup {
   const due: DueInstance[] = [];
   const malformed: RunError[] = [];
   const undescribed: RunError[] = [];
@@ -105,6 +106,7 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
   for (const member of group.members) {
     if (isRetained(member)) retained.push(retainedError(group.name, member));
     const instance = context.snapshot.instances.get(member.instanceId);
+    noteMember(member.instanceId, instance);
     if (!instance) {
       if (member.lifecycleState === 'InService') {
         undescribed.push({ group: group.name, instanceId: member.instanceId, message: 'instance is InService but EC2 did not describe it' });
@@ -137,13 +139,13 @@ function retainedError(group: string, member: GroupMember): RunError {
  * Instances that no group lists. Membership is what the groups list, not the `aws:autoscaling:groupName` tag, which a
  * detached instance keeps; warm-pool instances carry it too but belong to their group's pool.
  */
-function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>): { unmanaged: DueInstance[]; judged: number } {
+function evaluateUnmanaged(context: JudgeContext, membership: Membership): { unmanaged: DueInstance[]; judged: number } {
   const { policy } = context;
   const scope: JudgeScope = { maxAgeDays: policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, graceDays: policy.defaultGraceDays };
   const unmanaged: DueInstance[] = [];
   let judged = 0;
   for (const instance of context.snapshot.instances.values()) {
-    if (memberIds.has(instance.instanceId) || context.snapshot.warmPoolInstanceIds.has(instance.instanceId)) continue;
+    if (membership.lists(instance.instanceId, instance) || context.snapshot.warmPoolInstanceIds.has(instance.instanceId)) continue;
     if (instance.state !== 'running' && instance.state !== 'stopped') continue;
     judged += 1;
     const due = judge(instance, firstLaunchTime(instance), context, scope);
@@ -153,10 +155,10 @@ function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>
 }
 
 /** Targeted instances the run cannot act on: not found, or in no group considered this run. */
-function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, memberIds: ReadonlySet<string>): RunError[] {
+function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, membership: Membership): RunError[] {
   return policy.targetedInstanceIds.flatMap((instanceId): RunError[] => {
-    if (memberIds.has(instanceId)) return [];
     const instance = snapshot.instances.get(instanceId);
+    if (membership.lists(instanceId, instance)) return [];
     if (!instance) return [{ instanceId, message: 'targeted instance not found' }];
     // Not limited to groups: an instance no group lists is judged as unmanaged (and reported there when due).
     if (!snapshot.limitedToGroups) return [];
@@ -171,15 +173,14 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
   const context = judgeContext(snapshot, policy, now);
   const errors: RunError[] = [...snapshot.errors];
   const groups: GroupEvaluation[] = [];
-  const memberIds = new Set<string>();
-  for (const group of snapshot.groups) for (const member of group.members) memberIds.add(member.instanceId);
+  const membership = new Membership();
   for (const group of snapshot.groups) {
     const settings = resolveGroupSettings(group, policy, now);
     if ('error' in settings) {
       errors.push({ group: group.name, message: `${settings.error}; group left alone this run` });
       continue;
     }
-    const judged = judgeGroup(group, settings, context);
+    const judged = judgeGroup(group, settings, context, membership.noteFor(group));
     if (judged.malformed.length > 0) {
       errors.push(...judged.malformed);
       continue;
@@ -193,8 +194,9 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
     errors.push(...judged.undescribed);
     groups.push({ ...judged.evaluation, surge });
   }
-  errors.push(...targetsOutOfReach(snapshot, policy, memberIds));
-  const { unmanaged, judged } = snapshot.limitedToGroups ? { unmanaged: [], judged: 0 } : evaluateUnmanaged(context, memberIds);
+  membership.noteTheRest(snapshot.groups, snapshot.instances);
+  errors.push(...targetsOutOfReach(snapshot, policy, membership));
+  const { unmanaged, judged } = snapshot.limitedToGroups ? { unmanaged: [], judged: 0 } : evaluateUnmanaged(context, membership);
   const members = groups.reduce((sum, group) => sum + group.freshness.instances, 0);
   return { groups, unmanaged, scannedInstances: members + judged, errors };
 }
