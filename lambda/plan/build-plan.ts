@@ -88,7 +88,9 @@ function factsOf(evaluation: GroupEvaluation, tally: Tally): GroupFacts {
 
 /** A group that cannot launch a replacement is reported once, with the reason, so someone fixes what it launches. */
 function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally): DeferralReason | undefined {
-  if (tally.groupHolds.has(evaluation)) return tally.groupHolds.get(evaluation);
+  // One lookup for the usual case, a group already held: asked for each of its due instances.
+  const known = tally.groupHolds.get(evaluation);
+  if (known !== undefined || tally.groupHolds.has(evaluation)) return known;
   const gates = input.gates.get(evaluation.group.name) ?? UNREAD_GATES;
   const hold = groupHold(evaluation, gates, { needsReplacement: true });
   tally.groupHolds.set(evaluation, hold);
@@ -176,7 +178,7 @@ function continueSurge(evaluation: GroupEvaluation, surge: SurgeRecord, input: P
 /**
  * Emergency first, then oldest, whether an instance waits on its own or inside a surge that is ready to
  * finish: the few surges are merged into the sorted candidates rather than sorted with them, which keeps
- * the sort of 100,000 candidates on the plain comparator.
+ * the sort of 100,000 candidates on their keys.
  */
 function placeInOrder(candidates: readonly QueuedCandidate[], queue: readonly SurgeInProgress[], input: PlanInput, tally: Tally): void {
   let next = 0;
