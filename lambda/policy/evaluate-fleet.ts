@@ -157,8 +157,8 @@ function evaluateUnmanaged(context: JudgeContext, membership: Membership): { unm
 /** Targeted instances the run cannot act on: not found, or in no group considered this run. */
 function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, membership: Membership): RunError[] {
   return policy.targetedInstanceIds.flatMap((instanceId): RunError[] => {
+    if (membership.lists(instanceId, snapshot.instances.get(instanceId))) return [];
     const instance = snapshot.instances.get(instanceId);
-    if (membership.lists(instanceId, instance)) return [];
     if (!instance) return [{ instanceId, message: 'targeted instance not found' }];
     // Not limited to groups: an instance no group lists is judged as unmanaged (and reported there when due).
     if (!snapshot.limitedToGroups) return [];
