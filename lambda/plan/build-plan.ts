@@ -188,7 +188,7 @@ function placeInOrder(candidates: readonly QueuedCandidate[], queue: readonly Su
     }
   };
   for (const candidate of candidates) {
-    continueSurgesUpTo(candidate);
+    if (next < queue.length) continueSurgesUpTo(candidate);
     place(candidate, input, tally);
   }
   continueSurgesUpTo();
