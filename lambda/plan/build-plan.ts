@@ -1,16 +1,16 @@
 import type { GroupGates, RunError } from '../model/fleet';
 import type { DeferralReason } from '../model/reasons';
-import type { DeferredEntry, InstanceDetail } from '../model/report';
+import type { DeferredEntry } from '../model/report';
 import type { RunPolicy } from '../model/run-policy';
 import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
-import { DAY_MS } from '../policy/instance-age';
 import type { SurgeRecord } from '../policy/surge-record';
 import { fitsInTag, MAX_SURGE_INSTANCES } from '../policy/surge-state';
 import { budgetAllows, NOTHING_TAKEN, plusOne, type Taken } from './budget';
 import { isServing } from './capacity';
 import { compareCandidates, wantsSurge, type Candidate } from './candidate';
-import { groupHold, instanceHold, replacementProblem, windowHold } from './holds';
+import { groupHold, replacementProblem, windowHold } from './holds';
 import type { Plan, PlannedTermination, SurgeStep } from './plan';
+import { planOrderOf, type QueuedCandidate, type SurgeInProgress } from './plan-order';
 import { planSurgeInProgress } from './plan-surge-in-progress';
 
 export interface PlanInput {
@@ -54,20 +54,6 @@ interface GroupTake extends Taken {
 
 const NOTHING: GroupTake = { ...NOTHING_TAKEN, serving: 0 };
 
-const round = (value: number) => Math.round(value * 100) / 100;
-
-function detailOf(due: DueInstance): InstanceDetail {
-  return { ageDays: round(due.ageMs / DAY_MS), lifetimeDays: round(due.lifetimeMs / DAY_MS), imageId: due.imageId };
-}
-
-/** Age, lifetime and AMI of every due instance, by ID. Filled in place: the fleet may have 100,000 of them. */
-function detailsOf(evaluation: FleetEvaluation): Record<string, InstanceDetail> {
-  const details: Record<string, InstanceDetail> = {};
-  for (const groupEvaluation of evaluation.groups) for (const due of groupEvaluation.due) details[due.instanceId] = detailOf(due);
-  for (const due of evaluation.unmanaged) details[due.instanceId] = detailOf(due);
-  return details;
-}
-
 /** Surge groups have no headroom once the added units would pass MaxSize, or the surge's record would not fit its tag. */
 function headroomHold(evaluation: GroupEvaluation, take: GroupTake, due: DueInstance, input: PlanInput, tally: Tally): DeferralReason | undefined {
   const group = evaluation.group;
@@ -102,7 +88,9 @@ function factsOf(evaluation: GroupEvaluation, tally: Tally): GroupFacts {
 
 /** A group that cannot launch a replacement is reported once, with the reason, so someone fixes what it launches. */
 function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally): DeferralReason | undefined {
-  if (tally.groupHolds.has(evaluation)) return tally.groupHolds.get(evaluation);
+  // One lookup for the usual case, a group already held: asked for each of its due instances.
+  const known = tally.groupHolds.get(evaluation);
+  if (known !== undefined || tally.groupHolds.has(evaluation)) return known;
   const gates = input.gates.get(evaluation.group.name) ?? UNREAD_GATES;
   const hold = groupHold(evaluation, gates, { needsReplacement: true });
   tally.groupHolds.set(evaluation, hold);
@@ -113,16 +101,23 @@ function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally
   return hold;
 }
 
-function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
+/** What the group has already given this run holds the instance back: no headroom for a surge, or no budget left. */
+function capacityHold(candidate: Candidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
+  const { due, evaluation } = candidate;
+  const take = tally.takenByGroup.get(evaluation.group.name) ?? NOTHING;
+  return (factsOf(evaluation, tally).surges ? headroomHold(evaluation, take, due, input, tally) : undefined) ?? budgetHold(evaluation, take, due, tally);
+}
+
+// Runs for every due instance of the fleet, most of them held by their group or themselves: the cheapest checks first,
+// and what the group has taken is looked up only for an instance that could still go.
+function decide(candidate: QueuedCandidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
   const { due, evaluation } = candidate;
   const group = evaluation.group;
-  const take = tally.takenByGroup.get(group.name) ?? NOTHING;
   const why =
-    instanceHold(due, evaluation) ??
+    candidate.ownHold ??
     groupHoldOf(evaluation, input, tally) ??
     windowHold(due, evaluation, input.now) ??
-    (factsOf(evaluation, tally).surges ? headroomHold(evaluation, take, due, input, tally) : undefined) ??
-    budgetHold(evaluation, take, due, tally) ??
+    capacityHold(candidate, input, tally) ??
     (tally.runLeft <= 0 ? 'run-budget' : undefined);
   if (why !== undefined || input.gates.has(group.name)) return why;
   // Only its gates can hold it now: the run reads them (in this order) and plans again. Provisional until then.
@@ -130,7 +125,7 @@ function decide(candidate: Candidate, input: PlanInput, tally: Tally): DeferralR
   return 'group-unstable';
 }
 
-function place(candidate: Candidate, input: PlanInput, tally: Tally): void {
+function place(candidate: QueuedCandidate, input: PlanInput, tally: Tally): void {
   const { due, evaluation } = candidate;
   const name = evaluation.group.name;
   const why = decide(candidate, input, tally);
@@ -180,31 +175,12 @@ function continueSurge(evaluation: GroupEvaluation, surge: SurgeRecord, input: P
   tally.runLeft -= outcome.removed;
 }
 
-/** A surge under way, in the queue at the place of its most urgent recorded instance (first when none is due any more). */
-interface SurgeInProgress {
-  readonly evaluation: GroupEvaluation;
-  readonly surge: SurgeRecord;
-  readonly lead?: Candidate;
-}
-
-function surgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord): SurgeInProgress {
-  const listed = new Set(surge.state.instanceIds);
-  const recorded = evaluation.due.filter((due) => listed.has(due.instanceId)).map((due) => ({ due, evaluation }));
-  return { evaluation, surge, lead: recorded.sort(compareCandidates)[0] };
-}
-
-function compareSurges(a: SurgeInProgress, b: SurgeInProgress): number {
-  if (!a.lead || !b.lead) return a.lead ? 1 : b.lead ? -1 : 0;
-  return compareCandidates(a.lead, b.lead);
-}
-
 /**
  * Emergency first, then oldest, whether an instance waits on its own or inside a surge that is ready to
  * finish: the few surges are merged into the sorted candidates rather than sorted with them, which keeps
- * the sort of 100,000 candidates on the plain comparator.
+ * the sort of 100,000 candidates on their keys.
  */
-function placeInOrder(candidates: readonly Candidate[], surges: readonly SurgeInProgress[], input: PlanInput, tally: Tally): void {
-  const queue = [...surges].sort(compareSurges);
+function placeInOrder(candidates: readonly QueuedCandidate[], queue: readonly SurgeInProgress[], input: PlanInput, tally: Tally): void {
   let next = 0;
   const continueSurgesUpTo = (candidate?: Candidate) => {
     for (let surge = queue[next]; surge && (!candidate || !surge.lead || compareCandidates(surge.lead, candidate) <= 0); surge = queue[++next]) {
@@ -212,61 +188,10 @@ function placeInOrder(candidates: readonly Candidate[], surges: readonly SurgeIn
     }
   };
   for (const candidate of candidates) {
-    continueSurgesUpTo(candidate);
+    if (next < queue.length) continueSurgesUpTo(candidate);
     place(candidate, input, tally);
   }
   continueSurgesUpTo();
-}
-
-/** Splits groups into surges under way (their recorded state already checked against the group) and the rest. */
-function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; surges: SurgeInProgress[] } {
-  const routine: GroupEvaluation[] = [];
-  const surges: SurgeInProgress[] = [];
-  for (const groupEvaluation of evaluation.groups) {
-    if (groupEvaluation.surge) surges.push(surgeInProgress(groupEvaluation, groupEvaluation.surge));
-    else routine.push(groupEvaluation);
-  }
-  return { routine, surges };
-}
-
-/** What a plan needs from the evaluation before any gate is known: the same for every plan of a run. */
-interface PlanOrder {
-  readonly routine: readonly GroupEvaluation[];
-  readonly surges: readonly SurgeInProgress[];
-  /** Every due instance of the routine groups, in the order they are placed. */
-  readonly candidates: readonly Candidate[];
-  readonly details: Readonly<Record<string, InstanceDetail>>;
-}
-
-/**
- * The candidates sorted by a key computed once each (emergency first, then oldest), not by comparing nested fields
- * a million times; ties fall to the comparator, so the order is exactly compareCandidates'.
- */
-function sortCandidates(candidates: KeyedCandidate[]): KeyedCandidate[] {
-  return candidates.sort((a, b) => b.key - a.key || compareCandidates(a, b));
-}
-
-interface KeyedCandidate extends Candidate {
-  readonly key: number;
-}
-
-/** Larger than any age in ms (300 years), so an emergency always sorts before a routine instance. */
-const EMERGENCY_FIRST = 1e13;
-
-/** A run plans several times (once per round of gate reads) from one evaluation: its order is worked out once. */
-const planOrders = new WeakMap<FleetEvaluation, PlanOrder>();
-
-function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
-  const known = planOrders.get(evaluation);
-  if (known) return known;
-  const { routine, surges } = sortGroups(evaluation);
-  const candidates: KeyedCandidate[] = [];
-  for (const groupEvaluation of routine) {
-    for (const due of groupEvaluation.due) candidates.push({ due, evaluation: groupEvaluation, key: (due.emergency ? EMERGENCY_FIRST : 0) + due.ageMs });
-  }
-  const order: PlanOrder = { routine, surges, candidates: sortCandidates(candidates), details: detailsOf(evaluation) };
-  planOrders.set(evaluation, order);
-  return order;
 }
 
 /** Orders due instances and fits them into budgets and safety gates. Pure: evaluation, gates, policy and `now` in, plan out. */

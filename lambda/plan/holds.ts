@@ -25,7 +25,8 @@ export const processesSuspended = (group: GroupSnapshot): boolean => group.suspe
 export function isGroupStable(group: GroupSnapshot, gates: GroupGates, leaving: ReadonlySet<string> = new Set(), givenBack = 0): boolean {
   if (gates.instanceRefreshActive) return false;
   if (group.status !== undefined && group.status !== '') return false;
-  const staying = group.members.filter((member) => !leaving.has(member.instanceId));
+  // Nobody leaving is the usual case, asked once per group of the fleet: the members as they are, not a copy.
+  const staying = leaving.size === 0 ? group.members : group.members.filter((member) => !leaving.has(member.instanceId));
   return servingUnits(staying) >= group.desiredCapacity - givenBack && !staying.some(isMoving);
 }
 

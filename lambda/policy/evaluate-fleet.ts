@@ -6,19 +6,35 @@ import { resolveGroupSettings, type GroupSettings } from './group-settings';
 import { DAY_MS, firstLaunchTime } from './instance-age';
 import { jitteredLifetimeMs } from './jitter';
 import { launchProblem } from './launch-problem';
+import { Membership, type NoteMember } from './membership';
 import { dueReasons } from './reason-rules';
 import { isRetained } from './retained';
+import type { RuleInput } from './rules/rule';
 import { readSurgeRecord } from './surge-record';
 import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 
 /** Reasons that count an instance as on a stale AMI in the freshness figures (and in `status --org`). */
 export const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
 
+/** The rules' input with its fields writable: one per evaluation, filled in for each instance in turn. */
+type ReusedRuleInput = { -readonly [Field in keyof RuleInput]: RuleInput[Field] };
+
 interface JudgeContext {
   readonly snapshot: FleetSnapshot;
   readonly policy: RunPolicy;
   readonly blockedAmiIds: ReadonlySet<string>;
   readonly now: number;
+  readonly ruleInput: ReusedRuleInput;
+}
+
+/** Stands in for the instance until the first is judged. */
+const NO_INSTANCE: InstanceSnapshot = { instanceId: '', state: '', tags: {} };
+
+function judgeContext(snapshot: FleetSnapshot, policy: RunPolicy, now: number): JudgeContext {
+  const blockedAmiIds = new Set([...policy.blockedAmiIds, ...snapshot.blockedAmiIds]);
+  // Every field is set here, so the object keeps one shape however often its fields change.
+  const ruleInput: ReusedRuleInput = { instance: NO_INSTANCE, image: undefined, firstLaunch: undefined, lifetimeMs: 0, launchImageId: undefined, rotateBefore: undefined, blockedAmiIds, policy, now };
+  return { snapshot, policy, now, blockedAmiIds, ruleInput };
 }
 
 /** What judging depends on besides the instance: the group's lifetime, grace and rotation, or the run's for unmanaged instances. */
@@ -28,13 +44,19 @@ interface JudgeScope {
   readonly rotateBefore?: number;
 }
 
-// Called once per instance: the rule input is built field by field, not spread from the group's settings,
-// which would copy every setting for each of 100,000 instances.
+// Called once per instance. The rules' input is the context's, rewritten rather than allocated for each of 100,000
+// instances: the rules are pure and synchronous and keep nothing of it.
 function judge(instance: InstanceSnapshot, firstLaunch: number | undefined, context: JudgeContext, scope: JudgeScope, launchImageId?: string, member?: GroupMember): DueInstance | undefined {
   const { policy, now } = context;
   const lifetimeMs = jitteredLifetimeMs(scope.maxAgeDays * DAY_MS, instance.instanceId, policy.lifetimeJitterPercent);
   const image = instance.imageId === undefined ? undefined : context.snapshot.images.get(instance.imageId);
-  const input = { instance, image, firstLaunch, lifetimeMs, launchImageId, rotateBefore: scope.rotateBefore, blockedAmiIds: context.blockedAmiIds, policy, now };
+  const input = context.ruleInput;
+  input.instance = instance;
+  input.image = image;
+  input.firstLaunch = firstLaunch;
+  input.lifetimeMs = lifetimeMs;
+  input.launchImageId = launchImageId;
+  input.rotateBefore = scope.rotateBefore;
   const reasons = dueReasons(input);
   if (reasons.length === 0) return undefined;
   const ageMs = ageOf(firstLaunch, now);
@@ -72,7 +94,7 @@ interface JudgedGroup {
 // One pass over the members, counting as it judges: no verdict is kept for the instances that are not due, most of a
 // large fleet, and each instance is looked up once. Loops, not spreads: Math.max(...ages) overflows the stack for a
 // group of a few hundred thousand members.
-function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext): JudgedGroup {
+function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext, noteMember: NoteMember): JudgedGroup {
   const due: DueInstance[] = [];
   const malformed: RunError[] = [];
   const undescribed: RunError[] = [];
@@ -84,6 +106,7 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
   for (const member of group.members) {
     if (isRetained(member)) retained.push(retainedError(group.name, member));
     const instance = context.snapshot.instances.get(member.instanceId);
+    noteMember(member.instanceId, instance);
     if (!instance) {
       if (member.lifecycleState === 'InService') {
         undescribed.push({ group: group.name, instanceId: member.instanceId, code: 'read-failed', message: 'instance is InService but EC2 did not describe it' });
@@ -116,13 +139,13 @@ function retainedError(group: string, member: GroupMember): RunError {
  * Instances that no group lists. Membership is what the groups list, not the `aws:autoscaling:groupName` tag, which a
  * detached instance keeps; warm-pool instances carry it too but belong to their group's pool.
  */
-function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>): { unmanaged: DueInstance[]; judged: number } {
+function evaluateUnmanaged(context: JudgeContext, membership: Membership): { unmanaged: DueInstance[]; judged: number } {
   const { policy } = context;
   const scope: JudgeScope = { maxAgeDays: policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, graceDays: policy.defaultGraceDays };
   const unmanaged: DueInstance[] = [];
   let judged = 0;
   for (const instance of context.snapshot.instances.values()) {
-    if (memberIds.has(instance.instanceId) || context.snapshot.warmPoolInstanceIds.has(instance.instanceId)) continue;
+    if (membership.lists(instance.instanceId, instance) || context.snapshot.warmPoolInstanceIds.has(instance.instanceId)) continue;
     if (instance.state !== 'running' && instance.state !== 'stopped') continue;
     judged += 1;
     const due = judge(instance, firstLaunchTime(instance), context, scope);
@@ -132,9 +155,9 @@ function evaluateUnmanaged(context: JudgeContext, memberIds: ReadonlySet<string>
 }
 
 /** Targeted instances the run cannot act on: not found, or in no group considered this run. */
-function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, memberIds: ReadonlySet<string>): RunError[] {
+function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, membership: Membership): RunError[] {
   return policy.targetedInstanceIds.flatMap((instanceId): RunError[] => {
-    if (memberIds.has(instanceId)) return [];
+    if (membership.lists(instanceId, snapshot.instances.get(instanceId))) return [];
     const instance = snapshot.instances.get(instanceId);
     if (!instance) return [{ instanceId, code: 'not-found', message: 'targeted instance not found' }];
     // Not limited to groups: an instance no group lists is judged as unmanaged (and reported there when due).
@@ -147,18 +170,17 @@ function targetsOutOfReach(snapshot: FleetSnapshot, policy: RunPolicy, memberIds
 
 /** Judges every instance of the fleet: which are due and why. Pure: the snapshot, the policy and `now` in, verdicts out. */
 export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: number): FleetEvaluation {
-  const context: JudgeContext = { snapshot, policy, now, blockedAmiIds: new Set([...policy.blockedAmiIds, ...snapshot.blockedAmiIds]) };
+  const context = judgeContext(snapshot, policy, now);
   const errors: RunError[] = [...snapshot.errors];
   const groups: GroupEvaluation[] = [];
-  const memberIds = new Set<string>();
-  for (const group of snapshot.groups) for (const member of group.members) memberIds.add(member.instanceId);
+  const membership = new Membership();
   for (const group of snapshot.groups) {
     const settings = resolveGroupSettings(group, policy, now);
     if ('error' in settings) {
       errors.push({ group: group.name, code: 'tag-malformed', message: `${settings.error}; group left alone this run` });
       continue;
     }
-    const judged = judgeGroup(group, settings, context);
+    const judged = judgeGroup(group, settings, context, membership.noteFor(group));
     if (judged.malformed.length > 0) {
       errors.push(...judged.malformed);
       continue;
@@ -172,8 +194,9 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
     errors.push(...judged.undescribed);
     groups.push({ ...judged.evaluation, surge });
   }
-  errors.push(...targetsOutOfReach(snapshot, policy, memberIds));
-  const { unmanaged, judged } = snapshot.limitedToGroups ? { unmanaged: [], judged: 0 } : evaluateUnmanaged(context, memberIds);
+  membership.noteTheRest(snapshot.groups, snapshot.instances);
+  errors.push(...targetsOutOfReach(snapshot, policy, membership));
+  const { unmanaged, judged } = snapshot.limitedToGroups ? { unmanaged: [], judged: 0 } : evaluateUnmanaged(context, membership);
   const members = groups.reduce((sum, group) => sum + group.freshness.instances, 0);
   return { groups, unmanaged, scannedInstances: members + judged, errors };
 }

@@ -21,10 +21,26 @@ export const REASON_RULES: readonly ReasonRule[] = [
   rotationRequestedRule,
 ];
 
-/** The reason codes that apply to an instance, in report order. */
-export function dueReasons(input: RuleInput): ReasonCode[] {
-  // A plain loop, and an array only once a rule applies: this runs for every instance of the fleet, most of them not due.
-  let reasons: ReasonCode[] | undefined;
-  for (const rule of REASON_RULES) if (rule.evaluate(input) === 'applies') (reasons ??= []).push(rule.code);
-  return reasons ?? [];
+// Lists of reason codes, one per combination of rules that apply (a bit per rule): a fleet of 100,000 instances has a
+// few dozen combinations, so its due instances share these lists instead of each keeping its own array alive. Not
+// frozen: V8 reads frozen arrays on a slow path (some() is ten times slower); `readonly` keeps them unchanged.
+const reasonLists = new Map<number, readonly ReasonCode[]>();
+
+function reasonList(applying: number): readonly ReasonCode[] {
+  let reasons = reasonLists.get(applying);
+  if (!reasons) {
+    reasons = REASON_RULES.filter((_, index) => (applying & (1 << index)) !== 0).map((rule) => rule.code);
+    reasonLists.set(applying, reasons);
+  }
+  return reasons;
+}
+
+/** The reason codes that apply to an instance, in report order. The list is shared by every instance with the same reasons. */
+export function dueReasons(input: RuleInput): readonly ReasonCode[] {
+  // A plain loop that allocates nothing: this runs for every instance of the fleet, most of them not due.
+  let applying = 0;
+  for (let index = 0; index < REASON_RULES.length; index++) {
+    if (REASON_RULES[index]?.evaluate(input) === 'applies') applying |= 1 << index;
+  }
+  return reasonList(applying);
 }

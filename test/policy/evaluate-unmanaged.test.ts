@@ -19,6 +19,27 @@ describe('evaluateFleet: unmanaged instances', () => {
     expect(evaluation.unmanaged.map((due) => due.instanceId)).toEqual(reported ? ['i-9'] : []);
   });
 
+  // Membership is asked by the instance's group tag first: a member whose tag names no group, or another one, is a member all the same.
+  it.each<[string, Record<string, string> | undefined]>([
+    ['untagged', undefined],
+    ['tagged with its own group', { 'aws:autoscaling:groupName': 'web' }],
+    ['tagged with another group of the run', { 'aws:autoscaling:groupName': 'api' }],
+    ['tagged with a group the run does not know', { 'aws:autoscaling:groupName': 'gone' }],
+  ])('a member of a group is not unmanaged, %s', (_title, tags) => {
+    const snapshot = makeFleet([
+      { group: { name: 'web' }, instances: [{ id: 'i-old', ageDays: 40, tags }] },
+      { group: { name: 'api' }, instances: [{ id: 'i-api', ageDays: 1, tags: { 'aws:autoscaling:groupName': 'api' } }] },
+    ]);
+    expect(evaluateFleet(snapshot, makePolicy(), NOW).unmanaged).toEqual([]);
+  });
+
+  it('a member of a group left alone for a malformed tag is not unmanaged', () => {
+    const snapshot = makeFleet([{ group: { tags: { 'instance-reaper:max-age-days': 'soon' } }, instances: [{ id: 'i-old', ageDays: 40 }] }]);
+    const evaluation = evaluateFleet(snapshot, makePolicy({ targetedInstanceIds: ['i-old'] }), NOW);
+    expect(evaluation.unmanaged).toEqual([]);
+    expect(evaluation.errors.map((error) => error.instanceId)).not.toContain('i-old');
+  });
+
   it('a warm-pool instance (tagged with its group, listed by no group) is not unmanaged', () => {
     const snapshot = makeFleet([{ group: {}, instances: [{ id: 'i-member', ageDays: 1 }] }], {
       instances: [loose({ id: 'i-warm', state: 'stopped', tags: { 'aws:autoscaling:groupName': 'web' } })],

@@ -1,15 +1,12 @@
 import { answer, type ReasonRule } from './rule';
 
-// The run's list, as a set built once per list: a lookup per instance instead of a scan of every target.
-const targetSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+// The run's list as a set, built once per list: a lookup per instance instead of a scan of every target. Every instance
+// of a run asks about the same list, so the last one asked about is all there is to remember.
+let lastTargets: { readonly instanceIds: readonly string[]; readonly set: ReadonlySet<string> } | undefined;
 
 function targetSet(instanceIds: readonly string[]): ReadonlySet<string> {
-  let set = targetSets.get(instanceIds);
-  if (!set) {
-    set = new Set(instanceIds);
-    targetSets.set(instanceIds, set);
-  }
-  return set;
+  if (lastTargets?.instanceIds !== instanceIds) lastTargets = { instanceIds, set: new Set(instanceIds) };
+  return lastTargets.set;
 }
 
 /** The instance is named in the invocation's `instanceIds`. */

@@ -1,0 +1,97 @@
+import type { DeferralReason } from '../model/reasons';
+import type { InstanceDetail } from '../model/report';
+import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
+import { DAY_MS } from '../policy/instance-age';
+import type { SurgeRecord } from '../policy/surge-record';
+import { sortByKeyDescending } from '../util/sort-by-key';
+import { compareCandidates, type Candidate } from './candidate';
+import { instanceHold } from './holds';
+
+/** A due instance of a routine group, with what every plan of a run reads of it worked out once. */
+export interface QueuedCandidate extends Candidate {
+  /** Emergency first, then oldest, as one number: the sort compares it before anything else. */
+  readonly key: number;
+  /** What holds the instance itself back (exempt, protected, not InService): the same in every plan. */
+  readonly ownHold: DeferralReason | undefined;
+}
+
+/** A surge under way, in the queue at the place of its most urgent recorded instance (first when none is due any more). */
+export interface SurgeInProgress {
+  readonly evaluation: GroupEvaluation;
+  readonly surge: SurgeRecord;
+  readonly lead?: Candidate;
+}
+
+/** What a plan needs from the evaluation before any gate is known: the same for every plan of a run. */
+export interface PlanOrder {
+  readonly routine: readonly GroupEvaluation[];
+  readonly surges: readonly SurgeInProgress[];
+  /** Every due instance of the routine groups, in the order they are placed. */
+  readonly candidates: readonly QueuedCandidate[];
+  readonly details: Readonly<Record<string, InstanceDetail>>;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function detailOf(due: DueInstance): InstanceDetail {
+  return { ageDays: round(due.ageMs / DAY_MS), lifetimeDays: round(due.lifetimeMs / DAY_MS), imageId: due.imageId };
+}
+
+/** Age, lifetime and AMI of every due instance, by ID. Filled in place: the fleet may have 100,000 of them. */
+function detailsOf(evaluation: FleetEvaluation): Record<string, InstanceDetail> {
+  const details: Record<string, InstanceDetail> = {};
+  for (const groupEvaluation of evaluation.groups) for (const due of groupEvaluation.due) details[due.instanceId] = detailOf(due);
+  for (const due of evaluation.unmanaged) details[due.instanceId] = detailOf(due);
+  return details;
+}
+
+function surgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord): SurgeInProgress {
+  const listed = new Set(surge.state.instanceIds);
+  const recorded = evaluation.due.filter((due) => listed.has(due.instanceId)).map((due) => ({ due, evaluation }));
+  return { evaluation, surge, lead: recorded.sort(compareCandidates)[0] };
+}
+
+function compareSurges(a: SurgeInProgress, b: SurgeInProgress): number {
+  if (!a.lead || !b.lead) return a.lead ? 1 : b.lead ? -1 : 0;
+  return compareCandidates(a.lead, b.lead);
+}
+
+/** Splits groups into surges under way (their recorded state already checked against the group), in queue order, and the rest. */
+function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; surges: SurgeInProgress[] } {
+  const routine: GroupEvaluation[] = [];
+  const surges: SurgeInProgress[] = [];
+  for (const groupEvaluation of evaluation.groups) {
+    if (groupEvaluation.surge) surges.push(surgeInProgress(groupEvaluation, groupEvaluation.surge));
+    else routine.push(groupEvaluation);
+  }
+  return { routine, surges: surges.sort(compareSurges) };
+}
+
+/** Larger than any age in ms (300 years), so an emergency always sorts before a routine instance. */
+const EMERGENCY_FIRST = 1e13;
+
+// Built group by group, in the evaluation's own order, so each due instance and its member are read while near in
+// memory; after the sort they are visited in an order that jumps across the whole fleet.
+function queuedCandidates(routine: readonly GroupEvaluation[]): QueuedCandidate[] {
+  const candidates: QueuedCandidate[] = [];
+  for (const evaluation of routine) {
+    for (const due of evaluation.due) {
+      candidates.push({ due, evaluation, key: (due.emergency ? EMERGENCY_FIRST : 0) + due.ageMs, ownHold: instanceHold(due, evaluation) });
+    }
+  }
+  // By a key computed once each (emergency first, then oldest), not by comparing nested fields a million times; ties
+  // fall to the comparator, so the order is exactly compareCandidates'.
+  return sortByKeyDescending(candidates, (candidate) => candidate.key, compareCandidates);
+}
+
+/** A run plans several times (once per round of gate reads) from one evaluation: its order is worked out once. */
+const planOrders = new WeakMap<FleetEvaluation, PlanOrder>();
+
+export function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
+  const known = planOrders.get(evaluation);
+  if (known) return known;
+  const { routine, surges } = sortGroups(evaluation);
+  const order: PlanOrder = { routine, surges, candidates: queuedCandidates(routine), details: detailsOf(evaluation) };
+  planOrders.set(evaluation, order);
+  return order;
+}

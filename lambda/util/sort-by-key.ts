@@ -1,0 +1,81 @@
+/**
+ * The items by descending key, items of equal key by `compareTies`: the same order as
+ * `[...items].sort((a, b) => keyOf(b) - keyOf(a) || compareTies(a, b))`, without calling a comparator for every pair.
+ * The keys are radix-sorted, which reads each key a few times and compares none; only the items that share a key are
+ * compared. A NaN key has no place among numbers: then it is that sort after all.
+ */
+export function sortByKeyDescending<T>(items: readonly T[], keyOf: (item: T) => number, compareTies: (a: T, b: T) => number): T[] {
+  // Negated, so ascending numbers are the order wanted; 0 - key never gives -0, which would sort apart from 0.
+  const keys = new Float64Array(items.length);
+  items.forEach((item, index) => (keys[index] = 0 - keyOf(item)));
+  if (keys.some(Number.isNaN)) return [...items].sort((a, b) => keyOf(b) - keyOf(a) || compareTies(a, b));
+  const order = ascendingOrder(keys);
+  const sorted: T[] = [];
+  const sortedKeys = new Float64Array(keys.length);
+  // Loops: the typed arrays' from() with a mapping function takes a slow path.
+  for (let place = 0; place < order.length; place++) {
+    const index = order[place] ?? 0;
+    sorted.push(items[index] as T);
+    sortedKeys[place] = keys[index] ?? 0;
+  }
+  sortTies(sorted, sortedKeys, compareTies);
+  return sorted;
+}
+
+// Three digits of 11 bits per 32-bit word: six passes, each counting into 2,048 places, few enough for small inputs.
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+const SHIFTS = [0, DIGIT_BITS, 2 * DIGIT_BITS];
+/** Where the high 32 bits of a float64 are among its two 32-bit words, which depends on the machine's byte order. */
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * The indices of the keys in ascending order, equal keys in their own order: an LSD radix sort over the keys' bits, made
+ * to sort as the numbers do (a negative number has all its bits flipped, any other its sign bit).
+ */
+function ascendingOrder(keys: Float64Array): Uint32Array {
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
+  const high = new Uint32Array(keys.length);
+  const low = new Uint32Array(keys.length);
+  for (let index = 0; index < keys.length; index++) {
+    const highBits = words[2 * index + HIGH_WORD] ?? 0;
+    const lowBits = words[2 * index + 1 - HIGH_WORD] ?? 0;
+    const negative = highBits >>> 31 === 1;
+    high[index] = negative ? ~highBits : highBits | 0x80000000;
+    low[index] = negative ? ~lowBits : lowBits;
+  }
+  let order: Uint32Array = new Uint32Array(keys.length);
+  for (let index = 0; index < order.length; index++) order[index] = index;
+  for (const word of [low, high]) for (const shift of SHIFTS) order = byDigit(order, word, shift);
+  return order;
+}
+
+/** One stable counting-sort pass: `order` by the digit of `word` at `shift`. */
+function byDigit(order: Uint32Array, word: Uint32Array, shift: number): Uint32Array {
+  const digitOf = (index: number) => ((word[index] ?? 0) >>> shift) & (DIGITS - 1);
+  // starts[digit]: where the next index with that digit goes; counted one place up, then summed.
+  const starts = new Uint32Array(DIGITS + 1);
+  for (let place = 0; place < order.length; place++) {
+    const digit = digitOf(order[place] ?? 0);
+    starts[digit + 1] = (starts[digit + 1] ?? 0) + 1;
+  }
+  for (let digit = 1; digit <= DIGITS; digit++) starts[digit] = (starts[digit] ?? 0) + (starts[digit - 1] ?? 0);
+  const next = new Uint32Array(order.length);
+  for (let place = 0; place < order.length; place++) {
+    const index = order[place] ?? 0;
+    const digit = digitOf(index);
+    next[starts[digit] ?? 0] = index;
+    starts[digit] = (starts[digit] ?? 0) + 1;
+  }
+  return next;
+}
+
+/** Sorts each run of items that share a key with `compareTies`, in place (a stable sort, as the comparator's sort is). */
+function sortTies<T>(sorted: T[], sortedKeys: Float64Array, compareTies: (a: T, b: T) => number): void {
+  for (let start = 0, end = 1; start < sorted.length; start = end, end = start + 1) {
+    while (end < sorted.length && sortedKeys[end] === sortedKeys[start]) end++;
+    if (end - start < 2) continue;
+    const run = sorted.slice(start, end).sort(compareTies);
+    for (let offset = 0; offset < run.length; offset++) sorted[start + offset] = run[offset] as T;
+  }
+}
