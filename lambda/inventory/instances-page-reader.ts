@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import type { InstanceSnapshot } from '../model/fleet';
 import { Interned } from '../util/interned';
+import { ownCopy } from '../util/own-copy';
 
 /** One DescribeInstances answer, read into snapshots: every instance it lists, whatever its state, and its page token. */
 export interface InstancesPage {
@@ -55,7 +56,7 @@ class InstanceFields {
   close(path: string, text: string, interned: Interned): void {
     switch (path) {
       case 'instanceId':
-        this.instanceId = text;
+        this.instanceId = ownCopy(text);
         break;
       case 'instanceState/name':
         this.state = interned.of(text);

@@ -2,6 +2,7 @@ import { paginateDescribeAutoScalingGroups, type AutoScalingGroup } from '@aws-s
 import type { AwsClients } from '../clients';
 import type { GroupSnapshot, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
+import { withOwnStrings } from '../util/own-copy';
 
 export interface RawGroups {
   readonly groups: readonly AutoScalingGroup[];
@@ -14,7 +15,8 @@ export interface RawGroups {
  */
 export function readFieldsOf(group: AutoScalingGroup): AutoScalingGroup {
   const mixed = group.MixedInstancesPolicy?.LaunchTemplate;
-  return {
+  // Own copies: the SDK's strings are views into the page's text, which would otherwise stay in memory whole.
+  return withOwnStrings({
     AutoScalingGroupName: group.AutoScalingGroupName,
     AutoScalingGroupARN: group.AutoScalingGroupARN,
     MinSize: group.MinSize,
@@ -46,7 +48,7 @@ export function readFieldsOf(group: AutoScalingGroup): AutoScalingGroup {
     MixedInstancesPolicy: mixed ? { LaunchTemplate: { LaunchTemplateSpecification: mixed.LaunchTemplateSpecification, Overrides: mixed.Overrides } } : undefined,
     LaunchConfigurationName: group.LaunchConfigurationName,
     WarmPoolConfiguration: group.WarmPoolConfiguration,
-  };
+  });
 }
 
 /** Every Auto Scaling group (100 a page), or only the named ones; a named group that does not exist is an error. */
