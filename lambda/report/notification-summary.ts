@@ -9,7 +9,7 @@ export function notificationSummary(report: RunReport): { subject: string; messa
     `instance-reaper terminated ${terminated} instance(s), deferred ${report.deferred.length}, errors ${report.errors.length}.`,
     ...report.terminated.map((entry) => `terminated ${entry.instanceId} in ${entry.group}: ${entry.reasons.join(', ')}`),
     ...surgeRemovals(report).map((removal) => `terminated ${removal.instanceId} in ${removal.group}: ${removal.action === 'completed' ? 'capacity a surge added, given back' : 'added by a surge that was rolled back'}`),
-    ...report.errors.slice(0, 20).map((error) => [`error`, error.group, error.instanceId].filter(Boolean).join(' ') + `: ${error.message}`),
+    ...report.errors.slice(0, 20).map((error) => [`error ${error.code}`, error.group, error.instanceId].filter(Boolean).join(' ') + `: ${error.message}`),
   ];
   return { subject: `instance-reaper: ${terminated} terminated, ${report.errors.length} errors`, message: lines.join('\n') };
 }

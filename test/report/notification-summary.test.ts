@@ -36,11 +36,11 @@ describe('notificationSummary', () => {
     ]);
   });
 
-  it('is sent for errors alone, naming group and instance', () => {
+  it('is sent for errors alone, naming each error\'s code, group and instance', () => {
     const summary = notificationSummary(report({ errors: [...ERRORS, { code: 'read-failed' as const, message: 'blocked-AMIs parameter unreadable' }] }));
     expect(summary?.subject).toBe('instance-reaper: 0 terminated, 2 errors');
-    expect(summary?.message).toContain('error api i-3: TerminateInstanceInAutoScalingGroup failed: denied');
-    expect(summary?.message).toContain('error: blocked-AMIs parameter unreadable');
+    expect(summary?.message).toContain('error write-failed api i-3: TerminateInstanceInAutoScalingGroup failed: denied');
+    expect(summary?.message).toContain('error read-failed: blocked-AMIs parameter unreadable');
   });
 
   it('lists at most 20 errors but counts them all', () => {
