@@ -2,7 +2,7 @@ import { DEFAULTS } from '../infra/props';
 import { BENCH_FLEET } from './bench-fleet';
 import { benchRun, LATENCY_MS } from './bench-run';
 import type { BenchSection, Figure } from './figure';
-import { READS_OVER_FLOOR_AT_MOST, readsAgainstFloor } from './fleet-figures';
+import { readFloor, readsAgainstFloor, READS_OVER_FLOOR_AT_MOST } from './read-floor';
 
 /** Fleet sizes the curve is drawn at, in groups of ten instances: 1,000 to 100,000 instances. */
 const CURVE_GROUPS = [100, 1_000, 5_000, 10_000];
@@ -21,7 +21,7 @@ interface CurvePoint {
 
 async function point(groups: number): Promise<CurvePoint> {
   const { account, needs, report, run } = await benchRun(groups);
-  const { reads, least } = readsAgainstFloor(account, needs, report);
+  const { reads, least } = readsAgainstFloor(account, readFloor(needs, report));
   return { instances: groups * BENCH_FLEET.instancesPerGroup, wallS: run.wallMs / 1000, rssMb: megabytes(run.maxRssKb), reads, least };
 }
 

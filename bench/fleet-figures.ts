@@ -6,7 +6,7 @@ import { benchRun, LATENCY_MS } from './bench-run';
 import { costFigures } from './cost-figures';
 import type { BenchSection, Figure } from './figure';
 import type { MeasuredInvocation } from './invoke-with-usage';
-import { actingGroups, isRead, readFloor, templateFloorNote, type FleetNeeds } from './read-floor';
+import { actingGroups, isRead, readFloor, readsAgainstFloor, READS_OVER_FLOOR_AT_MOST, templateFloorNote, type FleetNeeds } from './read-floor';
 import type { TimedCall } from './timed-services';
 
 /** From the first call's arrival to the answer of the last read before the first change (all of it when nothing changed). */
@@ -26,16 +26,6 @@ function bytesByAction(calls: readonly TimedCall[]): Map<string, number> {
   return bytes;
 }
 
-/** Read calls (every Describe and Get action) the run made, and the least it could have made. */
-export function readsAgainstFloor(account: FakeAccount, needs: FleetNeeds, report: RunReport): { reads: number; least: number } {
-  const reads = account.calls.filter((call) => isRead(call.action)).length;
-  const least = [...readFloor(needs, report).values()].reduce((sum, calls) => sum + calls, 0);
-  return { reads, least };
-}
-
-/** The read-to-floor target: reads at most 10% above the least the fleet needs. */
-export const READS_OVER_FLOOR_AT_MOST = 1.1;
-
 /**
  * One row per action: calls made, against its part of the read floor, and the answers' bytes per call; then read calls
  * (every Describe and Get action) against the floor.
@@ -52,7 +42,7 @@ function callFigures(account: FakeAccount, needs: FleetNeeds, report: RunReport,
     const count = made.get(action) ?? 0;
     return { name: `  ${action}`, value: count, unit: 'calls', note: `${kilobytes((bytes.get(action) ?? 0) / Math.max(count, 1))} a call; ${kind}` };
   });
-  const { reads, least } = readsAgainstFloor(account, needs, report);
+  const { reads, least } = readsAgainstFloor(account, floor);
   const parts = [...floor].filter(([, calls]) => calls > 0).map(([action, calls]) => `${action.replace(/^Describe/, '')} ${calls}`);
   const acting = actingGroups(report).length;
   const total = [...bytes.values()].reduce((sum, size) => sum + size, 0);

@@ -127,6 +127,16 @@ export function readFloor(needs: FleetNeeds, report: RunReport): Map<string, num
   ]);
 }
 
+/** The read-to-floor target: reads at most 10% above the least the fleet needs. */
+export const READS_OVER_FLOOR_AT_MOST = 1.1;
+
+/** Read calls (every Describe and Get action) the run made, and the least it could have made (the floor's sum). */
+export function readsAgainstFloor(account: FakeAccount, floor: ReadonlyMap<string, number>): { reads: number; least: number } {
+  const reads = account.calls.filter((call) => isRead(call.action)).length;
+  const least = [...floor.values()].reduce((sum, calls) => sum + calls, 0);
+  return { reads, least };
+}
+
 /** How the launch template part of the floor is made up, for the printed breakdown. */
 export function templateFloorNote(needs: FleetNeeds): string {
   return (

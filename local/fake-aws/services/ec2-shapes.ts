@@ -1,5 +1,5 @@
 import type { _InstanceType, Image, ImageMetadata, Instance, InstanceNetworkInterface, InstanceStateName, Tag } from '@aws-sdk/client-ec2';
-import { fakeInstanceProfileArn, instanceNetwork, type InstanceNetwork } from './instance-network';
+import { fakeInstanceProfileArn, hex, instanceNetwork, type InstanceNetwork } from './instance-network';
 import type { AccountState, ImageRecord, InstanceRecord } from '../state';
 
 /** EC2's numeric state codes. */
@@ -47,7 +47,7 @@ export function toInstance(instance: InstanceRecord, home: InstanceHome): Instan
     BlockDeviceMappings: live
       ? [{ DeviceName: ROOT_DEVICE, Ebs: { VolumeId: `vol-${suffix}`, AttachTime: new Date(instance.rootVolumeAttachTime), Status: 'attached', DeleteOnTermination: true } }]
       : [],
-    ClientToken: `fleet-${suffix}-${hex8(instance.launchTime)}`,
+    ClientToken: `fleet-${suffix}-${hex(instance.launchTime >>> 0, 8)}`,
     EbsOptimized: true,
     EnaSupport: true,
     Hypervisor: 'xen',
@@ -75,8 +75,6 @@ export function toInstance(instance: InstanceRecord, home: InstanceHome): Instan
     Operator: { Managed: false },
   };
 }
-
-const hex8 = (time: number) => (time >>> 0).toString(16).padStart(8, '0');
 
 /** The primary network interface, attached at first launch (its attach time is a first-launch witness). */
 function primaryInterface(instance: InstanceRecord, network: InstanceNetwork, home: InstanceHome): InstanceNetworkInterface {

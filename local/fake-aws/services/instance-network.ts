@@ -17,7 +17,8 @@ export const FAKE_SECURITY_GROUP = { GroupId: 'sg-0f1e2d3c4b5a69788', GroupName:
 /** The instance profile every instance and template of the account names. */
 export const fakeInstanceProfileArn = (accountId: string) => `arn:aws:iam::${accountId}:instance-profile/app-instance-profile`;
 
-const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
+/** `value` in hex, zero-padded to `width` digits. */
+export const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
 
 /** The zone's letter picks its subnet, so every instance of a zone shares one. */
 export function subnetOf(zone: string): string {
