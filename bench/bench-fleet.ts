@@ -2,11 +2,13 @@ import type { FakeAccount } from '../local/fake-aws/account';
 
 const DAY = 86_400_000;
 
-/** The bench's fleet: 10 instances a group, 300 AMIs, a launch template for every two groups (at most 5,000, AWS's quota a region). */
+/** The bench's fleet: 10 instances a group in three zones, 300 AMIs, a launch template for every two groups (at most 5,000, AWS's quota a region). */
 export const BENCH_FLEET = {
   groups: 1_000,
   instancesPerGroup: 10,
   images: 300,
+  /** Spread over three zones, as production groups are. */
+  availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
   blockedAmisParameter: '/instance-reaper/blocked-amis',
   topicArn: 'arn:aws:sns:us-east-1:123456789012:instance-reaper',
 } as const;
@@ -71,6 +73,7 @@ function seedGroups(account: FakeAccount, templates: readonly string[], now: num
       minSize: 1,
       maxSize: BENCH_FLEET.instancesPerGroup + 2,
       desiredCapacity: BENCH_FLEET.instancesPerGroup,
+      availabilityZones: BENCH_FLEET.availabilityZones,
       ...(index % 10 === 7
         ? { mixedInstancesPolicy: { launchTemplate, overrides: [{ instanceType: 'm7g.large' }, { instanceType: 'c7g.large', launchTemplate: other }] } }
         : { launchTemplate }),

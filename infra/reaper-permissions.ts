@@ -19,6 +19,7 @@ export const DESCRIBE_ACTIONS = [
   'autoscaling:DescribeInstanceRefreshes',
   'autoscaling:DescribeScalingActivities',
   'autoscaling:DescribeWarmPool',
+  'ec2:DescribeAvailabilityZones',
   'ec2:DescribeInstances',
   'ec2:DescribeImages',
   'ec2:DescribeInstanceImageMetadata',

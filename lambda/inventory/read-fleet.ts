@@ -8,6 +8,7 @@ import { describeImages, readImages } from './read-images';
 import { readInstances } from './read-instances';
 import { launchImageIds, readLaunchImages } from './read-launch-images';
 import { readWarmPools } from './read-warm-pools';
+import { readZones } from './read-zones';
 import { verifySurgeProofs } from './verify-surge-proofs';
 
 export interface ReadFleetOptions {
@@ -26,15 +27,33 @@ async function essential<T>(what: string, read: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Instances were read zone by zone: a member in a zone that was not read may have been missed, so the run reads no
+ * further rather than judge its group without it.
+ */
+function assertZonesCoverMembers(groups: RawGroups['groups'], zones: readonly string[]): void {
+  const read = new Set(zones);
+  for (const group of groups) {
+    const outside = (group.Instances ?? []).find((member) => member.AvailabilityZone && !read.has(member.AvailabilityZone));
+    if (outside) {
+      throw new FleetReadError(
+        `cannot read the fleet: DescribeInstances failed: ${outside.InstanceId ?? 'a member'} of ${group.AutoScalingGroupName ?? 'a group'} is in ${outside.AvailabilityZone ?? ''}, which DescribeAvailabilityZones did not list`,
+        'read-failed',
+      );
+    }
+  }
+}
+
+/**
  * Reads the fleet into one immutable snapshot. Groups and instances are essential (failure throws);
  * everything else that fails is reported in `errors` and judged as unknown.
  */
 export async function readFleet(clients: AwsClients, options: ReadFleetOptions): Promise<FleetSnapshot> {
   const groupsRead = essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups));
-  const instancesRead = essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients));
+  const zonesRead = readZones(clients);
+  const instancesRead = zonesRead.then((read) => essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients, read.zones)));
   // Each read starts as soon as what it needs is in, not when everything before it is: templates with the groups,
   // AMIs with the instances.
-  const [raw, instances, blocked, launch, images, warmPools, proofs] = await Promise.all([
+  const [raw, instances, blocked, launch, images, warmPools, proofs, zones] = await Promise.all([
     groupsRead,
     instancesRead,
     options.blockedAmisParameter ? readBlockedAmis(clients, options.blockedAmisParameter) : Promise.resolve({ amiIds: [], errors: [] }),
@@ -42,7 +61,9 @@ export async function readFleet(clients: AwsClients, options: ReadFleetOptions):
     instancesRead.then((read) => readImages(clients, read.values())),
     Promise.all([groupsRead, instancesRead]).then(([groupRead, instanceRead]) => readWarmPools(clients, groupRead.groups, instanceRead)),
     groupsRead.then((read) => verifySurgeProofs(clients, read.groups, options.stateKeyArn)),
+    zonesRead,
   ]);
+  if (zones.zones) assertZonesCoverMembers(raw.groups, zones.zones);
   // Whether a group can launch at all depends on the AMI it launches now, which no instance may run yet.
   const launchOnly = launchImageIds(launch.byGroup.values()).filter((imageId) => !images.images.has(imageId));
   const launchImages = launchOnly.length > 0 ? await describeImages(clients, launchOnly) : { images: new Map(), errors: [] };
@@ -57,6 +78,6 @@ export async function readFleet(clients: AwsClients, options: ReadFleetOptions):
     blockedAmiIds: blocked.amiIds,
     warmPoolInstanceIds: warmPools.instanceIds,
     limitedToGroups: options.groups !== undefined,
-    errors: [...raw.errors, ...launch.errors, ...images.errors, ...launchImages.errors, ...warmPools.errors, ...blocked.errors],
+    errors: [...raw.errors, ...zones.errors, ...launch.errors, ...images.errors, ...launchImages.errors, ...warmPools.errors, ...blocked.errors],
   };
 }

@@ -62,17 +62,13 @@ function parsedPage(output: DescribeInstancesCommandOutput): InstancesPage {
   return { instances, ...(output.NextToken ? { nextToken: output.NextToken } : {}) };
 }
 
-/**
- * Every pending, running, stopping or stopped instance, 1,000 a page. Pages are read into snapshots as they arrive and
- * the SDK keeps none of EC2's answers: memory grows with the instances' snapshots, not with the answers' size.
- */
-export async function readInstances(clients: AwsClients): Promise<Map<string, InstanceSnapshot>> {
-  const instances = new Map<string, InstanceSnapshot>();
-  const interned = new Interned();
+/** One chain of pages (NextToken), all of the region or one zone's, into `instances`. */
+async function readChain(clients: AwsClients, zone: string | undefined, interned: Interned, instances: Map<string, InstanceSnapshot>): Promise<void> {
+  const filters = [{ Name: 'instance-state-name', Values: LIVE_STATES }, ...(zone ? [{ Name: 'availability-zone', Values: [zone] }] : [])];
   let nextToken: string | undefined;
   do {
     let read: InstancesPage | undefined;
-    const command = new DescribeInstancesCommand({ MaxResults: 1000, Filters: [{ Name: 'instance-state-name', Values: LIVE_STATES }], ...(nextToken ? { NextToken: nextToken } : {}) });
+    const command = new DescribeInstancesCommand({ MaxResults: 1000, Filters: filters, ...(nextToken ? { NextToken: nextToken } : {}) });
     command.middlewareStack.add(pageReading(interned, (page) => (read = page)), { step: 'deserialize', priority: 'low', name: 'reaperInstancesPageReading' });
     const output = await clients.ec2.send(command);
     const page = read ?? parsedPage(output);
@@ -82,5 +78,18 @@ export async function readInstances(clients: AwsClients): Promise<Map<string, In
     }
     nextToken = page.nextToken || undefined;
   } while (nextToken);
+}
+
+/**
+ * Every pending, running, stopping or stopped instance, 1,000 a page. A chain of pages is read one page after another,
+ * so with the zones known each zone is its own chain and the chains run side by side: a run waits for the largest zone's
+ * pages, not the region's. Pages are read into snapshots as they arrive and the SDK keeps none of EC2's answers: memory
+ * grows with the instances' snapshots, not with the answers' size.
+ */
+export async function readInstances(clients: AwsClients, zones?: readonly string[]): Promise<Map<string, InstanceSnapshot>> {
+  const instances = new Map<string, InstanceSnapshot>();
+  const interned = new Interned();
+  const chains = zones && zones.length > 0 ? zones : [undefined];
+  await Promise.all(chains.map((zone) => readChain(clients, zone, interned, instances)));
   return instances;
 }

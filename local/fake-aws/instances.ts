@@ -1,6 +1,7 @@
 import { weightForNewMember } from './group-weights';
 import type { Ec2State, GroupRecord, InstanceRecord, TemplateRef } from './state';
 import { nextId, type World } from './world';
+import { ensureZone } from './zones';
 
 export interface NewInstance {
   readonly instanceId?: string;
@@ -72,6 +73,7 @@ export function createInstance(world: World, spec: NewInstance): InstanceRecord 
       ...(weightedCapacity !== undefined ? { weightedCapacity } : {}),
     });
   }
+  ensureZone(world.state, instance.availabilityZone);
   world.state.instances[instance.instanceId] = instance;
   return instance;
 }

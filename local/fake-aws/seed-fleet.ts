@@ -7,7 +7,7 @@ import type { DesiredCapacityType, GroupRecord, GroupTag, InstanceRecord, Overri
 import { drain, registerSettled } from './load-balancers';
 import { warmPoolOf, warmPoolTarget } from './warm-pool';
 import { nextId, nextUuid, type World } from './world';
-import { leastPopulatedZone } from './zones';
+import { ensureZone, leastPopulatedZone } from './zones';
 
 export interface GroupSpec {
   readonly name: string;
@@ -76,6 +76,7 @@ export function addGroup(world: World, spec: GroupSpec): GroupRecord {
     ...(spec.healthCheckType ? { healthCheckType: spec.healthCheckType } : {}),
     ...(spec.warmPool ? { warmPool: { minSize: spec.warmPool.minSize ?? 0, poolState: spec.warmPool.poolState ?? 'Stopped', ...maxPrepared(spec.warmPool) } } : {}),
   };
+  for (const zone of group.availabilityZones) ensureZone(world.state, zone);
   for (const arn of group.targetGroupArns) world.state.targetGroups[arn] ??= {};
   for (const name of group.loadBalancerNames) world.state.classicLoadBalancers[name] ??= {};
   for (const arn of group.latticeTargetGroupArns) world.state.latticeTargetGroups[arn] ??= {};

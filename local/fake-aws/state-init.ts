@@ -1,5 +1,6 @@
 import { SMALL_PAGE_SIZES, type PageSizes } from './page-sizes';
 import type { AccountState } from './state';
+import { defaultZones, ensureZone } from './zones';
 
 export function emptyState(accountId: string, region: string, pageSizes: Partial<PageSizes> = {}): AccountState {
   return {
@@ -24,6 +25,7 @@ export function emptyState(accountId: string, region: string, pageSizes: Partial
     activities: [],
     published: [],
     kmsKeys: {},
+    zones: defaultZones(region),
   };
 }
 
@@ -33,5 +35,7 @@ export function upgradeState(state: AccountState): AccountState {
   const upgraded = { ...defaults, ...state, pageSizes: { ...defaults.pageSizes, ...state.pageSizes } };
   const groupDefaults = { loadBalancerNames: [] as string[], latticeTargetGroupArns: [] as string[] };
   for (const group of Object.values(upgraded.groups)) Object.assign(group, { ...groupDefaults, ...group });
+  // A state saved before zones were listed lists every zone it uses.
+  for (const zone of [...Object.values(upgraded.groups).flatMap((group) => group.availabilityZones), ...Object.values(upgraded.instances).map((instance) => instance.availabilityZone)]) ensureZone(upgraded, zone);
   return Object.assign(state, upgraded);
 }

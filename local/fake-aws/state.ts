@@ -194,6 +194,13 @@ export interface KmsKeyRecord {
   createdAt: number;
 }
 
+/** A zone of the region, as DescribeAvailabilityZones lists it. */
+export interface ZoneRecord {
+  name: string;
+  type: 'availability-zone' | 'local-zone' | 'wavelength-zone';
+  optInStatus: 'opt-in-not-required' | 'opted-in' | 'not-opted-in';
+}
+
 export interface AccountState {
   accountId: string;
   region: string;
@@ -228,4 +235,6 @@ export interface AccountState {
   published: PublishedMessage[];
   /** KMS keys by key ID. */
   kmsKeys: Record<string, KmsKeyRecord>;
+  /** The region's zones, listed or not, opted in or not. */
+  zones: ZoneRecord[];
 }

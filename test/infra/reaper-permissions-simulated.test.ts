@@ -33,6 +33,7 @@ const READS: Request[] = [
   { action: 'autoscaling:DescribeInstanceRefreshes', resource: '*' },
   { action: 'autoscaling:DescribeScalingActivities', resource: '*' },
   { action: 'autoscaling:DescribeWarmPool', resource: '*' },
+  { action: 'ec2:DescribeAvailabilityZones', resource: '*' },
   { action: 'ec2:DescribeInstances', resource: '*' },
   { action: 'ec2:DescribeImages', resource: '*' },
   { action: 'ec2:DescribeInstanceImageMetadata', resource: '*' },

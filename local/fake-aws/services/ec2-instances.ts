@@ -17,10 +17,11 @@ function instanceField(instance: InstanceRecord, name: string): string | undefin
   if (name === 'instance-id') return instance.instanceId;
   if (name === 'image-id') return instance.imageId;
   if (name === 'instance-type') return instance.instanceType;
+  if (name === 'availability-zone') return instance.availabilityZone;
   if (name.startsWith('tag:')) return instance.tags[name.slice(4)];
   return undefined;
 }
-const knownInstanceFilter = (name: string): boolean => name.startsWith('tag:') || ['instance-state-name', 'instance-id', 'image-id', 'instance-type'].includes(name);
+const knownInstanceFilter = (name: string): boolean => name.startsWith('tag:') || ['instance-state-name', 'instance-id', 'image-id', 'instance-type', 'availability-zone'].includes(name);
 
 /** The instances named, in order; any unknown ID fails the call like AWS. */
 function selectInstances(account: FakeAccount, ids: readonly string[] | undefined): InstanceRecord[] {

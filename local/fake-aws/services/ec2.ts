@@ -1,4 +1,4 @@
-import { DescribeImages$, DescribeInstanceImageMetadata$, DescribeInstances$, DescribeLaunchTemplateVersions$ } from '@aws-sdk/client-ec2';
+import { DescribeAvailabilityZones$, DescribeImages$, DescribeInstanceImageMetadata$, DescribeInstances$, DescribeLaunchTemplateVersions$ } from '@aws-sdk/client-ec2';
 import { accessDenied } from '../protocol/access-denied';
 import { AwsError } from '../protocol/aws-error';
 import { queryService } from '../protocol/query-service';
@@ -6,6 +6,7 @@ import { operation } from '../protocol/service';
 import { describeImages } from './ec2-images';
 import { describeInstanceImageMetadata, describeInstances } from './ec2-instances';
 import { describeLaunchTemplateVersions } from './ec2-launch-templates';
+import { describeAvailabilityZones } from './ec2-zones';
 
 /** EC2 over the EC2 Query protocol. */
 export const ec2Service = queryService({
@@ -14,6 +15,7 @@ export const ec2Service = queryService({
   ec2: true,
   xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/',
   operations: {
+    DescribeAvailabilityZones: operation(DescribeAvailabilityZones$, describeAvailabilityZones),
     DescribeInstances: operation(DescribeInstances$, describeInstances),
     DescribeImages: operation(DescribeImages$, describeImages),
     DescribeInstanceImageMetadata: operation(DescribeInstanceImageMetadata$, describeInstanceImageMetadata),
