@@ -13,6 +13,27 @@ const ROOT = 'DescribeInstancesResponse';
 /** Where each instance sits in EC2's answer (`reservationSet` > `item` > `instancesSet` > `item`), and the page token. */
 const INSTANCE_PATH = `${ROOT}/reservationSet/item/instancesSet/item`;
 const NEXT_TOKEN_PATH = `${ROOT}/nextToken`;
+/** The elements an instance is read from, by their path inside the instance. */
+const READ_PATHS = [
+  'instanceId',
+  'instanceState/name',
+  'imageId',
+  'instanceType',
+  'launchTime',
+  'rootDeviceName',
+  'tagSet/item/key',
+  'tagSet/item/value',
+  'tagSet/item',
+  'blockDeviceMapping/item/deviceName',
+  'blockDeviceMapping/item/ebs/attachTime',
+  'networkInterfaceSet/item/attachment/deviceIndex',
+  'networkInterfaceSet/item/attachment/attachTime',
+] as const;
+type ReadPath = (typeof READ_PATHS)[number];
+const READ_PATH_SET: ReadonlySet<string> = new Set(READ_PATHS);
+const isReadPath = (path: string): path is ReadPath => READ_PATH_SET.has(path);
+/** Their elements' own names: the path of any other element (about four in five of an instance's) is never built. */
+const READ_NAMES: ReadonlySet<string> = new Set(READ_PATHS.map((path) => path.slice(path.lastIndexOf('/') + 1)));
 
 /**
  * An instance while its elements are read; its first-launch witnesses are picked when it closes: "the order of the
@@ -53,7 +74,7 @@ class InstanceFields {
   }
 
   /** An element inside the instance closed with this text (`path` relative to the instance). */
-  close(path: string, text: string, interned: Interned): void {
+  close(path: ReadPath, text: string, interned: Interned): void {
     switch (path) {
       case 'instanceId':
         this.instanceId = ownCopy(text);
@@ -118,10 +139,10 @@ function lastOf<T>(items: T[]): T {
 export class InstancesPageReader {
   private readonly parser = new SaxesParser();
   private readonly instances: InstanceSnapshot[] = [];
-  /** The open elements' paths: from the root outside an instance, from the instance within one. */
-  private readonly paths: string[] = [];
+  /** The open elements' names, from the root. */
+  private readonly names: string[] = [];
   private instance?: InstanceFields;
-  /** How many elements were open when the instance opened. */
+  /** How many elements were open when the instance opened, itself included. */
   private instanceDepth = 0;
   private text = '';
   private nextToken?: string;
@@ -131,7 +152,7 @@ export class InstancesPageReader {
     // saxes reports a self-closing element as opened, then closed.
     this.parser.on('opentag', (tag) => this.opened(tag.name));
     this.parser.on('text', (text) => (this.text += text));
-    this.parser.on('closetag', () => this.closed());
+    this.parser.on('closetag', (tag) => this.closed(tag.name));
   }
 
   write(chunk: string): void {
@@ -144,34 +165,34 @@ export class InstancesPageReader {
     return { instances: this.instances, ...(this.nextToken !== undefined ? { nextToken: this.nextToken } : {}) };
   }
 
+  /** The open element's path from the instance (`tagSet/item/key`): built only for the names an instance reads. */
+  private pathInInstance(): string {
+    return this.names.slice(this.instanceDepth).join('/');
+  }
+
   private opened(name: string): void {
-    const parent = this.paths.at(-1);
     this.text = '';
+    this.names.push(name);
     if (this.instance) {
-      const path = this.paths.length === this.instanceDepth ? name : `${parent}/${name}`;
-      this.paths.push(path);
-      this.instance.open(path);
-      return;
-    }
-    const path = parent === undefined ? name : `${parent}/${name}`;
-    this.paths.push(path);
-    if (path === INSTANCE_PATH) {
+      if (name === 'item') this.instance.open(this.pathInInstance());
+    } else if (name === 'item' && this.names.join('/') === INSTANCE_PATH) {
       this.instance = new InstanceFields();
-      this.instanceDepth = this.paths.length;
+      this.instanceDepth = this.names.length;
     }
   }
 
-  private closed(): void {
+  private closed(name: string): void {
     const text = this.text;
     this.text = '';
-    const path = this.paths.pop() ?? '';
-    if (this.instance && this.paths.length === this.instanceDepth - 1) {
+    if (this.instance && this.names.length === this.instanceDepth) {
       this.instances.push(this.instance.snapshot());
       this.instance = undefined;
     } else if (this.instance) {
-      this.instance.close(path, text, this.interned);
-    } else if (path === NEXT_TOKEN_PATH) {
+      const path = READ_NAMES.has(name) ? this.pathInInstance() : '';
+      if (isReadPath(path)) this.instance.close(path, text, this.interned);
+    } else if (name === 'nextToken' && this.names.join('/') === NEXT_TOKEN_PATH) {
       this.nextToken = text;
     }
+    this.names.pop();
   }
 }

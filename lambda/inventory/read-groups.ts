@@ -1,8 +1,17 @@
-import { paginateDescribeAutoScalingGroups, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import {
+  DescribeAutoScalingGroups$,
+  DescribeAutoScalingGroupsCommand,
+  type AutoScalingGroup,
+  type AutoScalingGroupsType,
+  type DescribeAutoScalingGroupsCommandInput,
+} from '@aws-sdk/client-auto-scaling';
 import type { AwsClients } from '../clients';
 import type { GroupSnapshot, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
+import { Interned } from '../util/interned';
 import { withOwnStrings } from '../util/own-copy';
+import { readRaw } from './raw-page-reading';
+import { keepOnly, SchemaPageReader, type Keep } from './schema-page-reader';
 
 export interface RawGroups {
   readonly groups: readonly AutoScalingGroup[];
@@ -13,54 +22,64 @@ export interface RawGroups {
  * The fields of a group the reaper reads (its snapshot, launch sources, warm pool, surge record), kept as each page
  * arrives: a large account's answers (subnets, collected metrics, each member's zone and template, ...) are not held.
  */
+export const GROUP_FIELDS = {
+  AutoScalingGroupName: true,
+  AutoScalingGroupARN: true,
+  MinSize: true,
+  MaxSize: true,
+  DesiredCapacity: true,
+  DesiredCapacityType: true,
+  Status: true,
+  // Required by the SDK's type, small: kept so the kept group is still an AutoScalingGroup.
+  DefaultCooldown: true,
+  AvailabilityZones: true,
+  HealthCheckType: true,
+  CreatedTime: true,
+  SuspendedProcesses: { ProcessName: true },
+  Tags: { Key: true, Value: true },
+  Instances: { InstanceId: true, AvailabilityZone: true, LifecycleState: true, HealthStatus: true, ProtectedFromScaleIn: true, InstanceType: true, WeightedCapacity: true },
+  TargetGroupARNs: true,
+  LoadBalancerNames: true,
+  TrafficSources: { Identifier: true, Type: true },
+  InstanceMaintenancePolicy: true,
+  LaunchTemplate: true,
+  MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: true, Overrides: true } },
+  LaunchConfigurationName: true,
+  WarmPoolConfiguration: true,
+} as const satisfies Keep;
+
+/** `GROUP_FIELDS` of a group the SDK parsed (a stubbed client's answer), as the raw reading keeps them. */
 export function readFieldsOf(group: AutoScalingGroup): AutoScalingGroup {
-  const mixed = group.MixedInstancesPolicy?.LaunchTemplate;
   // Own copies: the SDK's strings are views into the page's text, which would otherwise stay in memory whole.
-  return withOwnStrings({
-    AutoScalingGroupName: group.AutoScalingGroupName,
-    AutoScalingGroupARN: group.AutoScalingGroupARN,
-    MinSize: group.MinSize,
-    MaxSize: group.MaxSize,
-    DesiredCapacity: group.DesiredCapacity,
-    DesiredCapacityType: group.DesiredCapacityType,
-    Status: group.Status,
-    // Required by the SDK's type, small: kept so the kept group is still an AutoScalingGroup.
-    DefaultCooldown: group.DefaultCooldown,
-    AvailabilityZones: group.AvailabilityZones,
-    HealthCheckType: group.HealthCheckType,
-    CreatedTime: group.CreatedTime,
-    SuspendedProcesses: group.SuspendedProcesses?.map(({ ProcessName }) => ({ ProcessName })),
-    Tags: group.Tags?.map(({ Key, Value }) => ({ Key, Value })),
-    Instances: group.Instances?.map(({ InstanceId, AvailabilityZone, LifecycleState, HealthStatus, ProtectedFromScaleIn, InstanceType, WeightedCapacity }) => ({
-      InstanceId,
-      AvailabilityZone,
-      LifecycleState,
-      HealthStatus,
-      ProtectedFromScaleIn,
-      InstanceType,
-      WeightedCapacity,
-    })),
-    TargetGroupARNs: group.TargetGroupARNs,
-    LoadBalancerNames: group.LoadBalancerNames,
-    TrafficSources: group.TrafficSources?.map(({ Identifier, Type }) => ({ Identifier, Type })),
-    InstanceMaintenancePolicy: group.InstanceMaintenancePolicy,
-    LaunchTemplate: group.LaunchTemplate,
-    MixedInstancesPolicy: mixed ? { LaunchTemplate: { LaunchTemplateSpecification: mixed.LaunchTemplateSpecification, Overrides: mixed.Overrides } } : undefined,
-    LaunchConfigurationName: group.LaunchConfigurationName,
-    WarmPoolConfiguration: group.WarmPoolConfiguration,
-  });
+  return withOwnStrings(keepOnly(group, GROUP_FIELDS));
+}
+
+/** What the SDK is left to parse once a page has been read: an answer with nothing in it. */
+const READ_ANSWER = '<DescribeAutoScalingGroupsResponse><DescribeAutoScalingGroupsResult/></DescribeAutoScalingGroupsResponse>';
+const PAGE_FIELDS = { AutoScalingGroups: GROUP_FIELDS, NextToken: true } as const satisfies Keep;
+const RESULT_ELEMENTS = ['DescribeAutoScalingGroupsResponse', 'DescribeAutoScalingGroupsResult'];
+
+/** One page of groups, 100 at most, read as it arrives into the fields the reaper reads. */
+async function readPage(clients: AwsClients, input: DescribeAutoScalingGroupsCommandInput, interned: Interned): Promise<AutoScalingGroupsType> {
+  let read: AutoScalingGroupsType | undefined;
+  const command = new DescribeAutoScalingGroupsCommand(input);
+  readRaw(command, () => new SchemaPageReader<AutoScalingGroupsType>(DescribeAutoScalingGroups$, RESULT_ELEMENTS, PAGE_FIELDS, interned), READ_ANSWER, (page) => (read = page));
+  const output = await clients.autoScaling.send(command);
+  return read ?? { AutoScalingGroups: (output?.AutoScalingGroups ?? []).map(readFieldsOf), NextToken: output?.NextToken };
 }
 
 /** Every Auto Scaling group (100 a page), or only the named ones; a named group that does not exist is an error. */
 export async function readGroups(clients: AwsClients, names?: readonly string[]): Promise<RawGroups> {
   const groups: AutoScalingGroup[] = [];
+  const interned = new Interned();
   const batches = names ? chunk([...new Set(names)], 100) : [undefined];
   for (const batch of batches) {
-    const pages = paginateDescribeAutoScalingGroups(
-      { client: clients.autoScaling, pageSize: 100 },
-      { MaxRecords: 100, ...(batch ? { AutoScalingGroupNames: batch } : {}) },
-    );
-    for await (const page of pages) groups.push(...(page.AutoScalingGroups ?? []).map(readFieldsOf));
+    let nextToken: string | undefined;
+    do {
+      const page = await readPage(clients, { MaxRecords: 100, ...(batch ? { AutoScalingGroupNames: batch } : {}), ...(nextToken ? { NextToken: nextToken } : {}) }, interned);
+      groups.push(...(page.AutoScalingGroups ?? []));
+      nextToken = page.NextToken || undefined;
+    } while (nextToken);
   }
   const found = new Set(groups.map((group) => group.AutoScalingGroupName));
   const errors = (names ?? []).filter((name) => !found.has(name)).map((name): RunError => ({ group: name, code: 'not-found', message: 'Auto Scaling group not found' }));

@@ -1,10 +1,9 @@
-import { DescribeInstancesCommand, type DescribeInstancesCommandInput, type DescribeInstancesCommandOutput, type Instance } from '@aws-sdk/client-ec2';
-import type { DeserializeMiddleware } from '@smithy/types';
-import { Readable } from 'node:stream';
+import { DescribeInstancesCommand, type DescribeInstancesCommandOutput, type Instance } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients';
 import type { InstanceSnapshot } from '../model/fleet';
 import { Interned } from '../util/interned';
 import { InstancesPageReader, type InstancesPage } from './instances-page-reader';
+import { readRaw } from './raw-page-reading';
 
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
@@ -29,33 +28,6 @@ export function toInstanceSnapshot(instance: Instance): InstanceSnapshot {
 /** What the SDK is left to parse once the page has been read: an answer with nothing in it. */
 const READ_ANSWER = '<DescribeInstancesResponse/>';
 
-async function readBody(body: unknown, reader: InstancesPageReader): Promise<void> {
-  const decoder = new TextDecoder();
-  if (typeof body === 'string') reader.write(body);
-  else if (body instanceof Uint8Array) reader.write(decoder.decode(body));
-  else for await (const chunk of body as AsyncIterable<Uint8Array | string>) reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-  reader.write(decoder.decode());
-}
-
-/**
- * Reads a successful answer's body into snapshots as it arrives, inside the SDK's deserializer (step `deserialize`,
- * priority `low`: it runs on the raw response before the deserializer parses it), then hands the SDK an empty answer.
- * Each attempt reads afresh, so a retried call keeps only the answer that succeeded. Errors (status >= 300) go to the
- * SDK untouched: throttling is retried and failures are typed as for any call.
- */
-function pageReading(interned: Interned, onPage: (page: InstancesPage) => void): DeserializeMiddleware<DescribeInstancesCommandInput, DescribeInstancesCommandOutput> {
-  return (next) => async (args) => {
-    const result = await next(args);
-    const response = result.response as { statusCode?: number; body?: unknown };
-    if ((response.statusCode ?? 500) >= 300) return result;
-    const reader = new InstancesPageReader(interned);
-    await readBody(response.body, reader);
-    onPage(reader.close());
-    response.body = Readable.from([Buffer.from(READ_ANSWER)]);
-    return result;
-  };
-}
-
 /** Reservations the SDK parsed itself (the page was not read raw, as with a stubbed client): the same snapshots. */
 function parsedPage(output: DescribeInstancesCommandOutput): InstancesPage {
   const instances = (output.Reservations ?? []).flatMap((reservation) => (reservation.Instances ?? []).map(toInstanceSnapshot));
@@ -69,7 +41,7 @@ async function readChain(clients: AwsClients, zone: string | undefined, interned
   do {
     let read: InstancesPage | undefined;
     const command = new DescribeInstancesCommand({ MaxResults: 1000, Filters: filters, ...(nextToken ? { NextToken: nextToken } : {}) });
-    command.middlewareStack.add(pageReading(interned, (page) => (read = page)), { step: 'deserialize', priority: 'low', name: 'reaperInstancesPageReading' });
+    readRaw(command, () => new InstancesPageReader(interned), READ_ANSWER, (page) => (read = page));
     const output = await clients.ec2.send(command);
     const page = read ?? parsedPage(output);
     for (const instance of page.instances) {
