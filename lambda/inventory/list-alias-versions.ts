@@ -1,5 +1,6 @@
-import { paginateDescribeLaunchTemplateVersions, type LaunchTemplateVersion } from '@aws-sdk/client-ec2';
+import type { LaunchTemplateVersion } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients';
+import { readTemplateVersions } from './read-template-versions';
 
 /** `$Latest` and `$Default` are all a template can be asked for in one account-wide call; numbers need their template. */
 export const ALIASES: ReadonlySet<string> = new Set(['$Latest', '$Default']);
@@ -11,12 +12,9 @@ export const ALIASES: ReadonlySet<string> = new Set(['$Latest', '$Default']);
 export async function listAliasVersions(clients: AwsClients): Promise<Map<string, LaunchTemplateVersion[]> | undefined> {
   const byTemplate = new Map<string, LaunchTemplateVersion[]>();
   try {
-    const pages = paginateDescribeLaunchTemplateVersions({ client: clients.ec2, pageSize: 200 }, { Versions: [...ALIASES], ResolveAlias: true, MaxResults: 200 });
-    for await (const page of pages) {
-      for (const version of page.LaunchTemplateVersions ?? []) {
-        for (const key of [version.LaunchTemplateId, version.LaunchTemplateName]) {
-          if (key) byTemplate.set(key, [...(byTemplate.get(key) ?? []), version]);
-        }
+    for (const version of await readTemplateVersions(clients, { Versions: [...ALIASES], ResolveAlias: true, MaxResults: 200 })) {
+      for (const key of [version.LaunchTemplateId, version.LaunchTemplateName]) {
+        if (key) byTemplate.set(key, [...(byTemplate.get(key) ?? []), version]);
       }
     }
     return byTemplate;

@@ -10,8 +10,8 @@ import type { GroupSnapshot, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { Interned } from '../util/interned';
 import { withOwnStrings } from '../util/own-copy';
-import { readRaw } from './raw-page-reading';
-import { keepOnly, SchemaPageReader, type Keep } from './schema-page-reader';
+import { keepOnly, type Keep } from './schema-page-reader';
+import { sendKeeping, type KeptAnswer } from './send-keeping';
 
 export interface RawGroups {
   readonly groups: readonly AutoScalingGroup[];
@@ -54,18 +54,12 @@ export function readFieldsOf(group: AutoScalingGroup): AutoScalingGroup {
   return withOwnStrings(keepOnly(group, GROUP_FIELDS));
 }
 
-/** What the SDK is left to parse once a page has been read: an answer with nothing in it. */
-const READ_ANSWER = '<DescribeAutoScalingGroupsResponse><DescribeAutoScalingGroupsResult/></DescribeAutoScalingGroupsResponse>';
-const PAGE_FIELDS = { AutoScalingGroups: GROUP_FIELDS, NextToken: true } as const satisfies Keep;
-const RESULT_ELEMENTS = ['DescribeAutoScalingGroupsResponse', 'DescribeAutoScalingGroupsResult'];
+const PAGE: KeptAnswer = { operation: DescribeAutoScalingGroups$, protocol: 'awsQuery', keep: { AutoScalingGroups: GROUP_FIELDS, NextToken: true } };
 
 /** One page of groups, 100 at most, read as it arrives into the fields the reaper reads. */
-async function readPage(clients: AwsClients, input: DescribeAutoScalingGroupsCommandInput, interned: Interned): Promise<AutoScalingGroupsType> {
-  let read: AutoScalingGroupsType | undefined;
+function readPage(clients: AwsClients, input: DescribeAutoScalingGroupsCommandInput, interned: Interned): Promise<AutoScalingGroupsType> {
   const command = new DescribeAutoScalingGroupsCommand(input);
-  readRaw(command, () => new SchemaPageReader<AutoScalingGroupsType>(DescribeAutoScalingGroups$, RESULT_ELEMENTS, PAGE_FIELDS, interned), READ_ANSWER, (page) => (read = page));
-  const output = await clients.autoScaling.send(command);
-  return read ?? { AutoScalingGroups: (output?.AutoScalingGroups ?? []).map(readFieldsOf), NextToken: output?.NextToken };
+  return sendKeeping(command, () => clients.autoScaling.send(command), PAGE, interned);
 }
 
 /** Every Auto Scaling group (100 a page), or only the named ones; a named group that does not exist is an error. */

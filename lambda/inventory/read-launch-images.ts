@@ -1,11 +1,12 @@
 import { paginateDescribeLaunchConfigurations, type AutoScalingGroup, type LaunchTemplateSpecification } from '@aws-sdk/client-auto-scaling';
-import { paginateDescribeLaunchTemplateVersions, type LaunchTemplateVersion } from '@aws-sdk/client-ec2';
+import type { LaunchTemplateVersion } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients';
 import type { LaunchImages, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { describeError, readFailureCode } from './describe-error';
 import { ALIASES, listAliasVersions } from './list-alias-versions';
+import { readTemplateVersions } from './read-template-versions';
 
 /** A template as groups name it: by ID when known, else by name. */
 interface TemplateRef {
@@ -90,12 +91,7 @@ async function readTemplateImages(clients: AwsClients, groups: readonly AutoScal
   await mapWithConcurrency(remaining, 8, async ({ ref, versions }) => {
     const requested = [...versions];
     try {
-      const versions: LaunchTemplateVersion[] = [];
-      const pages = paginateDescribeLaunchTemplateVersions(
-        { client: clients.ec2 },
-        { ...(ref.byId ? { LaunchTemplateId: ref.key } : { LaunchTemplateName: ref.key }), Versions: requested, ResolveAlias: true },
-      );
-      for await (const page of pages) versions.push(...(page.LaunchTemplateVersions ?? []));
+      const versions = await readTemplateVersions(clients, { ...(ref.byId ? { LaunchTemplateId: ref.key } : { LaunchTemplateName: ref.key }), Versions: requested, ResolveAlias: true });
       for (const [version, imageId] of imagesByVersion(versions, requested)) images.set(slot(ref, version), imageId);
     } catch (error) {
       errors.push({ code: readFailureCode(error), message: `launch template ${ref.key} could not be read: ${describeError(error)}` });
