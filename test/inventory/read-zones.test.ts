@@ -132,6 +132,26 @@ describe('readInstances with zones', () => {
     expect([...instances.keys()].sort()).toEqual(['i-us-east-1a', 'i-us-east-1b']);
   });
 
+  it('keeps the instances in the order of the zones and of each zone\'s pages, however the chains\' answers interleave', async () => {
+    const pages: Record<string, DescribeInstancesCommandOutput[]> = {
+      'us-east-1a': [
+        { Reservations: [{ Instances: [awsInstance('i-a1', 3)] }], NextToken: 'a-2', $metadata: {} },
+        { Reservations: [{ Instances: [awsInstance('i-a2', 3)] }], $metadata: {} },
+      ],
+      'us-east-1b': [{ Reservations: [{ Instances: [awsInstance('i-b1', 3), awsInstance('i-b2', 3)] }], $metadata: {} }],
+    };
+    // The first zone answers last: its pages arrive after the second zone's.
+    ec2.on(DescribeInstancesCommand).callsFake(async (input: DescribeInstancesCommandInput) => {
+      const zoneName = zoneOf(input) ?? '';
+      if (zoneName === 'us-east-1a') await new Promise((resolve) => setTimeout(resolve, 20));
+      return pages[zoneName]?.[input.NextToken ? 1 : 0];
+    });
+
+    const instances = await readInstances(testClients(), ['us-east-1a', 'us-east-1b']);
+
+    expect([...instances.keys()]).toEqual(['i-a1', 'i-a2', 'i-b1', 'i-b2']);
+  });
+
   it.each([
     ['without zones', undefined],
     ['with an empty list of zones', []],
