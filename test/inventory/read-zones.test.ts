@@ -215,6 +215,7 @@ describe('readFleet: zones', () => {
 
   it.each([
     ['denied', () => ec2.on(DescribeAvailabilityZonesCommand).rejects(failure('UnauthorizedOperation')), [{ code: 'read-denied', message: expect.stringContaining('DescribeAvailabilityZones failed') }]],
+    ['failing', () => ec2.on(DescribeAvailabilityZonesCommand).rejects(failure('InternalError')), [{ code: 'read-failed', message: expect.stringContaining('DescribeAvailabilityZones failed') }]],
     ['answered with no zone', () => ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [] }), []],
   ])('when DescribeAvailabilityZones is %s, reads the region in one chain and checks no member\'s zone', async (_title, arrange, errors) => {
     arrange();
