@@ -19,7 +19,8 @@ export async function readZones(clients: AwsClients): Promise<ZonesRead> {
   try {
     const output = await clients.ec2.send(new DescribeAvailabilityZonesCommand({ AllAvailabilityZones: true }));
     const zones = (output?.AvailabilityZones ?? []).flatMap((zone) => (zone.ZoneName && zone.OptInStatus !== 'not-opted-in' ? [zone.ZoneName] : []));
-    return zones.length > 0 ? { zones: [...new Set(zones)], errors: [] } : { errors: [] };
+    // Sorted: "the order of the elements in the response ... might vary" (DescribeAvailabilityZones), the snapshot's must not.
+    return zones.length > 0 ? { zones: [...new Set(zones)].sort(), errors: [] } : { errors: [] };
   } catch (error) {
     return { errors: [{ code: readFailureCode(error), message: `DescribeAvailabilityZones failed, instances read in one chain: ${describeError(error)}` }] };
   }
