@@ -30,10 +30,24 @@ const READ_PATHS = [
   'networkInterfaceSet/item/attachment/attachTime',
 ] as const;
 type ReadPath = (typeof READ_PATHS)[number];
-const READ_PATH_SET: ReadonlySet<string> = new Set(READ_PATHS);
-const isReadPath = (path: string): path is ReadPath => READ_PATH_SET.has(path);
-/** Their elements' own names: the path of any other element (about four in five of an instance's) is never built. */
-const READ_NAMES: ReadonlySet<string> = new Set(READ_PATHS.map((path) => path.slice(path.lastIndexOf('/') + 1)));
+/** The elements whose opening starts a list item an instance is read from. */
+const OPENED_PATHS = ['blockDeviceMapping/item', 'networkInterfaceSet/item', 'tagSet/item'] as const;
+type OpenedPath = (typeof OPENED_PATHS)[number];
+/**
+ * Paths by their last element's name, each as its names: an element is matched against the few paths ending with its
+ * name, name by name, so no path is built for any of the 150 or so elements of an instance.
+ */
+function byLastName<Path extends string>(paths: readonly Path[]): Map<string, { readonly path: Path; readonly names: readonly string[] }[]> {
+  const byName = new Map<string, { path: Path; names: string[] }[]>();
+  for (const path of paths) {
+    const names = path.split('/');
+    const last = names.at(-1) ?? '';
+    byName.set(last, [...(byName.get(last) ?? []), { path, names }]);
+  }
+  return byName;
+}
+const READ_BY_NAME = byLastName(READ_PATHS);
+const OPENED_BY_NAME = byLastName(OPENED_PATHS);
 
 /**
  * An instance while its elements are read; its first-launch witnesses are picked when it closes: "the order of the
@@ -67,7 +81,7 @@ class InstanceFields {
   }
 
   /** An element inside the instance opened (`path` relative to the instance). */
-  open(path: string): void {
+  open(path: OpenedPath): void {
     if (path === 'blockDeviceMapping/item') this.volumes.push({});
     else if (path === 'networkInterfaceSet/item') this.interfaces.push({});
     else if (path === 'tagSet/item') [this.tagKey, this.tagValue] = ['', ''];
@@ -165,16 +179,21 @@ export class InstancesPageReader {
     return { instances: this.instances, ...(this.nextToken !== undefined ? { nextToken: this.nextToken } : {}) };
   }
 
-  /** The open element's path from the instance (`tagSet/item/key`): built only for the names an instance reads. */
-  private pathInInstance(): string {
-    return this.names.slice(this.instanceDepth).join('/');
+  /** Which of `paths` the innermost open element is at, inside the instance, if any. */
+  private pathInInstance<Path extends string>(candidates: readonly { readonly path: Path; readonly names: readonly string[] }[] | undefined): Path | undefined {
+    const depth = this.names.length - this.instanceDepth;
+    for (const { path, names } of candidates ?? []) {
+      if (names.length === depth && names.every((name, index) => this.names[this.instanceDepth + index] === name)) return path;
+    }
+    return undefined;
   }
 
   private opened(name: string): void {
     this.text = '';
     this.names.push(name);
     if (this.instance) {
-      if (name === 'item') this.instance.open(this.pathInInstance());
+      const path = this.pathInInstance(OPENED_BY_NAME.get(name));
+      if (path) this.instance.open(path);
     } else if (name === 'item' && this.names.join('/') === INSTANCE_PATH) {
       this.instance = new InstanceFields();
       this.instanceDepth = this.names.length;
@@ -188,8 +207,8 @@ export class InstancesPageReader {
       this.instances.push(this.instance.snapshot());
       this.instance = undefined;
     } else if (this.instance) {
-      const path = READ_NAMES.has(name) ? this.pathInInstance() : '';
-      if (isReadPath(path)) this.instance.close(path, text, this.interned);
+      const path = this.pathInInstance(READ_BY_NAME.get(name));
+      if (path) this.instance.close(path, text, this.interned);
     } else if (name === 'nextToken' && this.names.join('/') === NEXT_TOKEN_PATH) {
       this.nextToken = text;
     }
