@@ -43,6 +43,13 @@ function mapWriter(schema: NormalizedSchema): Writer {
       .join('');
 }
 
+/**
+ * A frozen structure cannot change, so its XML is written once and kept for as long as the structure lives: services
+ * freeze the shapes they keep for unchanged records (a page of 1,000 instances), and the fake's own time to write an
+ * answer stays small beside the latency it stands for.
+ */
+const writtenFrozen = new WeakMap<object, string>();
+
 /** The members of a structure, each as its own element (a flattened list repeats the member's element). */
 function structWriter(schema: NormalizedSchema): Writer {
   const members = [...schema.structIterator()].map(([memberName, member]) => {
@@ -51,14 +58,22 @@ function structWriter(schema: NormalizedSchema): Writer {
     const write = writerFor(flattened ? member.getValueSchema() : member);
     return { memberName, name, flattened, write };
   });
-  return (value) => {
-    const record = (value ?? {}) as Record<string, unknown>;
+  const write = (record: Record<string, unknown>): string => {
     let xml = '';
     for (const { memberName, name, flattened, write } of members) {
       const item = record[memberName];
       if (item === undefined || item === null) continue;
       xml += flattened ? (item as unknown[]).map((entry) => element(name, write(entry))).join('') : element(name, write(item));
     }
+    return xml;
+  };
+  return (value) => {
+    const record = (value ?? {}) as Record<string, unknown>;
+    if (!Object.isFrozen(record)) return write(record);
+    const known = writtenFrozen.get(record);
+    if (known !== undefined) return known;
+    const xml = write(record);
+    writtenFrozen.set(record, xml);
     return xml;
   };
 }

@@ -1,5 +1,6 @@
 import type {
   _InstanceType,
+  Instance,
   DescribeInstanceImageMetadataRequest,
   DescribeInstanceImageMetadataResult,
   DescribeInstancesRequest,
@@ -10,7 +11,8 @@ import { AwsError } from '../protocol/aws-error';
 import { pageOf } from '../protocol/paging';
 import type { InstanceRecord } from '../state';
 import { applyFilters, checkMaxResults, notFound } from './ec2-filters';
-import { ec2Tags, instanceState, toImageMetadata, toInstance } from './ec2-shapes';
+import { deepFreeze } from '../deep-freeze';
+import { ec2Tags, instanceState, toImageMetadata, toInstance, type InstanceHome } from './ec2-shapes';
 
 function instanceField(instance: InstanceRecord, name: string): string | undefined {
   if (name === 'instance-state-name') return instance.state;
@@ -34,6 +36,22 @@ function selectInstances(account: FakeAccount, ids: readonly string[] | undefine
   return [...new Set(ids)].flatMap((id) => (all[id] ? [all[id]] : []));
 }
 
+/** The shape last made of each instance record, with the record's text when it was made. */
+const shapes = new WeakMap<InstanceRecord, { readonly from: string; readonly shape: Instance }>();
+
+/**
+ * The instance's shape, frozen, made again only when its record (or the account it lives in) changed: the XML of a
+ * frozen shape is written once (shape-xml.ts), so a page of 1,000 unchanged instances is not written anew each call.
+ */
+function instanceShape(instance: InstanceRecord, home: InstanceHome): Instance {
+  const from = `${home.accountId} ${home.region} ${JSON.stringify(instance)}`;
+  const known = shapes.get(instance);
+  if (known?.from === from) return known.shape;
+  const shape = deepFreeze(toInstance(instance, home));
+  shapes.set(instance, { from, shape });
+  return shape;
+}
+
 /** One reservation per instance. Without MaxResults AWS returns everything at once, and so does the fake. */
 export function describeInstances(account: FakeAccount, input: DescribeInstancesRequest): DescribeInstancesResult {
   if (input.MaxResults !== undefined && (input.InstanceIds?.length ?? 0) > 0) {
@@ -51,7 +69,7 @@ export function describeInstances(account: FakeAccount, input: DescribeInstances
       ReservationId: `r-${instance.instanceId.slice(2)}`,
       OwnerId: account.state.accountId,
       Groups: [],
-      Instances: [toInstance(instance, account.state)],
+      Instances: [instanceShape(instance, account.state)],
     })),
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),
   };
