@@ -1,5 +1,6 @@
 import { FakeAccount } from '../local/fake-aws/account';
 import { startFakeAws } from '../local/fake-aws/server';
+import { prepareInstanceAnswers } from '../local/fake-aws/services/ec2-instances';
 import { AWS_PAGE_SIZES } from '../local/fake-aws/state';
 import { synthesizedFunction } from '../local/synthesized-bundle';
 import type { RunReport } from '../lambda/model/report';
@@ -27,6 +28,7 @@ const scheduledEvent = () => ({ version: '0', id: 'bench', 'detail-type': 'Sched
 export async function benchRun(groups: number): Promise<BenchRun> {
   const account = new FakeAccount({ pageSizes: AWS_PAGE_SIZES });
   seedBenchFleet(account, Date.now(), groups);
+  prepareInstanceAnswers(account);
   const fn = synthesizedFunction();
   const needs = fleetNeeds(account, (fn.environment.REAPER_ALARM_NAMES ?? '').split(',').map((name) => name.trim()).filter(Boolean));
   const timed = timedServices();

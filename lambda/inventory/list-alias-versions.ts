@@ -5,6 +5,9 @@ import { readTemplateVersions } from './read-template-versions';
 /** `$Latest` and `$Default` are all a template can be asked for in one account-wide call; numbers need their template. */
 export const ALIASES: ReadonlySet<string> = new Set(['$Latest', '$Default']);
 
+/** The account-wide listing, started once, by whoever needs it first (the run may start it before its groups are all read). */
+export type AliasListing = () => Promise<Map<string, LaunchTemplateVersion[]> | undefined>;
+
 /**
  * The `$Latest` and `$Default` versions of every launch template in the account, in a few paginated calls,
  * by template ID and by name. Undefined when the listing fails: the caller then asks template by template.

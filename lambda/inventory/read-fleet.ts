@@ -2,6 +2,8 @@ import type { AwsClients } from '../clients';
 import { FleetReadError } from '../errors';
 import type { FleetSnapshot, InstanceSnapshot } from '../model/fleet';
 import { describeError, readFailureCode } from './describe-error';
+import { once } from '../util/once';
+import { listAliasVersions } from './list-alias-versions';
 import { readBlockedAmis } from './read-blocked-amis';
 import { readGroups, toGroupSnapshot, type RawGroups } from './read-groups';
 import { describeImages, readImages } from './read-images';
@@ -48,7 +50,11 @@ function assertZonesCoverMembers(groups: RawGroups['groups'], zones: readonly st
  * everything else that fails is reported in `errors` and judged as unknown.
  */
 export async function readFleet(clients: AwsClients, options: ReadFleetOptions): Promise<FleetSnapshot> {
-  const groupsRead = essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups));
+  // The account-wide listing of launch templates resolves many groups' AMIs at once but waits for nothing: an account
+  // with more than a page of groups starts it with its first page, not after its last.
+  const aliasListing = once(() => listAliasVersions(clients));
+  const startListingIfLarge = (page: { readonly NextToken?: string }) => (page.NextToken && !options.groups ? void aliasListing() : undefined);
+  const groupsRead = essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups, startListingIfLarge));
   const zonesRead = readZones(clients);
   const instancesRead = zonesRead.then((read) => essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients, read.zones)));
   // Each read starts as soon as what it needs is in, not when everything before it is: templates with the groups,
@@ -57,7 +63,7 @@ export async function readFleet(clients: AwsClients, options: ReadFleetOptions):
     groupsRead,
     instancesRead,
     options.blockedAmisParameter ? readBlockedAmis(clients, options.blockedAmisParameter) : Promise.resolve({ amiIds: [], errors: [] }),
-    groupsRead.then((read) => readLaunchImages(clients, read.groups)),
+    groupsRead.then((read) => readLaunchImages(clients, read.groups, aliasListing)),
     instancesRead.then((read) => readImages(clients, read.values())),
     Promise.all([groupsRead, instancesRead]).then(([groupRead, instanceRead]) => readWarmPools(clients, groupRead.groups, instanceRead)),
     groupsRead.then((read) => verifySurgeProofs(clients, read.groups, options.stateKeyArn)),

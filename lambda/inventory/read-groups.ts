@@ -62,8 +62,11 @@ function readPage(clients: AwsClients, input: DescribeAutoScalingGroupsCommandIn
   return sendKeeping(command, () => clients.autoScaling.send(command), PAGE, interned);
 }
 
-/** Every Auto Scaling group (100 a page), or only the named ones; a named group that does not exist is an error. */
-export async function readGroups(clients: AwsClients, names?: readonly string[]): Promise<RawGroups> {
+/**
+ * Every Auto Scaling group (100 a page), or only the named ones; a named group that does not exist is an error.
+ * `onPage` sees each page as it is read, so a caller can start what depends only on the account's size.
+ */
+export async function readGroups(clients: AwsClients, names?: readonly string[], onPage?: (page: AutoScalingGroupsType) => void): Promise<RawGroups> {
   const groups: AutoScalingGroup[] = [];
   const interned = new Interned();
   const batches = names ? chunk([...new Set(names)], 100) : [undefined];
@@ -72,6 +75,7 @@ export async function readGroups(clients: AwsClients, names?: readonly string[])
     do {
       const page = await readPage(clients, { MaxRecords: 100, ...(batch ? { AutoScalingGroupNames: batch } : {}), ...(nextToken ? { NextToken: nextToken } : {}) }, interned);
       groups.push(...(page.AutoScalingGroups ?? []));
+      onPage?.(page);
       nextToken = page.NextToken || undefined;
     } while (nextToken);
   }

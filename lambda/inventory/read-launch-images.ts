@@ -5,7 +5,8 @@ import type { LaunchImages, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { describeError, readFailureCode } from './describe-error';
-import { ALIASES, listAliasVersions } from './list-alias-versions';
+import { once } from '../util/once';
+import { ALIASES, listAliasVersions, type AliasListing } from './list-alias-versions';
 import { readTemplateVersions } from './read-template-versions';
 
 /** A template as groups name it: by ID when known, else by name. */
@@ -60,9 +61,9 @@ type WantedTemplate = { readonly ref: TemplateRef; readonly versions: ReadonlySe
  * listing returns each version with its VersionNumber: the same version a call for that template and number returns).
  * Returns the rest (older numbered versions, templates the listing lacks, or all of them if it failed).
  */
-async function resolveFromListing(wanted: readonly WantedTemplate[], clients: AwsClients, images: Map<string, string>): Promise<WantedTemplate[]> {
+async function resolveFromListing(wanted: readonly WantedTemplate[], aliasListing: AliasListing, images: Map<string, string>): Promise<WantedTemplate[]> {
   if (wanted.length < ACCOUNT_WIDE_FROM) return [...wanted];
-  const listing = await listAliasVersions(clients);
+  const listing = await aliasListing();
   if (!listing) return [...wanted];
   return wanted.filter(({ ref, versions }) => {
     const listed = listing.get(ref.key);
@@ -76,7 +77,7 @@ async function resolveFromListing(wanted: readonly WantedTemplate[], clients: Aw
   });
 }
 
-async function readTemplateImages(clients: AwsClients, groups: readonly AutoScalingGroup[], errors: RunError[]): Promise<Map<string, string>> {
+async function readTemplateImages(clients: AwsClients, groups: readonly AutoScalingGroup[], aliasListing: AliasListing, errors: RunError[]): Promise<Map<string, string>> {
   const wanted = new Map<string, { ref: TemplateRef; versions: Set<string> }>();
   for (const { spec } of groups.flatMap(templateUses)) {
     const ref = refOf(spec);
@@ -86,7 +87,7 @@ async function readTemplateImages(clients: AwsClients, groups: readonly AutoScal
     wanted.set(ref.key, entry);
   }
   const images = new Map<string, string>();
-  const remaining = await resolveFromListing([...wanted.values()], clients, images);
+  const remaining = await resolveFromListing([...wanted.values()], aliasListing, images);
   // One call per distinct template left, every version it is used at, at most 8 in flight.
   await mapWithConcurrency(remaining, 8, async ({ ref, versions }) => {
     const requested = [...versions];
@@ -131,9 +132,10 @@ export function launchImageIds(images: Iterable<LaunchImages>): string[] {
 export async function readLaunchImages(
   clients: AwsClients,
   groups: readonly AutoScalingGroup[],
+  aliasListing: AliasListing = once(() => listAliasVersions(clients)),
 ): Promise<{ byGroup: Map<string, LaunchImages>; errors: RunError[] }> {
   const errors: RunError[] = [];
-  const [templates, configurations] = await Promise.all([readTemplateImages(clients, groups, errors), readConfigurationImages(clients, groups, errors)]);
+  const [templates, configurations] = await Promise.all([readTemplateImages(clients, groups, aliasListing, errors), readConfigurationImages(clients, groups, errors)]);
   const byGroup = new Map<string, LaunchImages>();
   for (const group of groups) {
     const name = group.AutoScalingGroupName ?? '';
