@@ -1,6 +1,6 @@
-import { SaxesParser } from 'saxes';
 import type { InstanceSnapshot } from '../model/fleet';
 import { Interned } from '../util/interned';
+import { XmlTokenizer } from './xml-tokenizer';
 import { ownCopy } from '../util/own-copy';
 
 /** One DescribeInstances answer, read into snapshots: every instance it lists, whatever its state, and its page token. */
@@ -147,26 +147,21 @@ function lastOf<T>(items: T[]): T {
 
 /**
  * Reads a DescribeInstances answer as it arrives, chunk by chunk, keeping only what a snapshot needs: neither the text of
- * the whole page nor a tree of every field EC2 returns (about 5 KB an instance) is ever held. `saxes` checks the XML is
+ * the whole page nor a tree of every field EC2 returns (about 5 KB an instance) is ever held. The tokenizer checks the XML is
  * well formed and decodes its entities; a malformed answer throws.
  */
 export class InstancesPageReader {
-  private readonly parser = new SaxesParser();
+  private readonly parser = new XmlTokenizer({ open: (name) => this.opened(name), close: (name) => this.closed(name) });
   private readonly instances: InstanceSnapshot[] = [];
   /** The open elements' names, from the root. */
   private readonly names: string[] = [];
   private instance?: InstanceFields;
   /** How many elements were open when the instance opened, itself included. */
   private instanceDepth = 0;
-  private text = '';
   private nextToken?: string;
 
   /** `interned` is shared by every page of a read, so the whole fleet keeps one copy of each repeated text. */
   constructor(private readonly interned: Interned = new Interned()) {
-    // saxes reports a self-closing element as opened, then closed.
-    this.parser.on('opentag', (tag) => this.opened(tag.name));
-    this.parser.on('text', (text) => (this.text += text));
-    this.parser.on('closetag', (tag) => this.closed(tag.name));
   }
 
   write(chunk: string): void {
@@ -189,7 +184,6 @@ export class InstancesPageReader {
   }
 
   private opened(name: string): void {
-    this.text = '';
     this.names.push(name);
     if (this.instance) {
       const path = this.pathInInstance(OPENED_BY_NAME.get(name));
@@ -201,16 +195,14 @@ export class InstancesPageReader {
   }
 
   private closed(name: string): void {
-    const text = this.text;
-    this.text = '';
     if (this.instance && this.names.length === this.instanceDepth) {
       this.instances.push(this.instance.snapshot());
       this.instance = undefined;
     } else if (this.instance) {
       const path = this.pathInInstance(READ_BY_NAME.get(name));
-      if (path) this.instance.close(path, text, this.interned);
+      if (path) this.instance.close(path, this.parser.text(), this.interned);
     } else if (name === 'nextToken' && this.names.join('/') === NEXT_TOKEN_PATH) {
-      this.nextToken = text;
+      this.nextToken = this.parser.text();
     }
     this.names.pop();
   }

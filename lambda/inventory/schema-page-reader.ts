@@ -1,7 +1,7 @@
 import { NormalizedSchema } from '@smithy/core/schema';
 import type { StaticOperationSchema } from '@smithy/types';
-import { SaxesParser } from 'saxes';
 import { Interned } from '../util/interned';
+import { XmlTokenizer } from './xml-tokenizer';
 
 /**
  * The members of an answer the reaper reads: `true` keeps a member whole; an object keeps only the members it names, of
@@ -45,13 +45,12 @@ const kept = (keep: Keep, member: string): Keep | undefined => (keep === true ? 
 /**
  * Reads an XML answer as it arrives into the operation's output shape, as the SDK would parse it, but keeping only the
  * members `keep` names. Element names, lists and scalar types come from the SDK's own schema for the operation, so no
- * name is guessed by hand. `saxes` checks the XML is well formed and decodes its entities; an answer cut short throws.
+ * name is guessed by hand. The tokenizer checks the XML is well formed and decodes its entities; an answer cut short throws.
  * Strings kept are interned copies: never views into the answer's text, which would keep it all in memory.
  */
 export class SchemaPageReader<Output extends object> {
-  private readonly parser = new SaxesParser();
+  private readonly parser = new XmlTokenizer({ open: (name) => this.opened(name), close: () => this.closed() });
   private readonly frames: Frame[] = [];
-  private text = '';
   private output?: Record<string, unknown>;
   private readonly outputSchema: NormalizedSchema;
 
@@ -66,10 +65,6 @@ export class SchemaPageReader<Output extends object> {
     private readonly interned: Interned = new Interned(),
   ) {
     this.outputSchema = NormalizedSchema.of(operation[5]);
-    // saxes reports a self-closing element as opened, then closed.
-    this.parser.on('opentag', (tag) => this.opened(tag.name));
-    this.parser.on('text', (text) => (this.text += text));
-    this.parser.on('closetag', () => this.closed());
   }
 
   write(chunk: string): void {
@@ -84,7 +79,6 @@ export class SchemaPageReader<Output extends object> {
   }
 
   private opened(name: string): void {
-    this.text = '';
     this.frames.push(this.frameFor(name, this.frames.at(-1)));
   }
 
@@ -117,10 +111,8 @@ export class SchemaPageReader<Output extends object> {
 
   private closed(): void {
     const frame = this.frames.pop();
-    const text = this.text;
-    this.text = '';
     if (!frame || frame.kind === 'wrapper' || frame.kind === 'skip') return;
-    if (frame.kind === 'scalar') frame.done(this.scalar(frame.schema, text));
+    if (frame.kind === 'scalar') frame.done(this.scalar(frame.schema, this.parser.text()));
     else frame.done(frame.value);
   }
 
