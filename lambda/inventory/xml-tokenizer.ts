@@ -121,12 +121,15 @@ export class XmlTokenizer {
   }
 
   private closingTag(text: string, start: number): number {
-    const end = text.indexOf('>', start + 2);
+    const name = this.openNames.at(-1) ?? '';
+    // Most closing tags are exactly `</name>`: matched where they stand, without cutting anything out.
+    const exact = name !== '' && text.charCodeAt(start + 2 + name.length) === 62 && text.startsWith(name, start + 2);
+    const end = exact ? start + 2 + name.length : text.indexOf('>', start + 2);
     if (end === -1) return -1;
-    const name = this.openNames.pop();
-    if (name === undefined || !text.startsWith(name, start + 2) || text.slice(start + 2 + name.length, end).trim() !== '') {
-      throw new Error(`XML answer: </${text.slice(start + 2, end).trim()}> closes ${name === undefined ? 'nothing' : `<${name}>`}`);
+    if (!exact && (name === '' || !text.startsWith(name, start + 2) || text.slice(start + 2 + name.length, end).trim() !== '')) {
+      throw new Error(`XML answer: </${text.slice(start + 2, end).trim()}> closes ${name === '' ? 'nothing' : `<${name}>`}`);
     }
+    this.openNames.pop();
     if (this.openNames.length === 0) this.rootClosed = true;
     this.handlers.close(name);
     this.elementEvent();
