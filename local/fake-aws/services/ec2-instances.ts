@@ -1,8 +1,8 @@
-import { Instance$ } from '@aws-sdk/client-ec2';
+import { Reservation$ } from '@aws-sdk/client-ec2';
 import { NormalizedSchema } from '@smithy/core/schema';
 import type {
   _InstanceType,
-  Instance,
+  Reservation,
   DescribeInstanceImageMetadataRequest,
   DescribeInstanceImageMetadataResult,
   DescribeInstancesRequest,
@@ -39,20 +39,27 @@ function selectInstances(account: FakeAccount, ids: readonly string[] | undefine
   return [...new Set(ids)].flatMap((id) => (all[id] ? [all[id]] : []));
 }
 
-/** The shape last made of each instance record, with the record's text when it was made. */
-const shapes = new WeakMap<InstanceRecord, { readonly from: string; readonly shape: Instance }>();
+/** The reservation last made of each instance record, with the record's text when it was made. */
+const reservations = new WeakMap<InstanceRecord, { readonly from: string; readonly reservation: Reservation }>();
 
 /**
- * The instance's shape, frozen, made again only when its record (or the account it lives in) changed: the XML of a
- * frozen shape is written once (shape-xml.ts), so a page of 1,000 unchanged instances is not written anew each call.
+ * The instance's reservation (one per instance), frozen, made again only when its record (or the account it lives in)
+ * changed: the XML of a frozen shape is written once (shape-xml.ts), so a page of 1,000 unchanged instances is not
+ * written anew each call.
  */
-function instanceShape(instance: InstanceRecord, home: InstanceHome): Instance {
+function reservationOf(instance: InstanceRecord, home: InstanceHome): Reservation {
   const from = `${home.accountId} ${home.region} ${JSON.stringify(instance)}`;
-  const known = shapes.get(instance);
-  if (known?.from === from) return known.shape;
-  const shape = deepFreeze(toInstance(instance, home));
-  shapes.set(instance, { from, shape });
-  return shape;
+  const known = reservations.get(instance);
+  if (known?.from === from) return known.reservation;
+  const reservation = deepFreeze({
+    // Derived, not generated: reads must not move the ID counter.
+    ReservationId: `r-${instance.instanceId.slice(2)}`,
+    OwnerId: home.accountId,
+    Groups: [],
+    Instances: [toInstance(instance, home)],
+  });
+  reservations.set(instance, { from, reservation });
+  return reservation;
 }
 
 /**
@@ -60,8 +67,8 @@ function instanceShape(instance: InstanceRecord, home: InstanceHome): Instance {
  * the function reading the answers, not the local account writing them (each instance is in one page of a run).
  */
 export function prepareInstanceAnswers(account: FakeAccount): void {
-  const schema = NormalizedSchema.of(Instance$);
-  for (const instance of Object.values(account.state.instances)) writeContent(schema, instanceShape(instance, account.state));
+  const schema = NormalizedSchema.of(Reservation$);
+  for (const instance of Object.values(account.state.instances)) writeContent(schema, reservationOf(instance, account.state));
 }
 
 /** One reservation per instance. Without MaxResults AWS returns everything at once, and so does the fake. */
@@ -76,13 +83,7 @@ export function describeInstances(account: FakeAccount, input: DescribeInstances
       ? { items: matching }
       : pageOf(matching, { requested: input.MaxResults, serverMax: account.state.pageSizes.instances, nextToken: input.NextToken, invalidTokenCode: 'InvalidParameterValue' });
   return {
-    Reservations: page.items.map((instance) => ({
-      // Derived, not generated: reads must not move the ID counter.
-      ReservationId: `r-${instance.instanceId.slice(2)}`,
-      OwnerId: account.state.accountId,
-      Groups: [],
-      Instances: [instanceShape(instance, account.state)],
-    })),
+    Reservations: page.items.map((instance) => reservationOf(instance, account.state)),
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),
   };
 }
