@@ -1,5 +1,6 @@
 import { DescribeAutoScalingGroupsCommand, type AutoScalingClient, type DescribeAutoScalingGroupsCommandOutput } from '@aws-sdk/client-auto-scaling';
 import type { ReaperEnv } from '../../lambda/config/env-schema';
+import { RAW_READING } from '../../lambda/inventory/raw-page-reading';
 import { mergeRunPolicy, parseEvent } from '../../lambda/config/load-run-policy';
 import { simulatePlan } from '../../lambda/execute/execute-plan';
 import type { RunReport } from '../../lambda/model/report';
@@ -32,8 +33,10 @@ export function readingAsTagged(client: AutoScalingClient, groups: readonly stri
   const named = new Set(groups);
   const send = client.send.bind(client) as Send;
   const tagged: Send = async (command, ...rest) => {
-    const output = await send(command, ...rest);
-    return command instanceof DescribeAutoScalingGroupsCommand ? withTag(output as DescribeAutoScalingGroupsCommandOutput, named, before) : output;
+    if (!(command instanceof DescribeAutoScalingGroupsCommand)) return send(command, ...rest);
+    // The answer is tagged as the SDK parsed it: not read raw, which would hand the reaper the answer untagged.
+    command.middlewareStack.remove(RAW_READING);
+    return withTag((await send(command, ...rest)) as DescribeAutoScalingGroupsCommandOutput, named, before);
   };
   // Everything else (configuration, middleware, `instanceof` for the paginators) is the real client's.
   return Object.create(client, { send: { value: tagged } }) as AutoScalingClient;

@@ -1,6 +1,9 @@
 import type { DeserializeMiddleware, MiddlewareStack } from '@smithy/types';
 import { Readable } from 'node:stream';
 
+/** The middleware's name: a caller that must see the SDK's own parse of an answer removes it from the command. */
+export const RAW_READING = 'reaperRawPageReading';
+
 /** Reads one answer's text as it arrives, chunk by chunk, into a page. */
 export interface PageReader<Page> {
   write(chunk: string): void;
@@ -40,5 +43,5 @@ export function readRaw<Input extends object, Output extends object, Page>(
     response.body = Readable.from([Buffer.from(emptyAnswer)]);
     return result;
   };
-  command.middlewareStack.add(middleware, { step: 'deserialize', priority: 'low', name: 'reaperRawPageReading' });
+  command.middlewareStack.add(middleware, { step: 'deserialize', priority: 'low', name: RAW_READING });
 }

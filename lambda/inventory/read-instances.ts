@@ -53,24 +53,17 @@ async function readChain(clients: AwsClients, zone: string | undefined, interned
 }
 
 /**
- * Every pending, running, stopping or stopped instance, 1,000 a page. A chain of pages is read one page after another,
- * so with the zones known each zone is its own chain and the chains run side by side: a run waits for the largest zone's
- * pages, not the region's. Each chain keeps its own instances, merged in the order of the zones, so the snapshot's order
- * does not depend on which zone answered first. Pages are read into snapshots as they arrive and the SDK keeps none of
- * EC2's answers: memory grows with the instances' snapshots, not with the answers' size.
+ * Every pending, running, stopping or stopped instance, 1,000 a page, by instance ID. A chain of pages is read one
+ * page after another, so with the zones known each zone is its own chain and the chains run side by side: a run waits
+ * for the largest zone's pages, not the region's. The snapshot lists instances by ID, however they were read (one
+ * chain or one per zone, whichever answered first): AWS's order is its own, and the plan's ties must not follow it.
+ * Pages are read into snapshots as they arrive and the SDK keeps none of EC2's answers: memory grows with the
+ * instances' snapshots, not with the answers' size.
  */
 export async function readInstances(clients: AwsClients, zones?: readonly string[]): Promise<Map<string, InstanceSnapshot>> {
   const interned = new Interned();
   const chains = zones && zones.length > 0 ? zones : [undefined];
-  const read = await Promise.all(
-    chains.map(async (zone) => {
-      const instances = new Map<string, InstanceSnapshot>();
-      await readChain(clients, zone, interned, instances);
-      return instances;
-    }),
-  );
-  if (read.length === 1) return read[0] ?? new Map<string, InstanceSnapshot>();
-  const merged = new Map<string, InstanceSnapshot>();
-  for (const instances of read) for (const [instanceId, instance] of instances) merged.set(instanceId, instance);
-  return merged;
+  const read = new Map<string, InstanceSnapshot>();
+  await Promise.all(chains.map((zone) => readChain(clients, zone, interned, read)));
+  return new Map([...read].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

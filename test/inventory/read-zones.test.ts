@@ -133,13 +133,13 @@ describe('readInstances with zones', () => {
     expect([...instances.keys()].sort()).toEqual(['i-us-east-1a', 'i-us-east-1b']);
   });
 
-  it('keeps the instances in the order of the zones and of each zone\'s pages, however the chains\' answers interleave', async () => {
+  it('lists the instances by ID, however the zones\' chains and their answers interleave', async () => {
     const pages: Record<string, DescribeInstancesCommandOutput[]> = {
       'us-east-1a': [
-        { Reservations: [{ Instances: [awsInstance('i-a1', 3)] }], NextToken: 'a-2', $metadata: {} },
-        { Reservations: [{ Instances: [awsInstance('i-a2', 3)] }], $metadata: {} },
+        { Reservations: [{ Instances: [awsInstance('i-4', 3)] }], NextToken: 'a-2', $metadata: {} },
+        { Reservations: [{ Instances: [awsInstance('i-1', 3)] }], $metadata: {} },
       ],
-      'us-east-1b': [{ Reservations: [{ Instances: [awsInstance('i-b1', 3), awsInstance('i-b2', 3)] }], $metadata: {} }],
+      'us-east-1b': [{ Reservations: [{ Instances: [awsInstance('i-3', 3), awsInstance('i-2', 3)] }], $metadata: {} }],
     };
     // The first zone answers last: its pages arrive after the second zone's.
     ec2.on(DescribeInstancesCommand).callsFake(async (input: DescribeInstancesCommandInput) => {
@@ -150,7 +150,7 @@ describe('readInstances with zones', () => {
 
     const instances = await readInstances(testClients(), ['us-east-1a', 'us-east-1b']);
 
-    expect([...instances.keys()]).toEqual(['i-a1', 'i-a2', 'i-b1', 'i-b2']);
+    expect([...instances.keys()]).toEqual(['i-1', 'i-2', 'i-3', 'i-4']);
   });
 
   it.each([
@@ -159,8 +159,8 @@ describe('readInstances with zones', () => {
   ])('reads the region in one chain %s, with the state filter only', async (_title, zones) => {
     ec2
       .on(DescribeInstancesCommand)
-      .resolvesOnce({ Reservations: [{ Instances: [awsInstance('i-1', 3)] }], NextToken: 'p2' })
-      .resolvesOnce({ Reservations: [{ Instances: [awsInstance('i-2', 3)] }] });
+      .resolvesOnce({ Reservations: [{ Instances: [awsInstance('i-2', 3)] }], NextToken: 'p2' })
+      .resolvesOnce({ Reservations: [{ Instances: [awsInstance('i-1', 3)] }] });
 
     const instances = await readInstances(testClients(), zones);
 
