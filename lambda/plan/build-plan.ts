@@ -198,7 +198,7 @@ function placeInOrder(candidates: readonly QueuedCandidate[], queue: readonly Su
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
   const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupFacts: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
-  const { routine, surges, candidates, details } = planOrderOf(evaluation);
+  const { routine, surges, candidates } = planOrderOf(evaluation);
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, code: 'alarm-unknown', message: `alarm ${name} does not exist; the group terminates nothing while it is named` });
     for (const { code, message } of gates.readFailures) tally.errors.push({ group, code, message: `${message}; the group is held until it can be read` });
@@ -215,6 +215,5 @@ export function buildPlan(input: PlanInput): Plan {
     deferred: tally.deferred,
     unmanaged: evaluation.unmanaged.map((due) => ({ instanceId: due.instanceId, reasons: due.reasons })),
     errors: tally.errors,
-    details,
   };
 }

@@ -1,7 +1,5 @@
 import type { DeferralReason } from '../model/reasons';
-import type { InstanceDetail } from '../model/report';
-import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
-import { DAY_MS } from '../policy/instance-age';
+import type { FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
 import type { SurgeRecord } from '../policy/surge-record';
 import { sortByKeyDescending } from '../util/sort-by-key';
 import { compareCandidates, type Candidate } from './candidate';
@@ -28,21 +26,6 @@ export interface PlanOrder {
   readonly surges: readonly SurgeInProgress[];
   /** Every due instance of the routine groups, in the order they are placed. */
   readonly candidates: readonly QueuedCandidate[];
-  readonly details: Readonly<Record<string, InstanceDetail>>;
-}
-
-const round = (value: number) => Math.round(value * 100) / 100;
-
-function detailOf(due: DueInstance): InstanceDetail {
-  return { ageDays: round(due.ageMs / DAY_MS), lifetimeDays: round(due.lifetimeMs / DAY_MS), imageId: due.imageId };
-}
-
-/** Age, lifetime and AMI of every due instance, by ID. Filled in place: the fleet may have 100,000 of them. */
-function detailsOf(evaluation: FleetEvaluation): Record<string, InstanceDetail> {
-  const details: Record<string, InstanceDetail> = {};
-  for (const groupEvaluation of evaluation.groups) for (const due of groupEvaluation.due) details[due.instanceId] = detailOf(due);
-  for (const due of evaluation.unmanaged) details[due.instanceId] = detailOf(due);
-  return details;
 }
 
 function surgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord): SurgeInProgress {
@@ -91,7 +74,7 @@ export function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
   const known = planOrders.get(evaluation);
   if (known) return known;
   const { routine, surges } = sortGroups(evaluation);
-  const order: PlanOrder = { routine, surges, candidates: queuedCandidates(routine), details: detailsOf(evaluation) };
+  const order: PlanOrder = { routine, surges, candidates: queuedCandidates(routine) };
   planOrders.set(evaluation, order);
   return order;
 }
