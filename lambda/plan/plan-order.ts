@@ -7,8 +7,6 @@ import { instanceHold } from './holds';
 
 /** A due instance of a routine group, with what every plan of a run reads of it worked out once. */
 export interface QueuedCandidate extends Candidate {
-  /** Emergency first, then oldest, as one number: the sort compares it before anything else. */
-  readonly key: number;
   /** What holds the instance itself back (exempt, protected, not InService): the same in every plan. */
   readonly ownHold: DeferralReason | undefined;
 }
@@ -53,18 +51,24 @@ function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; 
 /** Larger than any age in ms (300 years), so an emergency always sorts before a routine instance. */
 const EMERGENCY_FIRST = 1e13;
 
+/**
+ * Emergency first, then oldest, as one number: the sort compares it before anything else. Worked out as the sort reads
+ * it rather than kept on each candidate, where it would be one more number allocated per due instance of the fleet.
+ */
+const urgencyOf = (candidate: Candidate): number => (candidate.due.emergency ? EMERGENCY_FIRST : 0) + candidate.due.ageMs;
+
 // Built group by group, in the evaluation's own order, so each due instance and its member are read while near in
 // memory; after the sort they are visited in an order that jumps across the whole fleet.
 function queuedCandidates(routine: readonly GroupEvaluation[]): QueuedCandidate[] {
   const candidates: QueuedCandidate[] = [];
   for (const evaluation of routine) {
     for (const due of evaluation.due) {
-      candidates.push({ due, evaluation, key: (due.emergency ? EMERGENCY_FIRST : 0) + due.ageMs, ownHold: instanceHold(due, evaluation) });
+      candidates.push({ due, evaluation, ownHold: instanceHold(due, evaluation) });
     }
   }
   // By a key computed once each (emergency first, then oldest), not by comparing nested fields a million times; ties
   // fall to the comparator, so the order is exactly compareCandidates'.
-  return sortByKeyDescending(candidates, (candidate) => candidate.key, compareCandidates);
+  return sortByKeyDescending(candidates, urgencyOf, compareCandidates);
 }
 
 /** A run plans several times (once per round of gate reads) from one evaluation: its order is worked out once. */
