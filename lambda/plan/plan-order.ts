@@ -1,14 +1,23 @@
 import type { DeferralReason } from '../model/reasons';
-import type { FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
+import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
 import type { SurgeRecord } from '../policy/surge-record';
-import { sortByKeyDescending } from '../util/sort-by-key';
-import { compareCandidates, type Candidate } from './candidate';
+import { orderByKeyDescending } from '../util/sort-by-key';
+import { compareCandidates, compareDue, type Candidate } from './candidate';
 import { instanceHold } from './holds';
 
-/** A due instance of a routine group, with what every plan of a run reads of it worked out once. */
-export interface QueuedCandidate extends Candidate {
-  /** What holds the instance itself back (exempt, protected, not InService): the same in every plan. */
-  readonly ownHold: DeferralReason | undefined;
+/**
+ * Every due instance of the routine groups, with what every plan of a run reads of it worked out once. Lists side by
+ * side, read at the same index, rather than an object for each: a large fleet has tens of thousands of due instances.
+ */
+export interface PlacingQueue {
+  /** Group by group, in the evaluation's order. */
+  readonly dues: readonly DueInstance[];
+  /** The evaluation of each due instance's group. */
+  readonly evaluations: readonly GroupEvaluation[];
+  /** What holds each due instance itself back (exempt, protected, not InService): the same in every plan. */
+  readonly ownHolds: readonly (DeferralReason | undefined)[];
+  /** Indices into the lists, in the order the instances are placed. */
+  readonly order: Uint32Array;
 }
 
 /** A surge under way, in the queue at the place of its most urgent recorded instance (first when none is due any more). */
@@ -22,8 +31,7 @@ export interface SurgeInProgress {
 export interface PlanOrder {
   readonly routine: readonly GroupEvaluation[];
   readonly surges: readonly SurgeInProgress[];
-  /** Every due instance of the routine groups, in the order they are placed. */
-  readonly candidates: readonly QueuedCandidate[];
+  readonly queue: PlacingQueue;
 }
 
 function surgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord): SurgeInProgress {
@@ -51,24 +59,25 @@ function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; 
 /** Larger than any age in ms (300 years), so an emergency always sorts before a routine instance. */
 const EMERGENCY_FIRST = 1e13;
 
-/**
- * Emergency first, then oldest, as one number: the sort compares it before anything else. Worked out as the sort reads
- * it rather than kept on each candidate, where it would be one more number allocated per due instance of the fleet.
- */
-const urgencyOf = (candidate: Candidate): number => (candidate.due.emergency ? EMERGENCY_FIRST : 0) + candidate.due.ageMs;
+/** Emergency first, then oldest, as one number: the sort compares it before anything else. */
+const urgencyOf = (due: DueInstance): number => (due.emergency ? EMERGENCY_FIRST : 0) + due.ageMs;
 
 // Built group by group, in the evaluation's own order, so each due instance and its member are read while near in
-// memory; after the sort they are visited in an order that jumps across the whole fleet.
-function queuedCandidates(routine: readonly GroupEvaluation[]): QueuedCandidate[] {
-  const candidates: QueuedCandidate[] = [];
+// memory; in the placing order they are visited in an order that jumps across the whole fleet.
+function placingQueue(routine: readonly GroupEvaluation[]): PlacingQueue {
+  const dues: DueInstance[] = [];
+  const evaluations: GroupEvaluation[] = [];
+  const ownHolds: (DeferralReason | undefined)[] = [];
   for (const evaluation of routine) {
     for (const due of evaluation.due) {
-      candidates.push({ due, evaluation, ownHold: instanceHold(due, evaluation) });
+      dues.push(due);
+      evaluations.push(evaluation);
+      ownHolds.push(instanceHold(due, evaluation));
     }
   }
   // By a key computed once each (emergency first, then oldest), not by comparing nested fields a million times; ties
-  // fall to the comparator, so the order is exactly compareCandidates'.
-  return sortByKeyDescending(candidates, urgencyOf, compareCandidates);
+  // fall to the comparator, so the order is exactly compareDue's.
+  return { dues, evaluations, ownHolds, order: orderByKeyDescending(dues, urgencyOf, compareDue) };
 }
 
 /** A run plans several times (once per round of gate reads) from one evaluation: its order is worked out once. */
@@ -78,7 +87,7 @@ export function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
   const known = planOrders.get(evaluation);
   if (known) return known;
   const { routine, surges } = sortGroups(evaluation);
-  const order: PlanOrder = { routine, surges, candidates: queuedCandidates(routine) };
+  const order: PlanOrder = { routine, surges, queue: placingQueue(routine) };
   planOrders.set(evaluation, order);
   return order;
 }
