@@ -184,8 +184,10 @@ function placeInOrder(queue: PlacingQueue, surges: readonly SurgeInProgress[], i
       continueSurge(surge.evaluation, surge.surge, input, tally);
     }
   };
-  // Every index of the order is one of the lists' (the casts only say so).
-  for (const index of queue.order) {
+  // Counted, not for-of: this loop runs once per plan, largely before its function is optimized, where each step of a
+  // for-of allocates its result. Every index of the order is one of the lists' (the casts only say so).
+  for (let position = 0; position < queue.order.length; position++) {
+    const index = queue.order[position] ?? 0;
     const due = queue.dues[index] as DueInstance;
     if (next < surges.length) continueSurgesUpTo(due);
     place(due, queue.evaluations[index] as GroupEvaluation, queue.ownHolds[index], input, tally);
