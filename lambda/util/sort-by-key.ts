@@ -10,7 +10,8 @@ export function orderByKeyDescending<T>(items: readonly T[], keyOf: (item: T) =>
   const keys = new Float64Array(items.length);
   items.forEach((item, index) => (keys[index] = 0 - keyOf(item)));
   const itemAt = (index: number) => items[index] as T;
-  if (keys.some(Number.isNaN)) {
+  // includes finds NaN (it compares as SameValueZero), in one scan that calls nothing for each key.
+  if (keys.includes(Number.NaN)) {
     return Uint32Array.from([...items.keys()].sort((a, b) => keyOf(itemAt(b)) - keyOf(itemAt(a)) || compareTies(itemAt(a), itemAt(b))));
   }
   const order = ascendingOrder(keys);
@@ -40,30 +41,40 @@ function ascendingOrder(keys: Float64Array): Uint32Array {
     high[index] = negative ? ~highBits : highBits | 0x80000000;
     low[index] = negative ? ~lowBits : lowBits;
   }
-  let order: Uint32Array = new Uint32Array(keys.length);
+  let order = new Uint32Array(keys.length);
   for (let index = 0; index < order.length; index++) order[index] = index;
-  for (const word of [low, high]) for (const shift of SHIFTS) order = byDigit(order, word, shift);
+  // Two lists taking turns: each pass reads one and writes the other.
+  let next = new Uint32Array(keys.length);
+  for (const word of [low, high]) {
+    for (const shift of SHIFTS) {
+      byDigit(order, next, word, shift);
+      [order, next] = [next, order];
+    }
+  }
   return order;
 }
 
-/** One stable counting-sort pass: `order` by the digit of `word` at `shift`. */
-function byDigit(order: Uint32Array, word: Uint32Array, shift: number): Uint32Array {
-  const digitOf = (index: number) => ((word[index] ?? 0) >>> shift) & (DIGITS - 1);
-  // starts[digit]: where the next index with that digit goes; counted one place up, then summed.
-  const starts = new Uint32Array(DIGITS + 1);
-  for (let place = 0; place < order.length; place++) {
-    const digit = digitOf(order[place] ?? 0);
-    starts[digit + 1] = (starts[digit + 1] ?? 0) + 1;
-  }
-  for (let digit = 1; digit <= DIGITS; digit++) starts[digit] = (starts[digit] ?? 0) + (starts[digit - 1] ?? 0);
-  const next = new Uint32Array(order.length);
-  for (let place = 0; place < order.length; place++) {
-    const index = order[place] ?? 0;
-    const digit = digitOf(index);
-    next[starts[digit] ?? 0] = index;
+/** One stable counting-sort pass: `order` by the digit of `word` at `shift`, into `next`. */
+function byDigit(order: Uint32Array, next: Uint32Array, word: Uint32Array, shift: number): void {
+  // starts[digit]: where the next index with that digit goes. How many keys have each digit does not depend on their
+  // order, so they are counted reading the words in place, one after the other, rather than in the order's jumps.
+  const starts = new Uint32Array(DIGITS);
+  for (let index = 0; index < word.length; index++) {
+    const digit = ((word[index] ?? 0) >>> shift) & (DIGITS - 1);
     starts[digit] = (starts[digit] ?? 0) + 1;
   }
-  return next;
+  for (let digit = 0, start = 0; digit < DIGITS; digit++) {
+    const count = starts[digit] ?? 0;
+    starts[digit] = start;
+    start += count;
+  }
+  for (let place = 0; place < order.length; place++) {
+    const index = order[place] ?? 0;
+    const digit = ((word[index] ?? 0) >>> shift) & (DIGITS - 1);
+    const at = starts[digit] ?? 0;
+    next[at] = index;
+    starts[digit] = at + 1;
+  }
 }
 
 /** Sorts each run of indices whose keys are equal with `compareTies`, in place (a stable sort, as the comparator's sort is). */
