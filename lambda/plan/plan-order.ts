@@ -65,14 +65,18 @@ const urgencyOf = (due: DueInstance): number => (due.emergency ? EMERGENCY_FIRST
 // Built group by group, in the evaluation's own order, so each due instance and its member are read while near in
 // memory; in the placing order they are visited in an order that jumps across the whole fleet.
 function placingQueue(routine: readonly GroupEvaluation[]): PlacingQueue {
-  const dues: DueInstance[] = [];
-  const evaluations: GroupEvaluation[] = [];
-  const ownHolds: (DeferralReason | undefined)[] = [];
+  // Sized once: grown by push, each list would be copied over and over on its way to tens of thousands of entries.
+  const count = routine.reduce((sum, evaluation) => sum + evaluation.due.length, 0);
+  const dues = new Array<DueInstance>(count);
+  const evaluations = new Array<GroupEvaluation>(count);
+  const ownHolds = new Array<DeferralReason | undefined>(count);
+  let position = 0;
   for (const evaluation of routine) {
     for (const due of evaluation.due) {
-      dues.push(due);
-      evaluations.push(evaluation);
-      ownHolds.push(instanceHold(due, evaluation));
+      dues[position] = due;
+      evaluations[position] = evaluation;
+      ownHolds[position] = instanceHold(due, evaluation);
+      position += 1;
     }
   }
   // By a key computed once each (emergency first, then oldest), not by comparing nested fields a million times; ties

@@ -8,8 +8,8 @@
 export function orderByKeyDescending<T>(items: readonly T[], keyOf: (item: T) => number, compareTies: (a: T, b: T) => number): Uint32Array {
   // Negated, so ascending numbers are the order wanted; 0 - key never gives -0, which would sort apart from 0.
   const keys = new Float64Array(items.length);
-  items.forEach((item, index) => (keys[index] = 0 - keyOf(item)));
   const itemAt = (index: number) => items[index] as T;
+  for (let index = 0; index < items.length; index++) keys[index] = 0 - keyOf(itemAt(index));
   // includes finds NaN (it compares as SameValueZero), in one scan that calls nothing for each key.
   if (keys.includes(Number.NaN)) {
     return Uint32Array.from([...items.keys()].sort((a, b) => keyOf(itemAt(b)) - keyOf(itemAt(a)) || compareTies(itemAt(a), itemAt(b))));
