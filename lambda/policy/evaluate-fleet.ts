@@ -16,6 +16,10 @@ import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 /** Reasons that count an instance as on a stale AMI in the freshness figures (and in `status --org`). */
 export const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
 
+// Predicates made once, not an arrow per call: they are asked about every due instance of the fleet.
+const isEmergencyReason = (reason: ReasonCode): boolean => EMERGENCY_REASONS.has(reason);
+const isStaleAmiReason = (reason: ReasonCode): boolean => STALE_AMI_REASONS.has(reason);
+
 /** The rules' input with its fields writable: one per evaluation, filled in for each instance in turn. */
 type ReusedRuleInput = { -readonly [Field in keyof RuleInput]: RuleInput[Field] };
 
@@ -66,7 +70,7 @@ function judge(instance: InstanceSnapshot, firstLaunch: number | undefined, cont
     ageMs,
     lifetimeMs,
     imageId: instance.imageId,
-    emergency: reasons.some((reason) => EMERGENCY_REASONS.has(reason)),
+    emergency: reasons.some(isEmergencyReason),
     pastDeadline: ageMs > lifetimeMs + scope.graceDays * DAY_MS,
     exempt: isTrueTag(instance.tags[TAG.exempt]),
     member,
@@ -81,7 +85,7 @@ function launchImageFor(group: GroupSnapshot, member: GroupMember, instance: Ins
   return (type === undefined ? undefined : images?.imageIdByInstanceType[type]) ?? images?.imageId;
 }
 
-const isOnStaleAmi = (reasons: readonly ReasonCode[]): boolean => reasons.some((reason) => STALE_AMI_REASONS.has(reason));
+const isOnStaleAmi = (reasons: readonly ReasonCode[]): boolean => reasons.some(isStaleAmiReason);
 
 interface JudgedGroup {
   readonly evaluation: Omit<GroupEvaluation, 'surge'>;
