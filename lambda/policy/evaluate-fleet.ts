@@ -41,18 +41,24 @@ function judgeContext(snapshot: FleetSnapshot, policy: RunPolicy, now: number): 
   return { snapshot, policy, now, blockedAmiIds, ruleInput };
 }
 
-/** What judging depends on besides the instance: the group's lifetime, grace and rotation, or the run's for unmanaged instances. */
+/**
+ * What judging depends on besides the instance: the group's lifetime, grace and rotation, or the run's for unmanaged
+ * instances. In milliseconds, worked out once per group rather than for each of its instances.
+ */
 interface JudgeScope {
-  readonly maxAgeDays: number;
-  readonly graceDays: number;
+  /** Before jitter. */
+  readonly lifetimeMs: number;
+  readonly graceMs: number;
   readonly rotateBefore?: number;
 }
+
+const judgeScope = (maxAgeDays: number, graceDays: number, rotateBefore?: number): JudgeScope => ({ lifetimeMs: maxAgeDays * DAY_MS, graceMs: graceDays * DAY_MS, rotateBefore });
 
 // Called once per instance. The rules' input is the context's, rewritten rather than allocated for each of 100,000
 // instances: the rules are pure and synchronous and keep nothing of it.
 function judge(instance: InstanceSnapshot, firstLaunch: number | undefined, context: JudgeContext, scope: JudgeScope, launchImageId?: string, member?: GroupMember): DueInstance | undefined {
   const { policy, now } = context;
-  const lifetimeMs = jitteredLifetimeMs(scope.maxAgeDays * DAY_MS, instance.instanceId, policy.lifetimeJitterPercent);
+  const lifetimeMs = jitteredLifetimeMs(scope.lifetimeMs, instance.instanceId, policy.lifetimeJitterPercent);
   const image = instance.imageId === undefined ? undefined : context.snapshot.images.get(instance.imageId);
   const input = context.ruleInput;
   input.instance = instance;
@@ -71,7 +77,7 @@ function judge(instance: InstanceSnapshot, firstLaunch: number | undefined, cont
     lifetimeMs,
     imageId: instance.imageId,
     emergency: reasons.some(isEmergencyReason),
-    pastDeadline: ageMs > lifetimeMs + scope.graceDays * DAY_MS,
+    pastDeadline: ageMs > lifetimeMs + scope.graceMs,
     exempt: isTrueTag(instance.tags[TAG.exempt]),
     member,
   };
@@ -99,6 +105,7 @@ interface JudgedGroup {
 // large fleet, and each instance is looked up once. Loops, not spreads: Math.max(...ages) overflows the stack for a
 // group of a few hundred thousand members.
 function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: JudgeContext, noteMember: NoteMember): JudgedGroup {
+  const scope = judgeScope(settings.maxAgeDays, settings.graceDays, settings.rotateBefore);
   const due: DueInstance[] = [];
   const malformed: RunError[] = [];
   const undescribed: RunError[] = [];
@@ -122,7 +129,7 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
       malformed.push({ group: group.name, instanceId: member.instanceId, code: 'tag-malformed', message: `tag ${TAG.exempt}="${exemptTag}": expected true or false; group left alone this run` });
     }
     const firstLaunch = firstLaunchTime(instance);
-    const judged = judge(instance, firstLaunch, context, settings, launchImageFor(group, member, instance), member);
+    const judged = judge(instance, firstLaunch, context, scope, launchImageFor(group, member, instance), member);
     instances += 1;
     oldestAgeMs = Math.max(oldestAgeMs, ageOf(firstLaunch, context.now));
     if (!judged) continue;
@@ -145,7 +152,7 @@ function retainedError(group: string, member: GroupMember): RunError {
  */
 function evaluateUnmanaged(context: JudgeContext, membership: Membership): { unmanaged: DueInstance[]; judged: number } {
   const { policy } = context;
-  const scope: JudgeScope = { maxAgeDays: policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, graceDays: policy.defaultGraceDays };
+  const scope = judgeScope(policy.maxAgeDaysOverride ?? policy.defaultMaxAgeDays, policy.defaultGraceDays);
   const unmanaged: DueInstance[] = [];
   let judged = 0;
   // forEach, not for-of: this runs once per evaluation, largely before its function is optimized, where each step of a
