@@ -16,6 +16,10 @@ import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
 /** Reasons that count an instance as on a stale AMI in the freshness figures (and in `status --org`). */
 export const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
 
+// The tag's key read once, not for each instance: run from the sources (tsx, as the bench does), every read of
+// another module's export is a getter call.
+const EXEMPT_TAG = TAG.exempt;
+
 // Predicates made once, not an arrow per call: they are asked about every due instance of the fleet.
 const isEmergencyReason = (reason: ReasonCode): boolean => EMERGENCY_REASONS.has(reason);
 const isStaleAmiReason = (reason: ReasonCode): boolean => STALE_AMI_REASONS.has(reason);
@@ -78,7 +82,7 @@ function judge(instance: InstanceSnapshot, firstLaunch: number | undefined, cont
     imageId: instance.imageId,
     emergency: reasons.some(isEmergencyReason),
     pastDeadline: ageMs > lifetimeMs + scope.graceMs,
-    exempt: isTrueTag(instance.tags[TAG.exempt]),
+    exempt: isTrueTag(instance.tags[EXEMPT_TAG]),
     member,
   };
 }
@@ -124,7 +128,7 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
       }
       continue;
     }
-    const exemptTag = instance.tags[TAG.exempt];
+    const exemptTag = instance.tags[EXEMPT_TAG];
     if (isMalformedBooleanTag(exemptTag)) {
       malformed.push({ group: group.name, instanceId: member.instanceId, code: 'tag-malformed', message: `tag ${TAG.exempt}="${exemptTag}": expected true or false; group left alone this run` });
     }
