@@ -1,8 +1,8 @@
 'use strict';
 // The layering (STYLE.md "one direction of flow"), enforced by ESLint and tested in test/layering.test.ts:
 // the function never reaches into the CLI or the local account; the decision core (policy, plan) is pure: no AWS SDK,
-// no zod, no clients, reads, writes or configuration; the report is built from the plan and the outcome, never from
-// the executor.
+// no zod, no clients, reads, writes or configuration; the report is built from the plan, the outcome and the
+// evaluation, never from the executor.
 const outsideTheFunction = { regex: '(^|/)(cli|local)/', message: 'lambda/ never imports the CLI or the local account.' };
 
 module.exports = [
@@ -32,7 +32,7 @@ module.exports = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [outsideTheFunction, { regex: '(^|/)execute/', message: 'The report is built from the plan and the outcome (model/), not from the executor.' }] },
+        { patterns: [outsideTheFunction, { regex: '(^|/)execute/', message: 'The report is built from the plan, the outcome (model/) and the evaluation, not from the executor.' }] },
       ],
     },
   },

@@ -121,7 +121,7 @@ export async function runReaper({ clients, settings, now, logger, metrics, origi
   const { evaluation } = decided;
   const plan = policy.dryRun ? decided.plan : await guardedPlan(clients, decided);
   const outcome = policy.dryRun ? simulatePlan(plan) : await executePlan(clients.autoScaling, plan, { signSurgeRecord: kmsSurgeSigner(clients.kms, settings.stateKeyArn) });
-  const built = buildReport(plan, outcome);
+  const built = buildReport(plan, outcome, evaluation);
   // People first, then the central bus: a summary the topic did not take reaches the organization's view; one the bus
   // did not take reaches people through the Errors alarm. Both are in the report logged and counted below.
   const notified = await notifyPeople(clients, logger, settings.topicArn, built);

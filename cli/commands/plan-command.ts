@@ -18,7 +18,7 @@ import { overridesFromOptions, validateOverrides } from '../overrides-event';
 /** The next run's report as a dry run, and the emergency rotation left before it; `plan --org` decides the same in every member account. Reads only. */
 export async function decideNextRun(clients: AwsClients, settings: RunSettings, now: number): Promise<{ report: RunReport; emergencyLeft: number }> {
   const { plan, evaluation } = await decideRun(clients, settings, now);
-  const report = buildReport(plan, simulatePlan(plan));
+  const report = buildReport(plan, simulatePlan(plan), evaluation);
   return { report, emergencyLeft: emergencyLeftBeforeRun(report, evaluation) };
 }
 

@@ -68,7 +68,7 @@ function completeLifecycleHooks(account: FakeAccount): void {
 async function runOnce(clients: AwsClients, settings: RunSettings, at: number): Promise<{ report: RunReport; evaluation: FleetEvaluation }> {
   const { plan, evaluation } = await decideRun(clients, settings, at);
   const outcome = await executePlan(clients.autoScaling, plan, { signSurgeRecord: kmsSurgeSigner(clients.kms, settings.stateKeyArn) });
-  return { report: buildReport(plan, outcome), evaluation };
+  return { report: buildReport(plan, outcome, evaluation), evaluation };
 }
 
 class ForecastLog {

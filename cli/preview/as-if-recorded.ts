@@ -70,6 +70,6 @@ export async function dryRunAsRecorded(context: CommandContext, env: ReaperEnv, 
   const settings = mergeRunPolicy(env, parseEvent({ ...view.event, dryRun: true }));
   return withProgress(context, 'Reading the fleet', async () => {
     const { plan, evaluation } = await decideRun(view.clients, settings, context.io.now());
-    return { report: buildReport(plan, simulatePlan(plan)), evaluation };
+    return { report: buildReport(plan, simulatePlan(plan), evaluation), evaluation };
   });
 }

@@ -7,10 +7,10 @@ import type { SurgeRecord } from '../policy/surge-record';
 import { fitsInTag, MAX_SURGE_INSTANCES } from '../policy/surge-state';
 import { budgetAllows, NOTHING_TAKEN, plusOne, type Taken } from './budget';
 import { isServing } from './capacity';
-import { compareCandidates, wantsSurge, type Candidate } from './candidate';
+import { compareDue, wantsSurge } from './candidate';
 import { groupHold, replacementProblem, windowHold } from './holds';
 import type { Plan, PlannedTermination, SurgeStep } from './plan';
-import { planOrderOf, type QueuedCandidate, type SurgeInProgress } from './plan-order';
+import { planOrderOf, type PlacingQueue, type SurgeInProgress } from './plan-order';
 import { planSurgeInProgress } from './plan-surge-in-progress';
 
 export interface PlanInput {
@@ -102,22 +102,20 @@ function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally
 }
 
 /** What the group has already given this run holds the instance back: no headroom for a surge, or no budget left. */
-function capacityHold(candidate: Candidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
-  const { due, evaluation } = candidate;
+function capacityHold(due: DueInstance, evaluation: GroupEvaluation, input: PlanInput, tally: Tally): DeferralReason | undefined {
   const take = tally.takenByGroup.get(evaluation.group.name) ?? NOTHING;
   return (factsOf(evaluation, tally).surges ? headroomHold(evaluation, take, due, input, tally) : undefined) ?? budgetHold(evaluation, take, due, tally);
 }
 
 // Runs for every due instance of the fleet, most of them held by their group or themselves: the cheapest checks first,
 // and what the group has taken is looked up only for an instance that could still go.
-function decide(candidate: QueuedCandidate, input: PlanInput, tally: Tally): DeferralReason | undefined {
-  const { due, evaluation } = candidate;
+function decide(due: DueInstance, evaluation: GroupEvaluation, ownHold: DeferralReason | undefined, input: PlanInput, tally: Tally): DeferralReason | undefined {
   const group = evaluation.group;
   const why =
-    candidate.ownHold ??
+    ownHold ??
     groupHoldOf(evaluation, input, tally) ??
     windowHold(due, evaluation, input.now) ??
-    capacityHold(candidate, input, tally) ??
+    capacityHold(due, evaluation, input, tally) ??
     (tally.runLeft <= 0 ? 'run-budget' : undefined);
   if (why !== undefined || input.gates.has(group.name)) return why;
   // Only its gates can hold it now: the run reads them (in this order) and plans again. Provisional until then.
@@ -125,10 +123,9 @@ function decide(candidate: QueuedCandidate, input: PlanInput, tally: Tally): Def
   return 'group-unstable';
 }
 
-function place(candidate: QueuedCandidate, input: PlanInput, tally: Tally): void {
-  const { due, evaluation } = candidate;
+function place(due: DueInstance, evaluation: GroupEvaluation, ownHold: DeferralReason | undefined, input: PlanInput, tally: Tally): void {
   const name = evaluation.group.name;
-  const why = decide(candidate, input, tally);
+  const why = decide(due, evaluation, ownHold, input, tally);
   // Entries are written out, not spread from a shared one: this runs for every due instance of the fleet.
   if (why !== undefined) {
     tally.deferred.push({ instanceId: due.instanceId, group: name, reasons: due.reasons, why });
@@ -177,19 +174,23 @@ function continueSurge(evaluation: GroupEvaluation, surge: SurgeRecord, input: P
 
 /**
  * Emergency first, then oldest, whether an instance waits on its own or inside a surge that is ready to
- * finish: the few surges are merged into the sorted candidates rather than sorted with them, which keeps
- * the sort of 100,000 candidates on their keys.
+ * finish: the few surges are merged into the queue's order rather than sorted with it, which keeps the
+ * sort of 100,000 due instances on their keys.
  */
-function placeInOrder(candidates: readonly QueuedCandidate[], queue: readonly SurgeInProgress[], input: PlanInput, tally: Tally): void {
+function placeInOrder(queue: PlacingQueue, surges: readonly SurgeInProgress[], input: PlanInput, tally: Tally): void {
   let next = 0;
-  const continueSurgesUpTo = (candidate?: Candidate) => {
-    for (let surge = queue[next]; surge && (!candidate || !surge.lead || compareCandidates(surge.lead, candidate) <= 0); surge = queue[++next]) {
+  const continueSurgesUpTo = (due?: DueInstance) => {
+    for (let surge = surges[next]; surge && (!due || !surge.lead || compareDue(surge.lead.due, due) <= 0); surge = surges[++next]) {
       continueSurge(surge.evaluation, surge.surge, input, tally);
     }
   };
-  for (const candidate of candidates) {
-    if (next < queue.length) continueSurgesUpTo(candidate);
-    place(candidate, input, tally);
+  // Counted, not for-of: this loop runs once per plan, largely before its function is optimized, where each step of a
+  // for-of allocates its result. Every index of the order is one of the lists' (the casts only say so).
+  for (let position = 0; position < queue.order.length; position++) {
+    const index = queue.order[position] ?? 0;
+    const due = queue.dues[index] as DueInstance;
+    if (next < surges.length) continueSurgesUpTo(due);
+    place(due, queue.evaluations[index] as GroupEvaluation, queue.ownHolds[index], input, tally);
   }
   continueSurgesUpTo();
 }
@@ -198,12 +199,12 @@ function placeInOrder(candidates: readonly QueuedCandidate[], queue: readonly Su
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
   const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupFacts: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
-  const { routine, surges, candidates, details } = planOrderOf(evaluation);
+  const { routine, surges, queue } = planOrderOf(evaluation);
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, code: 'alarm-unknown', message: `alarm ${name} does not exist; the group terminates nothing while it is named` });
     for (const { code, message } of gates.readFailures) tally.errors.push({ group, code, message: `${message}; the group is held until it can be read` });
   }
-  placeInOrder(candidates, surges, input, tally);
+  placeInOrder(queue, surges, input, tally);
   startSurges(routine, tally, input.now);
 
   return {
@@ -215,6 +216,5 @@ export function buildPlan(input: PlanInput): Plan {
     deferred: tally.deferred,
     unmanaged: evaluation.unmanaged.map((due) => ({ instanceId: due.instanceId, reasons: due.reasons })),
     errors: tally.errors,
-    details,
   };
 }

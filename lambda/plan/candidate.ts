@@ -7,11 +7,14 @@ export interface Candidate {
 }
 
 /** Emergency reasons first, then oldest first; instance ID breaks ties so the order is stable. */
-export function compareCandidates(a: Candidate, b: Candidate): number {
-  if (a.due.emergency !== b.due.emergency) return a.due.emergency ? -1 : 1;
-  if (a.due.ageMs !== b.due.ageMs) return b.due.ageMs - a.due.ageMs;
-  return a.due.instanceId < b.due.instanceId ? -1 : a.due.instanceId > b.due.instanceId ? 1 : 0;
+export function compareDue(a: DueInstance, b: DueInstance): number {
+  if (a.emergency !== b.emergency) return a.emergency ? -1 : 1;
+  if (a.ageMs !== b.ageMs) return b.ageMs - a.ageMs;
+  return a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0;
 }
+
+/** The order of `compareDue`, for candidates. */
+export const compareCandidates = (a: Candidate, b: Candidate): number => compareDue(a.due, b.due);
 
 /** Launch before terminate: a group of one (in its units), the surge tag, or a maintenance policy above 100% asks for it. */
 export function wantsSurge(evaluation: GroupEvaluation): boolean {

@@ -10,8 +10,11 @@ import { isRetained } from '../policy/retained';
 /** Serves in the group's own view: InService and Healthy. */
 export const isServing = (member: GroupMember): boolean => member.lifecycleState === 'InService' && member.healthStatus === 'Healthy';
 
+// Made once: a literal in the function would make a new RegExp for each member asked about.
+const MOVING_STATE = /^(Pending|Terminating)/;
+
 /** Launching or terminating: the group is moving. A retained member is nobody's to wait for. */
-export const isMoving = (member: GroupMember): boolean => /^(Pending|Terminating)/.test(member.lifecycleState) && !isRetained(member);
+export const isMoving = (member: GroupMember): boolean => MOVING_STATE.test(member.lifecycleState) && !isRetained(member);
 
 /** The units of the members that serve. */
 export function servingUnits(members: readonly GroupMember[]): number {

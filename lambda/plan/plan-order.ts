@@ -1,18 +1,23 @@
 import type { DeferralReason } from '../model/reasons';
-import type { InstanceDetail } from '../model/report';
 import type { DueInstance, FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
-import { DAY_MS } from '../policy/instance-age';
 import type { SurgeRecord } from '../policy/surge-record';
-import { sortByKeyDescending } from '../util/sort-by-key';
-import { compareCandidates, type Candidate } from './candidate';
+import { orderByKeyDescending } from '../util/sort-by-key';
+import { compareCandidates, compareDue, type Candidate } from './candidate';
 import { instanceHold } from './holds';
 
-/** A due instance of a routine group, with what every plan of a run reads of it worked out once. */
-export interface QueuedCandidate extends Candidate {
-  /** Emergency first, then oldest, as one number: the sort compares it before anything else. */
-  readonly key: number;
-  /** What holds the instance itself back (exempt, protected, not InService): the same in every plan. */
-  readonly ownHold: DeferralReason | undefined;
+/**
+ * Every due instance of the routine groups, with what every plan of a run reads of it worked out once. Lists side by
+ * side, read at the same index, rather than an object for each: a large fleet has tens of thousands of due instances.
+ */
+export interface PlacingQueue {
+  /** Group by group, in the evaluation's order. */
+  readonly dues: readonly DueInstance[];
+  /** The evaluation of each due instance's group. */
+  readonly evaluations: readonly GroupEvaluation[];
+  /** What holds each due instance itself back (exempt, protected, not InService): the same in every plan. */
+  readonly ownHolds: readonly (DeferralReason | undefined)[];
+  /** Indices into the lists, in the order the instances are placed. */
+  readonly order: Uint32Array;
 }
 
 /** A surge under way, in the queue at the place of its most urgent recorded instance (first when none is due any more). */
@@ -26,23 +31,7 @@ export interface SurgeInProgress {
 export interface PlanOrder {
   readonly routine: readonly GroupEvaluation[];
   readonly surges: readonly SurgeInProgress[];
-  /** Every due instance of the routine groups, in the order they are placed. */
-  readonly candidates: readonly QueuedCandidate[];
-  readonly details: Readonly<Record<string, InstanceDetail>>;
-}
-
-const round = (value: number) => Math.round(value * 100) / 100;
-
-function detailOf(due: DueInstance): InstanceDetail {
-  return { ageDays: round(due.ageMs / DAY_MS), lifetimeDays: round(due.lifetimeMs / DAY_MS), imageId: due.imageId };
-}
-
-/** Age, lifetime and AMI of every due instance, by ID. Filled in place: the fleet may have 100,000 of them. */
-function detailsOf(evaluation: FleetEvaluation): Record<string, InstanceDetail> {
-  const details: Record<string, InstanceDetail> = {};
-  for (const groupEvaluation of evaluation.groups) for (const due of groupEvaluation.due) details[due.instanceId] = detailOf(due);
-  for (const due of evaluation.unmanaged) details[due.instanceId] = detailOf(due);
-  return details;
+  readonly queue: PlacingQueue;
 }
 
 function surgeInProgress(evaluation: GroupEvaluation, surge: SurgeRecord): SurgeInProgress {
@@ -70,18 +59,29 @@ function sortGroups(evaluation: FleetEvaluation): { routine: GroupEvaluation[]; 
 /** Larger than any age in ms (300 years), so an emergency always sorts before a routine instance. */
 const EMERGENCY_FIRST = 1e13;
 
+/** Emergency first, then oldest, as one number: the sort compares it before anything else. */
+const urgencyOf = (due: DueInstance): number => (due.emergency ? EMERGENCY_FIRST : 0) + due.ageMs;
+
 // Built group by group, in the evaluation's own order, so each due instance and its member are read while near in
-// memory; after the sort they are visited in an order that jumps across the whole fleet.
-function queuedCandidates(routine: readonly GroupEvaluation[]): QueuedCandidate[] {
-  const candidates: QueuedCandidate[] = [];
+// memory; in the placing order they are visited in an order that jumps across the whole fleet.
+function placingQueue(routine: readonly GroupEvaluation[]): PlacingQueue {
+  // Sized once: grown by push, each list would be copied over and over on its way to tens of thousands of entries.
+  const count = routine.reduce((sum, evaluation) => sum + evaluation.due.length, 0);
+  const dues = new Array<DueInstance>(count);
+  const evaluations = new Array<GroupEvaluation>(count);
+  const ownHolds = new Array<DeferralReason | undefined>(count);
+  let position = 0;
   for (const evaluation of routine) {
     for (const due of evaluation.due) {
-      candidates.push({ due, evaluation, key: (due.emergency ? EMERGENCY_FIRST : 0) + due.ageMs, ownHold: instanceHold(due, evaluation) });
+      dues[position] = due;
+      evaluations[position] = evaluation;
+      ownHolds[position] = instanceHold(due, evaluation);
+      position += 1;
     }
   }
   // By a key computed once each (emergency first, then oldest), not by comparing nested fields a million times; ties
-  // fall to the comparator, so the order is exactly compareCandidates'.
-  return sortByKeyDescending(candidates, (candidate) => candidate.key, compareCandidates);
+  // fall to the comparator, so the order is exactly compareDue's.
+  return { dues, evaluations, ownHolds, order: orderByKeyDescending(dues, urgencyOf, compareDue) };
 }
 
 /** A run plans several times (once per round of gate reads) from one evaluation: its order is worked out once. */
@@ -91,7 +91,7 @@ export function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
   const known = planOrders.get(evaluation);
   if (known) return known;
   const { routine, surges } = sortGroups(evaluation);
-  const order: PlanOrder = { routine, surges, candidates: queuedCandidates(routine), details: detailsOf(evaluation) };
+  const order: PlanOrder = { routine, surges, queue: placingQueue(routine) };
   planOrders.set(evaluation, order);
   return order;
 }

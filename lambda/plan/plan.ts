@@ -1,5 +1,5 @@
 import type { RunError } from '../model/fleet';
-import type { DeferredEntry, InstanceDetail, SurgeAction, TerminatedEntry, UnmanagedEntry } from '../model/report';
+import type { DeferredEntry, SurgeAction, TerminatedEntry, UnmanagedEntry } from '../model/report';
 
 export interface PlannedTermination extends TerminatedEntry {
   /** True only when completing a launch-before-terminate surge: it gives back the capacity the surge added, naming the instance that goes. */
@@ -41,7 +41,6 @@ export interface Plan {
   readonly deferred: readonly DeferredEntry[];
   readonly unmanaged: readonly UnmanagedEntry[];
   readonly errors: readonly RunError[];
-  readonly details: Readonly<Record<string, InstanceDetail>>;
   /**
    * Groups that were next in line to act but whose gates (refreshes, alarms, load balancers, launches) are unread, in
    * plan order. Non-empty means the plan is provisional: the run reads those gates and plans again.

@@ -1,6 +1,10 @@
 import type { GroupSnapshot, InstanceSnapshot } from '../model/fleet';
 import { TAG } from './tag-keys';
 
+// The tag's key read once, not for each instance: run from the sources (tsx, as the bench does), every read of
+// another module's export is a getter call.
+const GROUP_NAME_TAG = TAG.autoScalingGroupName;
+
 /** Notes one group's members as the group is judged: each with its instance as EC2 described it (undefined when not). */
 export type NoteMember = (instanceId: string, instance: InstanceSnapshot | undefined) => void;
 
@@ -27,7 +31,7 @@ export class Membership {
     const listed = ids;
     return (instanceId, instance) => {
       listed.add(instanceId);
-      if (instance?.tags[TAG.autoScalingGroupName] !== group.name) this.#unnamed.add(instanceId);
+      if (instance?.tags[GROUP_NAME_TAG] !== group.name) this.#unnamed.add(instanceId);
     };
   }
 
@@ -42,7 +46,7 @@ export class Membership {
 
   /** Whether some group lists the instance with this ID (`instance` is its description, when EC2 has one). */
   lists(instanceId: string, instance: InstanceSnapshot | undefined): boolean {
-    const named = instance?.tags[TAG.autoScalingGroupName];
+    const named = instance?.tags[GROUP_NAME_TAG];
     return (named !== undefined && this.#byGroup.get(named)?.has(instanceId) === true) || this.#unnamed.has(instanceId);
   }
 }

@@ -36,7 +36,6 @@ const planWith = (terminations: PlannedTermination[], surgeSteps: SurgeStep[] = 
   deferred: [],
   unmanaged: [],
   errors: [],
-  details: {},
   gatesWanted: [],
 });
 
