@@ -63,6 +63,8 @@ export interface GroupSnapshot {
   readonly latticeTargetGroupArns: readonly string[];
   /** Instance maintenance policy's MaxHealthyPercentage, when set. */
   readonly maxHealthyPercentage?: number;
+  /** The group's DefaultInstanceWarmup in seconds, when set: the last fallback of its bake time. */
+  readonly defaultInstanceWarmup?: number;
   /** Resolved launch AMIs; undefined when they could not be resolved (see snapshot errors). */
   readonly launchImages?: LaunchImages;
   /** The check of the surge-state tag's proof; read only for groups that carry the tag. */
