@@ -146,4 +146,9 @@ export interface GroupGates {
   readonly cannotReplace?: { readonly code: Extract<ErrorCode, 'cannot-replace'> | ReadFailure['code']; readonly why: string };
   /** Reads that failed (refreshes, alarm states, target health): each holds the group and is reported in errors. */
   readonly readFailures: readonly ReadFailure[];
+  /**
+   * When the group's recent successful launches ended (its launch activity's EndTime: when it put the instance
+   * InService), by instance ID. Read only for a group with a bake time, back to the start of that time.
+   */
+  readonly launchesEnded?: ReadonlyMap<string, number>;
 }
