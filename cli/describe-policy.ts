@@ -11,6 +11,7 @@ export function describePolicy(env: ReaperEnv): string[] {
     `AMI drift ${env.REAPER_AMI_DRIFT ? 'on' : 'off'}`,
     `budget ${budget(env.REAPER_MAX_TERMINATIONS_PER_GROUP)} per group, ${env.REAPER_MAX_TERMINATIONS} per run`,
     `window ${env.REAPER_WINDOW ?? 'always open'} (grace ${env.REAPER_GRACE_DAYS} days)`,
+    `bake time ${env.REAPER_BAKE_MINUTES === undefined ? "each group's DefaultInstanceWarmup, else none" : `${env.REAPER_BAKE_MINUTES} minutes`}`,
     `alarms ${env.REAPER_ALARM_NAMES.length > 0 ? env.REAPER_ALARM_NAMES.join(', ') : 'none'}`,
     `dry run ${env.REAPER_DRY_RUN ? 'ON: runs only report' : 'off'}`,
   ];

@@ -28,6 +28,7 @@ export const POLICY_PROPS = {
   alarmNames: { variable: 'REAPER_ALARM_NAMES', type: z.array(z.string(expecting('an array of strings')), expecting('an array of strings')) },
   maintenanceWindow: { variable: 'REAPER_WINDOW', type: z.string(expecting('a window such as "Mon-Fri 02:00-05:00 Europe/Berlin"')) },
   graceDays: { variable: 'REAPER_GRACE_DAYS', type: days() },
+  bakeMinutes: { variable: 'REAPER_BAKE_MINUTES', type: z.number(expecting('a number of minutes')) },
   lifetimeJitterPercent: { variable: 'REAPER_LIFETIME_JITTER_PERCENT', type: z.number(expecting('a number (percent)')) },
   surgeTimeoutMinutes: { variable: 'REAPER_SURGE_TIMEOUT_MINUTES', type: z.number(expecting('a number of minutes')) },
 } satisfies Partial<Record<keyof InstanceReaperProps, PolicyProp>>;

@@ -33,6 +33,12 @@ export interface InstanceReaperProps {
   readonly maintenanceWindow?: string;
   /** Days past the lifetime after which windows no longer hold an instance. @default 7 */
   readonly graceDays?: number;
+  /**
+   * Bake time in minutes: after a replacement, a group's next termination (or a surge's completion) waits until the
+   * instances it launched last have served this long. A group's tag `instance-reaper:bake-minutes` wins over it.
+   * @default each group's DefaultInstanceWarmup, else 0
+   */
+  readonly bakeMinutes?: number;
   /** Shorten each lifetime by up to this percent, derived from the instance ID. @default 0 */
   readonly lifetimeJitterPercent?: number;
   /** Name of the SSM parameter listing blocked AMI IDs; the construct creates it. @default '/instance-reaper/blocked-amis' */

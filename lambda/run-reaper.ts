@@ -63,7 +63,10 @@ export async function decideRun(clients: AwsClients, settings: RunSettings, now:
     if (plan.gatesWanted.length === 0) return { plan, evaluation, gates };
     const next = plan.gatesWanted.slice(0, Math.max(1, policy.maxTerminations)).flatMap((name) => {
       const group = byName.get(name);
-      return group ? [{ group: group.group, alarmNames: group.settings.alarmNames }] : [];
+      if (!group) return [];
+      // A group with a bake time reads when its launches since the bake began ended: the bake counts from then.
+      const bake = group.settings.bakeMinutes;
+      return [{ group: group.group, alarmNames: group.settings.alarmNames, ...(bake === undefined ? {} : { bakeSince: now - bake * 60_000 }) }];
     });
     if (next.length === 0) return { plan, evaluation, gates };
     for (const [name, read] of await readGroupGates(clients, next)) gates.set(name, read);

@@ -72,6 +72,11 @@ export const envSchema = z.object({
   REAPER_ALARM_NAMES: withDefault<string[]>(listText, []),
   REAPER_WINDOW: optionalOf(trimmedText),
   REAPER_GRACE_DAYS: withDefault<number>(numberText(0), POLICY_DEFAULTS.graceDays),
+  /**
+   * Minutes the instances a group launched last must serve before its next termination. Unset: each group's
+   * DefaultInstanceWarmup, else none; a group tag wins over both.
+   */
+  REAPER_BAKE_MINUTES: optionalOf(numberText(0)),
   REAPER_LIFETIME_JITTER_PERCENT: withDefault<number>(numberText(0, 100), POLICY_DEFAULTS.lifetimeJitterPercent),
   REAPER_SURGE_TIMEOUT_MINUTES: withDefault<number>(numberText(1), POLICY_DEFAULTS.surgeTimeoutMinutes),
   REAPER_TOPIC_ARN: optionalOf(trimmedText),

@@ -62,6 +62,7 @@ export function mergeRunPolicy(env: ReaperEnv, event: ManualEvent): RunSettings 
     alarmNames: env.REAPER_ALARM_NAMES,
     defaultWindow: env.REAPER_WINDOW,
     defaultGraceDays: env.REAPER_GRACE_DAYS,
+    defaultBakeMinutes: env.REAPER_BAKE_MINUTES,
     lifetimeJitterPercent: env.REAPER_LIFETIME_JITTER_PERCENT,
     surgeTimeoutMinutes: env.REAPER_SURGE_TIMEOUT_MINUTES,
   };

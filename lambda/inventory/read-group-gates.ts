@@ -5,12 +5,14 @@ import type { GroupGates, GroupSnapshot, ReadFailure } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import { describeError, readFailureCode } from './describe-error';
-import { readLaunchFailure } from './read-launch-activity';
+import { readLaunchActivity } from './read-launch-activity';
 import { membersNotServing, readLoadBalancerHealth } from './read-target-health';
 
 export interface GateRequest {
   readonly group: GroupSnapshot;
   readonly alarmNames: readonly string[];
+  /** For a group with a bake time: its start (now less the bake time); the launches that ended since are read. */
+  readonly bakeSince?: number;
 }
 
 const ACTIVE_REFRESH = new Set(['Pending', 'InProgress', 'Cancelling', 'RollbackInProgress', 'Baking']);
@@ -51,9 +53,9 @@ async function alarmStates(clients: AwsClients, names: readonly string[]): Promi
  */
 export async function readGroupGates(clients: AwsClients, requests: readonly GateRequest[]): Promise<ReadonlyMap<string, GroupGates>> {
   const alarmNames = [...new Set(requests.flatMap((request) => request.alarmNames))];
-  const [refreshes, launchFailures, alarms, health] = await Promise.all([
+  const [refreshes, launches, alarms, health] = await Promise.all([
     mapWithConcurrency(requests, 8, (request) => refreshActive(clients, request.group.name)),
-    mapWithConcurrency(requests, 8, (request) => readLaunchFailure(clients, request.group.name)),
+    mapWithConcurrency(requests, 8, (request) => readLaunchActivity(clients, request.group.name, request.bakeSince)),
     alarmStates(clients, alarmNames),
     readLoadBalancerHealth(clients, requests.map((request) => request.group)),
   ]);
@@ -61,6 +63,7 @@ export async function readGroupGates(clients: AwsClients, requests: readonly Gat
     requests.map((request, index): [string, GroupGates] => {
       const refresh = refreshes[index] ?? true;
       const targets = membersNotServing(request.group, health);
+      const launch = launches[index];
       const unreadAlarms = request.alarmNames.flatMap((name) => {
         const state = alarms.get(name);
         return typeof state === 'object' ? [state] : [];
@@ -72,8 +75,9 @@ export async function readGroupGates(clients: AwsClients, requests: readonly Gat
           alarmsHolding: request.alarmNames.filter((name) => (alarms.get(name) ?? 'missing') !== 'OK' && alarms.get(name) !== 'INSUFFICIENT_DATA'),
           alarmsUnknown: request.alarmNames.filter((name) => !alarms.has(name)),
           unhealthyTargets: targets.unhealthy,
-          cannotReplace: launchFailures[index],
+          cannotReplace: launch?.cannotReplace,
           readFailures: [...(typeof refresh === 'object' ? [refresh] : []), ...unreadAlarms, ...targets.failures],
+          ...(launch?.launchesEnded ? { launchesEnded: launch.launchesEnded } : {}),
         },
       ];
     }),

@@ -42,6 +42,7 @@ export const GROUP_FIELDS = {
   LoadBalancerNames: true,
   TrafficSources: { Identifier: true, Type: true },
   InstanceMaintenancePolicy: true,
+  DefaultInstanceWarmup: true,
   LaunchTemplate: true,
   MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: true, Overrides: true } },
   LaunchConfigurationName: true,
@@ -105,6 +106,8 @@ function weightOf(weightedCapacity: string | undefined): number {
 /** The plain-data view of a group; `launchImages` is filled in by the launch image reader. */
 export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
   const maxHealthy = group.InstanceMaintenancePolicy?.MaxHealthyPercentage;
+  // -1 is how a warmup once set is cleared (UpdateAutoScalingGroup): not set.
+  const warmup = group.DefaultInstanceWarmup;
   return {
     name: group.AutoScalingGroupName ?? '',
     arn: group.AutoScalingGroupARN,
@@ -127,5 +130,6 @@ export function toGroupSnapshot(group: AutoScalingGroup): GroupSnapshot {
     loadBalancerNames: attached(group.LoadBalancerNames, group, 'elb'),
     latticeTargetGroupArns: attached(undefined, group, 'vpc-lattice'),
     maxHealthyPercentage: maxHealthy !== undefined && maxHealthy >= 0 ? maxHealthy : undefined,
+    defaultInstanceWarmup: warmup !== undefined && warmup >= 0 ? warmup : undefined,
   };
 }

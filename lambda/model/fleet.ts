@@ -63,6 +63,8 @@ export interface GroupSnapshot {
   readonly latticeTargetGroupArns: readonly string[];
   /** Instance maintenance policy's MaxHealthyPercentage, when set. */
   readonly maxHealthyPercentage?: number;
+  /** The group's DefaultInstanceWarmup in seconds, when set: the last fallback of its bake time. */
+  readonly defaultInstanceWarmup?: number;
   /** Resolved launch AMIs; undefined when they could not be resolved (see snapshot errors). */
   readonly launchImages?: LaunchImages;
   /** The check of the surge-state tag's proof; read only for groups that carry the tag. */
@@ -144,4 +146,9 @@ export interface GroupGates {
   readonly cannotReplace?: { readonly code: Extract<ErrorCode, 'cannot-replace'> | ReadFailure['code']; readonly why: string };
   /** Reads that failed (refreshes, alarm states, target health): each holds the group and is reported in errors. */
   readonly readFailures: readonly ReadFailure[];
+  /**
+   * When the group's recent successful launches ended (its launch activity's EndTime: when it put the instance
+   * InService), by instance ID. Read only for a group with a bake time, back to the start of that time.
+   */
+  readonly launchesEnded?: ReadonlyMap<string, number>;
 }

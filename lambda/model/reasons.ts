@@ -24,6 +24,7 @@ export const DEFERRAL_REASONS = [
   'cannot-replace',
   'surge-pending',
   'group-unstable',
+  'baking',
   'alarm',
   'targets-unhealthy',
   'outside-window',

@@ -28,6 +28,8 @@ export interface RunPolicy {
   /** Default maintenance window expression; undefined = always open. */
   readonly defaultWindow?: string;
   readonly defaultGraceDays: number;
+  /** Configured bake time in minutes; undefined = unset (a group's DefaultInstanceWarmup, else none). */
+  readonly defaultBakeMinutes?: number;
   readonly lifetimeJitterPercent: number;
   /** A launch-before-terminate surge older than this is rolled back. */
   readonly surgeTimeoutMinutes: number;

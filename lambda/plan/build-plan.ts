@@ -91,8 +91,9 @@ function groupHoldOf(evaluation: GroupEvaluation, input: PlanInput, tally: Tally
   // One lookup for the usual case, a group already held: asked for each of its due instances.
   const known = tally.groupHolds.get(evaluation);
   if (known !== undefined || tally.groupHolds.has(evaluation)) return known;
-  const gates = input.gates.get(evaluation.group.name) ?? UNREAD_GATES;
-  const hold = groupHold(evaluation, gates, { needsReplacement: true });
+  const read = input.gates.get(evaluation.group.name);
+  const gates = read ?? UNREAD_GATES;
+  const hold = groupHold(evaluation, gates, { needsReplacement: true, now: read ? input.now : undefined });
   tally.groupHolds.set(evaluation, hold);
   if (hold === 'cannot-replace') {
     const problem = replacementProblem(evaluation, gates) ?? { code: 'cannot-replace', why: 'unknown' };

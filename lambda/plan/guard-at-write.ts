@@ -4,6 +4,7 @@ import type { DeferredEntry } from '../model/report';
 import type { FleetEvaluation, GroupEvaluation } from '../policy/evaluation';
 import { isTrueTag, TAG, TAG_PREFIX } from '../policy/tag-keys';
 import { budgetAllows, NOTHING_TAKEN, plusOne, type Taken } from './budget';
+import { hasNewcomerBaking } from './bake';
 import { isServing } from './capacity';
 import { isGroupStable, processesSuspended } from './holds';
 import { unitsNamed, type Plan, type PlannedTermination, type SurgeStep } from './plan';
@@ -39,7 +40,8 @@ function freshGroupHold(planned: GroupEvaluation, fresh: GroupSnapshot, gates: G
   if (processesSuspended(fresh)) return 'processes-suspended';
   // Tags are the group's policy: a plan made under other tags waits for a run that reads these.
   if (reaperTags(planned.group) !== reaperTags(fresh)) return 'group-unstable';
-  return gates && isGroupStable(fresh, gates) ? undefined : 'group-unstable';
+  if (!gates || !isGroupStable(fresh, gates)) return 'group-unstable';
+  return hasNewcomerBaking(planned, fresh) ? 'baking' : undefined;
 }
 
 /** Still a member, InService and not protected from scale-in on the fresh read. */

@@ -2,6 +2,7 @@ import type { GroupGates, GroupSnapshot } from '../model/fleet';
 import type { DeferralReason } from '../model/reasons';
 import type { DueInstance, GroupEvaluation } from '../policy/evaluation';
 import { isInsideWindows } from '../policy/windows';
+import { isBaking } from './bake';
 import { isMoving, servingUnits } from './capacity';
 
 /** What holds back this instance itself: exempt, protected from scale-in, or not InService. */
@@ -44,6 +45,11 @@ export interface GroupHoldOptions {
   readonly leaving?: ReadonlySet<string>;
   /** Capacity units about to be given back with `leaving`: the rest must serve the desired capacity less this. */
   readonly givenBack?: number;
+  /**
+   * The run's clock, to judge the group's bake time. Left out while the group's gates are unread: the bake counts from
+   * when its launches ended, which the gates read, and the holds before it in precedence are gates too.
+   */
+  readonly now?: number;
 }
 
 /** What holds back every instance of the group, in the contract's order of precedence. */
@@ -54,6 +60,7 @@ export function groupHold(evaluation: GroupEvaluation, gates: GroupGates, option
   if (options.needsReplacement && replacementProblem(evaluation, gates) !== undefined) return 'cannot-replace';
   if (options.surgeWaiting) return 'surge-pending';
   if (!isGroupStable(group, gates, leaving, options.givenBack)) return 'group-unstable';
+  if (options.now !== undefined && isBaking(evaluation, gates, options.now, leaving)) return 'baking';
   if (gates.alarmsHolding.length > 0) return 'alarm';
   if (gates.unhealthyTargets.some((id) => !leaving.has(id))) return 'targets-unhealthy';
   return undefined;

@@ -86,7 +86,8 @@ function rollBack(evaluation: GroupEvaluation, surge: SurgeRecord, gates: GroupG
   const victims = pickWithin(addedInstances(surge, gates, launchedBy).map((added) => added.instanceId), weights, stillExtra);
   const removing = { instances: victims.length, units: unitsIn(weights, victims) };
   const leaving = new Set(victims);
-  const why = groupHold(evaluation, gates, { leaving, givenBack: stillExtra }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
+  // The instances leaving are the newest; what stays bakes as any group does.
+  const why = groupHold(evaluation, gates, { leaving, givenBack: stillExtra, now: context.now }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
   if (why !== undefined) {
     const deferred = evaluation.due.map((due) => held(evaluation, due, why));
     return { terminations: [], deferred, errors: [{ group: group.name, code: 'surge-incomplete', message: `surge started ${started} did not complete in time; its rollback waits (${why})` }], removed: 0 };
@@ -144,8 +145,9 @@ export function planSurgeInProgress(evaluation: GroupEvaluation, surge: SurgeRec
   // the targets-unhealthy gate's): a stable group alone could be a scale-out's doing, under a record someone put back.
   const healthyAdded = unitsIn(weights, added.filter((instance) => instance.healthy).map((instance) => instance.instanceId));
   const waiting = !isGroupStable(group, gates) || healthyAdded < goingUnits;
-  const why = groupHold(evaluation, gates, { surgeWaiting: waiting }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
-  if (why !== undefined && timedOut) return rollBack(evaluation, surge, gates, stillExtra, context, recordedDue);
+  const why = groupHold(evaluation, gates, { surgeWaiting: waiting, now: context.now }) ?? surgeWindowHold(evaluation, recordedDue, context.now) ?? budgetHold(evaluation, removing, context);
+  // What the surge added serves and bakes: the surge did not fail, so its timeout does not roll it back; it completes once baked.
+  if (why !== undefined && why !== 'baking' && timedOut) return rollBack(evaluation, surge, gates, stillExtra, context, recordedDue);
   if (why !== undefined) return { terminations: [], deferred: evaluation.due.map((due) => held(evaluation, due, why)), errors: [], removed: 0 };
 
   const terminations = going.map((due) => ({ instanceId: due.instanceId, group: group.name, reasons: due.reasons, decrementDesiredCapacity: true, units: named[due.instanceId] ?? 1 }));

@@ -118,10 +118,13 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
   let oldestAgeMs = 0;
   let pastLifetime = 0;
   let onStaleAmi = 0;
+  // Kept only for a group with a bake time: most groups have none, and a large one has many members.
+  const launchTimes = settings.bakeMinutes === undefined ? undefined : new Map<string, number | undefined>();
   for (const member of group.members) {
     if (isRetained(member)) retained.push(retainedError(group.name, member));
     const instance = context.snapshot.instances.get(member.instanceId);
     noteMember(member.instanceId, instance);
+    if (launchTimes && member.lifecycleState === 'InService') launchTimes.set(member.instanceId, instance?.launchTime);
     if (!instance) {
       if (member.lifecycleState === 'InService') {
         undescribed.push({ group: group.name, instanceId: member.instanceId, code: 'read-failed', message: 'instance is InService but EC2 did not describe it' });
@@ -142,7 +145,8 @@ function judgeGroup(group: GroupSnapshot, settings: GroupSettings, context: Judg
     if (isOnStaleAmi(judged.reasons)) onStaleAmi += 1;
   }
   const freshness: Freshness = { instances, oldestAgeMs, pastLifetime, onStaleAmi, due: due.length };
-  return { evaluation: { group, settings, due, freshness, launchProblem: launchProblem(group, context.snapshot.images) }, malformed, undescribed: [...undescribed, ...retained] };
+  const evaluation = { group, settings, due, freshness, launchProblem: launchProblem(group, context.snapshot.images), ...(launchTimes ? { launchTimes } : {}) };
+  return { evaluation, malformed, undescribed: [...undescribed, ...retained] };
 }
 
 /** A retained member holds nothing (it is not serving and not moving); an operator decides what becomes of it. */

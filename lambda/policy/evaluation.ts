@@ -35,6 +35,11 @@ export interface GroupEvaluation {
   readonly freshness: Freshness;
   /** Why the group cannot launch a replacement (the AMI it launches is gone or unknown); undefined when it can. */
   readonly launchProblem?: string;
+  /**
+   * The LaunchTime of each InService member (undefined when EC2 did not describe it), for the group's bake time; only
+   * for a group that has one.
+   */
+  readonly launchTimes?: ReadonlyMap<string, number | undefined>;
   /** A launch-before-terminate surge under way, checked against the group. */
   readonly surge?: SurgeRecord;
 }

@@ -14,10 +14,16 @@ export interface GroupSettings {
   readonly budget: Budget;
   readonly surge: boolean;
   readonly alarmNames: readonly string[];
+  /**
+   * How long, in minutes, the instances the group launched last must have served before its next termination (or a
+   * surge's completion); undefined when there is no bake time (0).
+   */
+  readonly bakeMinutes?: number;
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
+/** A number >= 0 (days, minutes): `abc`, `-5` or `30m` do not parse. */
 function parseDays(value: string): number | undefined {
   const trimmed = value.trim();
   return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : undefined;
@@ -32,6 +38,15 @@ function parseRotateBefore(value: string, now: number): number | string {
   if (Number.isNaN(time)) return 'not a valid time';
   if (time > now) return 'is in the future';
   return time;
+}
+
+/**
+ * The group's bake time: its tag, then the configured default, then the group's own DefaultInstanceWarmup (the time AWS
+ * itself gives a new instance before counting it), else none. A tag or configured 0 is a choice: it wins over the warmup.
+ */
+function bakeMinutesOf(tagBake: number | undefined, policy: RunPolicy, group: GroupSnapshot): number {
+  const warmupMinutes = group.defaultInstanceWarmup === undefined ? undefined : group.defaultInstanceWarmup / 60;
+  return tagBake ?? policy.defaultBakeMinutes ?? warmupMinutes ?? 0;
 }
 
 /** Reads a group's tags; the first malformed value makes the whole group's settings an error. */
@@ -63,6 +78,11 @@ export function resolveGroupSettings(group: GroupSnapshot, policy: RunPolicy, no
   const windows = windowText === undefined ? undefined : parseWindows(windowText);
   if (windows && 'error' in windows) return tags[TAG.window] !== undefined ? bad(TAG.window, windows.error) : { error: windows.error };
 
+  const bakeTag = tags[TAG.bakeMinutes];
+  const tagBake = bakeTag === undefined ? undefined : parseDays(bakeTag);
+  if (bakeTag !== undefined && tagBake === undefined) return bad(TAG.bakeMinutes, 'expected a number of minutes >= 0');
+  const bakeMinutes = bakeMinutesOf(tagBake, policy, group);
+
   const alarmNames = (tags[TAG.alarms] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   return {
     exempt: isTrueTag(tags[TAG.exempt]),
@@ -73,5 +93,7 @@ export function resolveGroupSettings(group: GroupSnapshot, policy: RunPolicy, no
     budget: policy.groupBudgetOverride ?? tagBudget ?? policy.defaultGroupBudget,
     surge: isTrueTag(tags[TAG.surge]),
     alarmNames: [...new Set([...policy.alarmNames, ...alarmNames])],
+    // Left out when 0: a group without a bake time has settings as it had before there was one.
+    ...(bakeMinutes > 0 ? { bakeMinutes } : {}),
   };
 }

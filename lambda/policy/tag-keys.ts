@@ -14,6 +14,7 @@ export const TAG = {
   window: 'instance-reaper:window',
   graceDays: 'instance-reaper:grace-days',
   budget: 'instance-reaper:budget',
+  bakeMinutes: 'instance-reaper:bake-minutes',
   autoScalingGroupName: 'aws:autoscaling:groupName',
   /** Put by the construct on the resources it creates; the function does not read it. */
   component: 'instance-reaper:component',

@@ -36,6 +36,8 @@ export interface GroupSpec {
   /** A warm pool; `fillWarmPool` seeds it, groups keep it at size (warm-pool.ts). */
   readonly warmPool?: { readonly minSize?: number; readonly poolState?: WarmPoolRecord['poolState']; readonly maxGroupPreparedCapacity?: number };
   readonly instanceMaintenancePolicy?: { readonly minHealthyPercentage: number; readonly maxHealthyPercentage: number };
+  /** DefaultInstanceWarmup in seconds; reported only. */
+  readonly defaultInstanceWarmup?: number;
 }
 
 /** An instance to seed; in a group, the image, type and template default to what the group launches now. */
@@ -74,6 +76,7 @@ export function addGroup(world: World, spec: GroupSpec): GroupRecord {
     ...(spec.mixedInstancesPolicy ? { mixedInstancesPolicy: structuredClone({ ...spec.mixedInstancesPolicy, overrides: [...spec.mixedInstancesPolicy.overrides] }) } : {}),
     ...(spec.instanceMaintenancePolicy ? { instanceMaintenancePolicy: { ...spec.instanceMaintenancePolicy } } : {}),
     ...(spec.healthCheckType ? { healthCheckType: spec.healthCheckType } : {}),
+    ...(spec.defaultInstanceWarmup !== undefined ? { defaultInstanceWarmup: spec.defaultInstanceWarmup } : {}),
     ...(spec.warmPool ? { warmPool: { minSize: spec.warmPool.minSize ?? 0, poolState: spec.warmPool.poolState ?? 'Stopped', ...maxPrepared(spec.warmPool) } } : {}),
   };
   for (const zone of group.availabilityZones) ensureZone(world.state, zone);

@@ -104,6 +104,8 @@ export interface GroupRecord {
   healthCheckType?: string;
   warmPool?: WarmPoolRecord;
   instanceMaintenancePolicy?: { minHealthyPercentage: number; maxHealthyPercentage: number };
+  /** DefaultInstanceWarmup in seconds, when set: only reported (the account's groups launch without a warmup). */
+  defaultInstanceWarmup?: number;
   createdTime: number;
 }
 

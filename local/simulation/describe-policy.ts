@@ -30,6 +30,7 @@ function describeTags(tags: Readonly<Record<string, string>>): string {
   said(TAG.budget, (value) => `budget ${value}`);
   said(TAG.window, (value) => `window ${value}`);
   said(TAG.graceDays, (value) => `grace ${value} d`);
+  said(TAG.bakeMinutes, (value) => `bake ${value} min`);
   if (isTrueTag(tags[TAG.surge])) parts.push('launch before terminate');
   said(TAG.rotateBefore, (value) => `rotate before ${value}`);
   said(TAG.alarms, (value) => `alarms ${value}`);
@@ -45,6 +46,8 @@ function describeSettings(env: ReaperEnv): string {
     ...(env.REAPER_AMI_DRIFT ? [] : ['AMI drift not judged']),
     `budget ${formatBudget(env.REAPER_MAX_TERMINATIONS_PER_GROUP)} per group and ${env.REAPER_MAX_TERMINATIONS} per run`,
     `${env.REAPER_WINDOW === undefined ? 'window always open' : `window ${env.REAPER_WINDOW}`}, grace ${formatDays(env.REAPER_GRACE_DAYS)} d`,
+    // Unset, each group's DefaultInstanceWarmup decides: nothing fleet-wide to say.
+    ...(env.REAPER_BAKE_MINUTES === undefined ? [] : [`bake ${env.REAPER_BAKE_MINUTES} min`]),
     ...(env.REAPER_ALARM_NAMES.length > 0 ? [`alarms ${env.REAPER_ALARM_NAMES.join(',')}`] : []),
     env.REAPER_DRY_RUN ? 'DRY RUN: changes nothing' : 'not a dry run: terminates',
   ].join(', ');

@@ -19,6 +19,7 @@ describe('status', () => {
     expect(stdout).toMatch(/^Schedule\s+InstanceReaper-\S+ ENABLED rate\(15 minutes\)$/m);
     expect(stdout).toMatch(/^Concurrency\s+1 reserved$/m);
     expect(stdout).toMatch(/^Policy\s+lifetime 28 days; .*budget 1 per group, 20 per run;.*dry run off$/m);
+    expect(stdout).toMatch(/^Policy\s.*; bake time each group's DefaultInstanceWarmup, else none;/m);
     expect(stdout).toMatch(/^Blocked AMIs\s+none \(\/instance-reaper\/blocked-amis\)$/m);
     expect(stdout).toMatch(/^Latest run\s+no report logged/m);
   });

@@ -72,3 +72,13 @@ describe('mergeRunPolicy', () => {
     );
   });
 });
+
+describe('mergeRunPolicy: bake time', () => {
+  it.each<[string, Record<string, string>, number | undefined]>([
+    ['the configured bake time', { REAPER_BAKE_MINUTES: '30' }, 30],
+    ['a configured 0 (no bake, whatever the groups\' warmup)', { REAPER_BAKE_MINUTES: '0' }, 0],
+    ['unset: left to each group (its DefaultInstanceWarmup, else none)', {}, undefined],
+  ])('%s', (_title, env, expected) => {
+    expect(settingsFor({}, env).policy.defaultBakeMinutes).toBe(expected);
+  });
+});

@@ -23,6 +23,7 @@ describe('the policy props and the function: one source of truth', () => {
       graceDays: 3,
       lifetimeJitterPercent: 12.5,
       surgeTimeoutMinutes: 45,
+      bakeMinutes: 30,
     };
 
     const centralBusArn = 'arn:aws:events:eu-west-1:999999999999:event-bus/instance-reaper-central';
@@ -39,6 +40,7 @@ describe('the policy props and the function: one source of truth', () => {
       REAPER_GRACE_DAYS: 3,
       REAPER_LIFETIME_JITTER_PERCENT: 12.5,
       REAPER_SURGE_TIMEOUT_MINUTES: 45,
+      REAPER_BAKE_MINUTES: 30,
       REAPER_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:t',
       REAPER_CENTRAL_BUS_ARN: centralBusArn,
     });
@@ -56,6 +58,7 @@ describe('the policy props and the function: one source of truth', () => {
     ['maxTerminationsPerGroup', 1.5],
     ['maxTerminations', 2.5],
     ['graceDays', -1],
+    ['bakeMinutes', -5],
     ['lifetimeJitterPercent', 101],
     ['surgeTimeoutMinutes', 0],
     ['maintenanceWindow', 'Mon-Fry 02:00-05:00 UTC'],

@@ -69,7 +69,7 @@ describe('InstanceReaper props through the construct API: no TypeError, no stack
     ['a hierarchical parameter name', { blockedAmisParameterName: '/platform/reaper/blocked-amis' }],
     ['no alias patterns at all', { amiAliasParameters: [] }],
     ['a central bus in another account and region', { centralEventBusArn: 'arn:aws:events:us-east-1:999999999999:event-bus/instance-reaper-central' }],
-    ['every policy prop', { dryRun: true, maxAgeDays: 14.5, amiMaxAgeDays: 0, amiDrift: false, maxTerminationsPerGroup: '10%', maxTerminations: 0, alarmNames: ['a', 'b'], maintenanceWindow: 'Sat,Sun 22:00-06:00 Europe/Berlin', graceDays: 0, lifetimeJitterPercent: 100, surgeTimeoutMinutes: 1 }],
+    ['every policy prop', { dryRun: true, maxAgeDays: 14.5, amiMaxAgeDays: 0, amiDrift: false, maxTerminationsPerGroup: '10%', maxTerminations: 0, alarmNames: ['a', 'b'], maintenanceWindow: 'Sat,Sun 22:00-06:00 Europe/Berlin', graceDays: 0, bakeMinutes: 0, lifetimeJitterPercent: 100, surgeTimeoutMinutes: 1 }],
   ])('takes %s', (_title, props) => {
     expect(propsProblems(props)).toEqual([]);
   });

@@ -146,6 +146,47 @@ describe('readGroupGates', () => {
     expect((await gatesOf())?.cannotReplace).toEqual({ code: 'read-denied', why: expect.stringMatching(/could not be read.*AccessDenied/) });
   });
 
+  describe('when recent launches ended, read for a group with a bake time', () => {
+    const NOW = Date.parse('2026-11-24T12:00:00Z');
+    const MINUTE = 60_000;
+    const BAKE_SINCE = NOW - 30 * MINUTE;
+    const launch = (instanceId: string, endedMinutesAgo: number, extra: object = {}) => ({
+      Description: `Launching a new EC2 instance: ${instanceId}`,
+      StatusCode: 'Successful',
+      StartTime: new Date(NOW - (endedMinutesAgo + 3) * MINUTE),
+      EndTime: new Date(NOW - endedMinutesAgo * MINUTE),
+      ...extra,
+    });
+    const launchesOf = async (bakeSince?: number) => (await readGroupGates(testClients(), [{ group: web, alarmNames: [], bakeSince }])).get('web')?.launchesEnded;
+
+    it('maps each successful launch that ended within the bake time to its EndTime, warm-pool launches too', async () => {
+      const warm = launch('i-6', 5, { Description: 'Launching a new EC2 instance from warm pool: i-6' });
+      const failed = { Description: 'Launching a new EC2 instance.  Status Reason: capacity', StatusCode: 'Failed', StartTime: new Date(NOW - 8 * MINUTE), EndTime: new Date(NOW - 7 * MINUTE) };
+      autoScaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: [warm, failed, launch('i-9', 10), launch('i-8', 120)] as never });
+
+      expect(await launchesOf(BAKE_SINCE)).toEqual(new Map([['i-6', NOW - 5 * MINUTE], ['i-9', NOW - 10 * MINUTE]]));
+    });
+
+    it('follows the pages while they still reach into the bake time', async () => {
+      autoScaling
+        .on(DescribeScalingActivitiesCommand)
+        .resolvesOnce({ Activities: [launch('i-9', 10)] as never, NextToken: 'page-2' })
+        .resolvesOnce({ Activities: [launch('i-7', 20), launch('i-5', 45)] as never, NextToken: 'page-3' })
+        .resolves({ Activities: [launch('i-4', 25)] as never });
+
+      expect(await launchesOf(BAKE_SINCE)).toEqual(new Map([['i-9', NOW - 10 * MINUTE], ['i-7', NOW - 20 * MINUTE]]));
+      // The second page reached back past the bake time: the third is not read.
+      expect(autoScaling).toHaveReceivedCommandTimes(DescribeScalingActivitiesCommand, 2);
+    });
+
+    it('is not read for a group without a bake time: one page, as before', async () => {
+      autoScaling.on(DescribeScalingActivitiesCommand).resolvesOnce({ Activities: [launch('i-9', 10)] as never, NextToken: 'page-2' }).resolves({ Activities: [] });
+
+      expect(await launchesOf()).toBeUndefined();
+      expect(autoScaling).toHaveReceivedCommandTimes(DescribeScalingActivitiesCommand, 1);
+    });
+  });
+
   describe('a VPC Lattice target group (a vpc-lattice traffic source)', () => {
     const LATTICE_TG = 'arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup/tg-0123456789abcdef0';
     const lattice = toGroupSnapshot(awsGroup('mesh', ['i-1', 'i-2'], { TrafficSources: [{ Identifier: LATTICE_TG, Type: 'vpc-lattice' }] }));

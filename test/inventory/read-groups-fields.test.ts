@@ -27,6 +27,7 @@ function richGroup(): AutoScalingGroup {
     suspendedProcesses: ['AZRebalance'],
     warmPool: { minSize: 1 },
     instanceMaintenancePolicy: { minHealthyPercentage: 100, maxHealthyPercentage: 150 },
+    defaultInstanceWarmup: 300,
     tags: [
       { key: 'instance-reaper:max-age-days', value: '14', propagateAtLaunch: false },
       { key: 'team', value: 'platform', propagateAtLaunch: true },
@@ -53,6 +54,11 @@ describe('readFieldsOf keeps what the reaper reads of a group, and only that', (
     expect(kept.WarmPoolConfiguration).toEqual(whole.WarmPoolConfiguration);
     expect(kept.AutoScalingGroupARN).toBe(whole.AutoScalingGroupARN);
     expect(kept.Tags?.map((tag) => [tag.Key, tag.Value])).toEqual(whole.Tags?.map((tag) => [tag.Key, tag.Value]));
+  });
+
+  it("keeps the group's DefaultInstanceWarmup (the last fallback of its bake time); -1 (cleared) is none", () => {
+    expect(toGroupSnapshot(kept).defaultInstanceWarmup).toBe(300);
+    expect(toGroupSnapshot({ ...kept, DefaultInstanceWarmup: -1 }).defaultInstanceWarmup).toBeUndefined();
   });
 
   it('drops what no reader uses', () => {

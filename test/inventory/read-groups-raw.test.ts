@@ -107,6 +107,7 @@ const groupArbitrary = fc.record(
     LoadBalancerNames: fc.array(text, { maxLength: 2 }),
     TrafficSources: fc.array(fc.record({ Identifier: text, Type: fc.constantFrom('elb', 'elbv2', 'vpc-lattice') }), { maxLength: 2 }),
     EnabledMetrics: fc.array(fc.record({ Metric: fc.constant('GroupInServiceInstances'), Granularity: fc.constant('1Minute') }), { maxLength: 2 }),
+    DefaultInstanceWarmup: fc.integer({ min: -1, max: 3600 }),
     InstanceMaintenancePolicy: fc.record({ MinHealthyPercentage: fc.integer({ min: -1, max: 100 }), MaxHealthyPercentage: fc.integer({ min: -1, max: 200 }) }, { requiredKeys: [] }),
     WarmPoolConfiguration: fc.record({ MinSize: count, PoolState: fc.constantFrom('Stopped', 'Running', 'Hibernated'), Status: fc.constant('PendingDelete') }, { requiredKeys: [] }),
     CapacityRebalance: fc.boolean(),

@@ -104,3 +104,39 @@ describe('resolveGroupSettings: precedence and defaults', () => {
     expect(settings.alarmNames).toEqual(['shared', 'global', 'api-5xx']);
   });
 });
+
+describe('resolveGroupSettings: bake time', () => {
+  const bakeOf = (tags: Record<string, string>, policy: Partial<RunPolicy> = {}, warmupSeconds?: number): number | undefined => {
+    const settings = resolveGroupSettings({ ...makeGroup({ tags }), defaultInstanceWarmup: warmupSeconds }, makePolicy(policy), NOW);
+    if ('error' in settings) throw new Error(`unexpected error: ${settings.error}`);
+    return settings.bakeMinutes;
+  };
+
+  it.each<[string, Record<string, string>, Partial<RunPolicy>, number | undefined, number | undefined]>([
+    ['the tag over the configured default and the warmup', { 'instance-reaper:bake-minutes': '30' }, { defaultBakeMinutes: 10 }, 600, 30],
+    ['a tag of 0 over the configured default and the warmup', { 'instance-reaper:bake-minutes': '0' }, { defaultBakeMinutes: 10 }, 600, undefined],
+    ['the configured default over the warmup', {}, { defaultBakeMinutes: 10 }, 600, 10],
+    ['a configured 0 over the warmup', {}, { defaultBakeMinutes: 0 }, 600, undefined],
+    ['the group\'s DefaultInstanceWarmup (seconds) when nothing else is set', {}, {}, 300, 5],
+    ['nothing set anywhere: no bake time', {}, {}, undefined, undefined],
+  ])('%s', (_title, tags, policy, warmupSeconds, expected) => {
+    expect(bakeOf(tags, policy, warmupSeconds)).toBe(expected);
+  });
+
+  it.each(['abc', '-5', '', '30m'])('instance-reaper:bake-minutes=%p is an error naming the tag', (value) => {
+    const settings = resolveGroupSettings(makeGroup({ tags: { 'instance-reaper:bake-minutes': value } }), makePolicy(), NOW);
+    expect(settings).toEqual({ error: expect.stringContaining(`tag instance-reaper:bake-minutes="${value}"`) });
+  });
+
+  it('a group with a malformed bake-minutes tag is left alone (tag-malformed); the other groups go on', () => {
+    const snapshot = makeFleet([
+      { group: { name: 'broken', tags: { 'instance-reaper:bake-minutes': 'abc' } }, instances: [{ id: 'i-1', ageDays: 40 }] },
+      { group: { name: 'fine' }, instances: [{ id: 'i-2', ageDays: 40 }] },
+    ]);
+
+    const evaluation = evaluateFleet(snapshot, makePolicy(), NOW);
+
+    expect(evaluation.groups.map((group) => group.group.name)).toEqual(['fine']);
+    expect(evaluation.errors).toEqual([{ group: 'broken', code: 'tag-malformed', message: expect.stringMatching(/bake-minutes="abc".*group left alone this run$/) }]);
+  });
+});

@@ -84,6 +84,7 @@ export function toGroup(state: AccountState, group: GroupRecord, members: readon
     ],
     HealthCheckType: group.healthCheckType ?? 'EC2',
     HealthCheckGracePeriod: 300,
+    ...(group.defaultInstanceWarmup !== undefined ? { DefaultInstanceWarmup: group.defaultInstanceWarmup } : {}),
     CreatedTime: new Date(group.createdTime),
     ...(group.status ? { Status: group.status } : {}),
     SuspendedProcesses: group.suspendedProcesses.map((ProcessName) => ({ ProcessName, SuspensionReason: 'User suspended' })),

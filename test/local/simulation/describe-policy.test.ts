@@ -51,3 +51,12 @@ describe('describePolicy', () => {
     );
   });
 });
+
+describe('describePolicy: bake time', () => {
+  it('says the configured bake time, and a group tag over it', () => {
+    const [policy = '', schedule = ''] = describePolicy(facts({ REAPER_BAKE_MINUTES: '15' }, { web: { 'instance-reaper:bake-minutes': '30' } }));
+
+    expect(policy).toContain('grace 7 d, bake 15 min, not a dry run');
+    expect(schedule).toContain('group tags: web bake 30 min');
+  });
+});
