@@ -1,3 +1,4 @@
+import type { AutoScalingGroupsType } from '@aws-sdk/client-auto-scaling';
 import type { AwsClients } from '../clients';
 import { FleetReadError } from '../errors';
 import type { FleetSnapshot, InstanceSnapshot } from '../model/fleet';
@@ -8,7 +9,7 @@ import { readBlockedAmis } from './read-blocked-amis';
 import { readGroups, toGroupSnapshot, type RawGroups } from './read-groups';
 import { describeImages, readImages } from './read-images';
 import { readInstances } from './read-instances';
-import { launchImageIds, readLaunchImages } from './read-launch-images';
+import { launchImageIds, readLaunchImages, TemplateImages } from './read-launch-images';
 import { readWarmPools } from './read-warm-pools';
 import { readZones } from './read-zones';
 import { verifySurgeProofs } from './verify-surge-proofs';
@@ -50,11 +51,15 @@ function assertZonesCoverMembers(groups: RawGroups['groups'], zones: readonly st
  * everything else that fails is reported in `errors` and judged as unknown.
  */
 export async function readFleet(clients: AwsClients, options: ReadFleetOptions): Promise<FleetSnapshot> {
-  // The account-wide listing of launch templates resolves many groups' AMIs at once but waits for nothing: an account
-  // with more than a page of groups starts it with its first page, not after its last.
-  const aliasListing = once(() => listAliasVersions(clients));
-  const startListingIfLarge = (page: { readonly NextToken?: string }) => (page.NextToken && !options.groups ? void aliasListing() : undefined);
-  const groupsRead = essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups, startListingIfLarge));
+  // An account with more than a page of groups reads its launch templates as its groups arrive, not after the last page:
+  // the account-wide listing starts with the first page, and each page's templates the listing lacks are asked for then.
+  const templateImages = new TemplateImages(clients, once(() => listAliasVersions(clients)));
+  let large = false;
+  const readTemplatesEarly = (page: AutoScalingGroupsType) => {
+    large ||= Boolean(page.NextToken) && !options.groups;
+    if (large) templateImages.add(page.AutoScalingGroups ?? []);
+  };
+  const groupsRead = essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups, readTemplatesEarly));
   const zonesRead = readZones(clients);
   const instancesRead = zonesRead.then((read) => essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients, read.zones)));
   // Each read starts as soon as what it needs is in, not when everything before it is: templates with the groups,
@@ -63,7 +68,7 @@ export async function readFleet(clients: AwsClients, options: ReadFleetOptions):
     groupsRead,
     instancesRead,
     options.blockedAmisParameter ? readBlockedAmis(clients, options.blockedAmisParameter) : Promise.resolve({ amiIds: [], errors: [] }),
-    groupsRead.then((read) => readLaunchImages(clients, read.groups, aliasListing)),
+    groupsRead.then((read) => readLaunchImages(clients, read.groups, templateImages)),
     instancesRead.then((read) => readImages(clients, read.values())),
     Promise.all([groupsRead, instancesRead]).then(([groupRead, instanceRead]) => readWarmPools(clients, groupRead.groups, instanceRead)),
     groupsRead.then((read) => verifySurgeProofs(clients, read.groups, options.stateKeyArn)),

@@ -55,14 +55,26 @@ const ACCOUNT_WIDE_FROM = 50;
 
 type WantedTemplate = { readonly ref: TemplateRef; readonly versions: ReadonlySet<string> };
 
+/** The templates these groups launch from, each with every version they name. */
+function wantedTemplates(groups: readonly AutoScalingGroup[]): Map<string, { ref: TemplateRef; versions: Set<string> }> {
+  const wanted = new Map<string, { ref: TemplateRef; versions: Set<string> }>();
+  for (const { spec } of groups.flatMap(templateUses)) {
+    const ref = refOf(spec);
+    if (!ref) continue;
+    const entry = wanted.get(ref.key) ?? { ref, versions: new Set<string>() };
+    entry.versions.add(versionOf(spec));
+    wanted.set(ref.key, entry);
+  }
+  return wanted;
+}
+
 /**
- * With many templates, resolves from one account-wide listing every template whose versions it holds: `$Latest` and
- * `$Default`, and a version named by its number when that number is the template's latest or default version (the
- * listing returns each version with its VersionNumber: the same version a call for that template and number returns).
- * Returns the rest (older numbered versions, templates the listing lacks, or all of them if it failed).
+ * Resolves from the account-wide listing every template whose versions it holds: `$Latest` and `$Default`, and a
+ * version named by its number when that number is the template's latest or default version (the listing returns each
+ * version with its VersionNumber: the same version a call for that template and number returns). Returns the rest
+ * (older numbered versions, templates the listing lacks, or all of them if it failed).
  */
 async function resolveFromListing(wanted: readonly WantedTemplate[], aliasListing: AliasListing, images: Map<string, string>): Promise<WantedTemplate[]> {
-  if (wanted.length < ACCOUNT_WIDE_FROM) return [...wanted];
   const listing = await aliasListing();
   if (!listing) return [...wanted];
   return wanted.filter(({ ref, versions }) => {
@@ -77,28 +89,62 @@ async function resolveFromListing(wanted: readonly WantedTemplate[], aliasListin
   });
 }
 
-async function readTemplateImages(clients: AwsClients, groups: readonly AutoScalingGroup[], aliasListing: AliasListing, errors: RunError[]): Promise<Map<string, string>> {
-  const wanted = new Map<string, { ref: TemplateRef; versions: Set<string> }>();
-  for (const { spec } of groups.flatMap(templateUses)) {
-    const ref = refOf(spec);
-    if (!ref) continue;
-    const entry = wanted.get(ref.key) ?? { ref, versions: new Set<string>() };
-    entry.versions.add(versionOf(spec));
-    wanted.set(ref.key, entry);
+/**
+ * The AMIs the groups' launch templates name, each (template, version) asked for once. A large account hands its
+ * groups in as their pages arrive (`add`), so the calls for templates the listing lacks overlap the reading of the
+ * groups instead of following it; `resolve` then asks for whatever no page did and waits for every answer.
+ */
+export class TemplateImages {
+  private readonly images = new Map<string, string>();
+  /** Slots (`template@version`) already asked for, from the listing or by a call. */
+  private readonly asked = new Set<string>();
+  private readonly started: Promise<void>[] = [];
+  private readonly errors: RunError[] = [];
+
+  constructor(
+    private readonly clients: AwsClients,
+    private readonly aliasListing: AliasListing,
+  ) {}
+
+  /** Starts resolving what these groups launch, the listing first (an account this large reads it anyway). */
+  add(groups: readonly AutoScalingGroup[]): void {
+    this.started.push(this.ask([...this.notAsked(groups).values()], true));
   }
-  const images = new Map<string, string>();
-  const remaining = await resolveFromListing([...wanted.values()], aliasListing, images);
-  // One call per distinct template left, every version it is used at, at most 8 in flight.
-  await mapWithConcurrency(remaining, 8, async ({ ref, versions }) => {
-    const requested = [...versions];
-    try {
-      const versions = await readTemplateVersions(clients, { ...(ref.byId ? { LaunchTemplateId: ref.key } : { LaunchTemplateName: ref.key }), Versions: requested, ResolveAlias: true });
-      for (const [version, imageId] of imagesByVersion(versions, requested)) images.set(slot(ref, version), imageId);
-    } catch (error) {
-      errors.push({ code: readFailureCode(error), message: `launch template ${ref.key} could not be read: ${describeError(error)}` });
+
+  /** What every one of these groups launches; with many templates, from the account-wide listing first. */
+  async resolve(groups: readonly AutoScalingGroup[]): Promise<{ images: Map<string, string>; errors: RunError[] }> {
+    await Promise.all(this.started);
+    const listingPays = wantedTemplates(groups).size >= ACCOUNT_WIDE_FROM;
+    await this.ask([...this.notAsked(groups).values()], listingPays);
+    return { images: this.images, errors: this.errors };
+  }
+
+  /** The versions of these groups' templates not asked for yet, now marked as asked. */
+  private notAsked(groups: readonly AutoScalingGroup[]): Map<string, WantedTemplate> {
+    const fresh = new Map<string, WantedTemplate>();
+    for (const [key, { ref, versions }] of wantedTemplates(groups)) {
+      const left = [...versions].filter((version) => !this.asked.has(slot(ref, version)));
+      for (const version of left) this.asked.add(slot(ref, version));
+      if (left.length > 0) fresh.set(key, { ref, versions: new Set(left) });
     }
-  });
-  return images;
+    return fresh;
+  }
+
+  private async ask(wanted: readonly WantedTemplate[], fromListing: boolean): Promise<void> {
+    if (wanted.length === 0) return;
+    const remaining = fromListing ? await resolveFromListing(wanted, this.aliasListing, this.images) : wanted;
+    // One call per distinct template left, every version it is used at, at most 8 in flight.
+    await mapWithConcurrency(remaining, 8, ({ ref, versions }) => this.read(ref, [...versions]));
+  }
+
+  private async read(ref: TemplateRef, requested: readonly string[]): Promise<void> {
+    try {
+      const versions = await readTemplateVersions(this.clients, { ...(ref.byId ? { LaunchTemplateId: ref.key } : { LaunchTemplateName: ref.key }), Versions: [...requested], ResolveAlias: true });
+      for (const [version, imageId] of imagesByVersion(versions, requested)) this.images.set(slot(ref, version), imageId);
+    } catch (error) {
+      this.errors.push({ code: readFailureCode(error), message: `launch template ${ref.key} could not be read: ${describeError(error)}` });
+    }
+  }
 }
 
 async function readConfigurationImages(clients: AwsClients, groups: readonly AutoScalingGroup[], errors: RunError[]): Promise<Map<string, string>> {
@@ -132,10 +178,12 @@ export function launchImageIds(images: Iterable<LaunchImages>): string[] {
 export async function readLaunchImages(
   clients: AwsClients,
   groups: readonly AutoScalingGroup[],
-  aliasListing: AliasListing = once(() => listAliasVersions(clients)),
+  templateImages: TemplateImages = new TemplateImages(clients, once(() => listAliasVersions(clients))),
 ): Promise<{ byGroup: Map<string, LaunchImages>; errors: RunError[] }> {
   const errors: RunError[] = [];
-  const [templates, configurations] = await Promise.all([readTemplateImages(clients, groups, aliasListing, errors), readConfigurationImages(clients, groups, errors)]);
+  const [templateRead, configurations] = await Promise.all([templateImages.resolve(groups), readConfigurationImages(clients, groups, errors)]);
+  const templates = templateRead.images;
+  errors.unshift(...templateRead.errors);
   const byGroup = new Map<string, LaunchImages>();
   for (const group of groups) {
     const name = group.AutoScalingGroupName ?? '';

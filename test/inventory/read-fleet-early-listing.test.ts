@@ -40,6 +40,25 @@ describe('the account-wide launch template listing', () => {
     expect(listing()).toBe(1);
   });
 
+  it('asks for the first page\'s templates the listing lacks while the next page of groups is still on its way', async () => {
+    autoScaling.on(DescribeAutoScalingGroupsCommand).callsFake(async (input: { NextToken?: string }) => {
+      if (!input.NextToken) return { AutoScalingGroups: groups(0, 30), NextToken: 'page-2' };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      sent.push('groups page-2 answered');
+      return { AutoScalingGroups: [...groups(30, 30), ...groups(0, 2)] };
+    });
+
+    await readFleet(testClients(), {});
+
+    const answered = sent.indexOf('groups page-2 answered');
+    expect(sent.indexOf('template lt-0')).toBeLessThan(answered);
+    expect(sent.indexOf('template lt-29')).toBeLessThan(answered);
+    expect(sent.indexOf('template lt-30')).toBeGreaterThan(answered);
+    // Each template is asked for once, though page 2 names lt-0 and lt-1 again.
+    expect(sent.filter((call) => call === 'template lt-0')).toHaveLength(1);
+    expect(sent.filter((call) => call.startsWith('template'))).toHaveLength(60);
+  });
+
   it('waits for the groups when they fit on one page, and is not read when too few templates are named', async () => {
     autoScaling.on(DescribeAutoScalingGroupsCommand).callsFake(() => {
       sent.push('groups first');
