@@ -1,5 +1,6 @@
 import type { DeserializeMiddleware, MiddlewareStack } from '@smithy/types';
 import { Readable } from 'node:stream';
+import { setImmediate as otherAnswersTurn } from 'node:timers/promises';
 
 /** The middleware's name: a caller that must see the SDK's own parse of an answer removes it from the command. */
 export const RAW_READING = 'reaperRawPageReading';
@@ -11,11 +12,21 @@ export interface PageReader<Page> {
   close(): Page;
 }
 
+/**
+ * Reads the body chunk by chunk. After each chunk the reader lets the event loop run (setImmediate), so the other
+ * answers arriving at the same time are read between this one's chunks: a chain of small pages (the groups', on which
+ * the templates and gates wait) is not held back behind 4.7 MB pages of instances (about 0.1 s of a 10,000-instance run).
+ */
 async function readBody(body: unknown, reader: PageReader<unknown>): Promise<void> {
   const decoder = new TextDecoder();
   if (typeof body === 'string') reader.write(body);
   else if (body instanceof Uint8Array) reader.write(decoder.decode(body));
-  else for await (const chunk of body as AsyncIterable<Uint8Array | string>) reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  else {
+    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+      reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      await otherAnswersTurn();
+    }
+  }
   reader.write(decoder.decode());
 }
 
