@@ -214,8 +214,8 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
     }
     errors.push(...judged.undescribed);
     // Written out, not spread: spreading takes V8's slow path, once for each of the fleet's groups.
-    const { due, freshness } = judged.evaluation;
-    groups.push({ group, settings, due, freshness, launchProblem: judged.evaluation.launchProblem, surge });
+    const { due, freshness, launchProblem, launchTimes } = judged.evaluation;
+    groups.push({ group, settings, due, freshness, launchProblem, surge, launchTimes });
   }
   membership.noteTheRest(snapshot.groups, snapshot.instances);
   errors.push(...targetsOutOfReach(snapshot, policy, membership));
