@@ -98,3 +98,13 @@ export function writeContent(schema: NormalizedSchema, value: unknown): string {
 }
 
 export const writeMembers = writeContent;
+
+/**
+ * A stand-in for a structure in an answer, its XML written now: the structure itself need not be kept (a large account's
+ * instances, kept as shapes, would hold gigabytes; their XML is a fifth of that).
+ */
+export function writtenOnce<T extends object>(schema: NormalizedSchema, value: T): T {
+  const token = Object.freeze({});
+  writtenFrozen.set(token, writeContent(schema, value));
+  return token as T;
+}

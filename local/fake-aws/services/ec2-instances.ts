@@ -11,10 +11,9 @@ import type {
 import type { FakeAccount } from '../account';
 import { AwsError } from '../protocol/aws-error';
 import { pageOf } from '../protocol/paging';
-import { writeContent } from '../protocol/shape-xml';
+import { writtenOnce } from '../protocol/shape-xml';
 import type { InstanceRecord } from '../state';
 import { applyFilters, checkMaxResults, notFound } from './ec2-filters';
-import { deepFreeze } from '../deep-freeze';
 import { ec2Tags, instanceState, toImageMetadata, toInstance, type InstanceHome } from './ec2-shapes';
 
 function instanceField(instance: InstanceRecord, name: string): string | undefined {
@@ -39,19 +38,20 @@ function selectInstances(account: FakeAccount, ids: readonly string[] | undefine
   return [...new Set(ids)].flatMap((id) => (all[id] ? [all[id]] : []));
 }
 
+const RESERVATION = NormalizedSchema.of(Reservation$);
+
 /** The reservation last made of each instance record, with the record's text when it was made. */
 const reservations = new WeakMap<InstanceRecord, { readonly from: string; readonly reservation: Reservation }>();
 
 /**
- * The instance's reservation (one per instance), frozen, made again only when its record (or the account it lives in)
- * changed: the XML of a frozen shape is written once (shape-xml.ts), so a page of 1,000 unchanged instances is not
- * written anew each call.
+ * The instance's reservation (one per instance), written once (shape-xml.ts: only its XML is kept) and again only when
+ * its record (or the account it lives in) changed, so a page of 1,000 unchanged instances is not written anew each call.
  */
 function reservationOf(instance: InstanceRecord, home: InstanceHome): Reservation {
   const from = `${home.accountId} ${home.region} ${JSON.stringify(instance)}`;
   const known = reservations.get(instance);
   if (known?.from === from) return known.reservation;
-  const reservation = deepFreeze({
+  const reservation = writtenOnce(RESERVATION, {
     // Derived, not generated: reads must not move the ID counter.
     ReservationId: `r-${instance.instanceId.slice(2)}`,
     OwnerId: home.accountId,
@@ -67,8 +67,7 @@ function reservationOf(instance: InstanceRecord, home: InstanceHome): Reservatio
  * the function reading the answers, not the local account writing them (each instance is in one page of a run).
  */
 export function prepareInstanceAnswers(account: FakeAccount): void {
-  const schema = NormalizedSchema.of(Reservation$);
-  for (const instance of Object.values(account.state.instances)) writeContent(schema, reservationOf(instance, account.state));
+  for (const instance of Object.values(account.state.instances)) reservationOf(instance, account.state);
 }
 
 /** One reservation per instance. Without MaxResults AWS returns everything at once, and so does the fake. */
