@@ -95,13 +95,14 @@ describe('readFleet: warm pools', () => {
 });
 
 describe('readFleet: reads start as soon as their inputs are in', () => {
-  it('describes the instances\' AMIs while the groups are still being read', async () => {
+  it('describes the instances\' AMIs while the groups are still being read (after their first page, which tells the account\'s size)', async () => {
     let groupsDone = false;
     let imagesAskedEarly = false;
-    autoScaling.on(DescribeAutoScalingGroupsCommand).callsFake(async () => {
+    autoScaling.on(DescribeAutoScalingGroupsCommand).callsFake(async (input: { NextToken?: string }) => {
+      if (!input.NextToken) return { AutoScalingGroups: [awsGroup('web', ['i-1'])], NextToken: 'page-2' };
       await new Promise((resolve) => setTimeout(resolve, 200));
       groupsDone = true;
-      return { AutoScalingGroups: [awsGroup('web', ['i-1'])] };
+      return { AutoScalingGroups: [] };
     });
     ec2.on(DescribeImagesCommand).callsFake(() => {
       if (!groupsDone) imagesAskedEarly = true;
