@@ -11,7 +11,7 @@ import { describeImages, readImages } from './read-images';
 import { readInstances } from './read-instances';
 import { launchImageIds, readLaunchImages, TemplateImages } from './read-launch-images';
 import { readWarmPools } from './read-warm-pools';
-import { readZones, type ZonesRead } from './read-zones';
+import { readZones } from './read-zones';
 import { verifySurgeProofs } from './verify-surge-proofs';
 
 export interface ReadFleetOptions {
@@ -55,19 +55,12 @@ export async function readFleet(clients: AwsClients, options: ReadFleetOptions):
   // the account-wide listing starts with the first page, and each page's templates the listing lacks are asked for then.
   const templateImages = new TemplateImages(clients, once(() => listAliasVersions(clients)));
   let large = false;
-  let sizeSeen: (large: boolean) => void = () => undefined;
-  const sizeKnown = new Promise<boolean>((resolve) => (sizeSeen = resolve));
-  const onGroupsPage = (page: AutoScalingGroupsType) => {
+  const readTemplatesEarly = (page: AutoScalingGroupsType) => {
     large ||= Boolean(page.NextToken) && !options.groups;
-    sizeSeen(large);
     if (large) templateImages.add(page.AutoScalingGroups ?? []);
   };
-  const groupsRead = essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups, onGroupsPage));
-  groupsRead.then(() => sizeSeen(large), () => sizeSeen(large));
-  // Zone by zone where it pays: an account with more than a page of groups, or a run limited to named groups (which
-  // reads every instance of an account of unknown size). A smaller account's instances fit a page or a few, read in one
-  // chain without the call for zones.
-  const zonesRead = sizeKnown.then((isLarge): Promise<ZonesRead> | ZonesRead => (isLarge || options.groups ? readZones(clients) : { errors: [] }));
+  const groupsRead = essential<RawGroups>('DescribeAutoScalingGroups', () => readGroups(clients, options.groups, readTemplatesEarly));
+  const zonesRead = readZones(clients);
   const instancesRead = zonesRead.then((read) => essential<Map<string, InstanceSnapshot>>('DescribeInstances', () => readInstances(clients, read.zones)));
   // Each read starts as soon as what it needs is in, not when everything before it is: templates with the groups,
   // AMIs with the instances.

@@ -1,4 +1,4 @@
-import { AutoScalingClient, DescribeAutoScalingGroupsCommand, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
   DescribeAvailabilityZonesCommand,
   DescribeImagesCommand,
@@ -179,10 +179,6 @@ describe('readFleet: zones', () => {
     ec2.on(DescribeInstancesCommand).callsFake((input: DescribeInstancesCommandInput) => ({ Reservations: [{ Instances: [awsInstance(`i-${zoneOf(input) ?? 'region'}`, 3)] }] }));
   });
 
-  /** Groups answered as a large account's: a first page with a token for more (an empty second page). */
-  const answerGroupsOfALargeAccount = (groups: AutoScalingGroup[]) =>
-    autoScaling.on(DescribeAutoScalingGroupsCommand).resolvesOnce({ AutoScalingGroups: groups, NextToken: 'page-2' }).resolves({ AutoScalingGroups: [] });
-
   /** A group with one member in each zone given. */
   const groupIn = (name: string, zones: readonly string[]) => {
     const group = awsGroup(name, zones.map((memberZone) => `i-${memberZone}`), { AvailabilityZones: [...zones] });
@@ -191,7 +187,7 @@ describe('readFleet: zones', () => {
 
   it('reads the instances of every listed zone, and a member in each of them passes the check', async () => {
     ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [zone('us-east-1a', 'opt-in-not-required'), zone('us-east-1b', 'opt-in-not-required')] });
-    answerGroupsOfALargeAccount([groupIn('web', ['us-east-1a', 'us-east-1b'])]);
+    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupIn('web', ['us-east-1a', 'us-east-1b'])] });
 
     const snapshot = await readFleet(testClients(), {});
 
@@ -202,7 +198,7 @@ describe('readFleet: zones', () => {
 
   it('fails the read (read-failed) when a group member is in a zone that was not listed, naming the instance, its group and the zone', async () => {
     ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [zone('us-east-1a', 'opt-in-not-required'), zone('us-east-1b', 'opt-in-not-required')] });
-    answerGroupsOfALargeAccount([groupIn('api', ['us-east-1a']), groupIn('web', ['us-east-1b', 'us-east-1d'])]);
+    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupIn('api', ['us-east-1a']), groupIn('web', ['us-east-1b', 'us-east-1d'])] });
 
     const read = readFleet(testClients(), {});
 
@@ -212,7 +208,7 @@ describe('readFleet: zones', () => {
 
   it('a member in a zone the account has not opted in to fails the read too: that zone was not read', async () => {
     ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [zone('us-east-1a', 'opt-in-not-required'), zone('us-east-1-bos-1a', 'not-opted-in')] });
-    answerGroupsOfALargeAccount([groupIn('edge', ['us-east-1-bos-1a'])]);
+    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupIn('edge', ['us-east-1-bos-1a'])] });
 
     await expect(readFleet(testClients(), {})).rejects.toMatchObject({ name: 'FleetReadError', code: 'read-failed', message: expect.stringContaining('us-east-1-bos-1a') });
     expect(instanceCalls().map(zoneOf)).toEqual(['us-east-1a']);
@@ -224,31 +220,12 @@ describe('readFleet: zones', () => {
     ['answered with no zone', () => ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [] }), []],
   ])('when DescribeAvailabilityZones is %s, reads the region in one chain and checks no member\'s zone', async (_title, arrange, errors) => {
     arrange();
-    answerGroupsOfALargeAccount([groupIn('web', ['us-east-1d'])]);
+    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupIn('web', ['us-east-1d'])] });
 
     const snapshot = await readFleet(testClients(), {});
 
     expect([...snapshot.instances.keys()]).toEqual(['i-region']);
     expect(instanceCalls()).toEqual([{ MaxResults: 1000, Filters: [STATE_FILTER] }]);
     expect(snapshot.errors).toEqual(errors);
-  });
-
-  it('reads a small account (one page of groups) in one chain, without asking for the zones', async () => {
-    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupIn('web', ['us-east-1a', 'us-east-1b'])] });
-
-    const snapshot = await readFleet(testClients(), {});
-
-    expect(ec2).toHaveReceivedCommandTimes(DescribeAvailabilityZonesCommand, 0);
-    expect(instanceCalls()).toEqual([{ MaxResults: 1000, Filters: [STATE_FILTER] }]);
-    expect(snapshot.errors).toEqual([]);
-  });
-
-  it('reads zone by zone in a run limited to named groups: it reads every instance of an account of unknown size', async () => {
-    ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [zone('us-east-1a', 'opt-in-not-required'), zone('us-east-1b', 'opt-in-not-required')] });
-    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [groupIn('web', ['us-east-1a', 'us-east-1b'])] });
-
-    await readFleet(testClients(), { groups: ['web'] });
-
-    expect(instanceCalls().map(zoneOf).sort()).toEqual(['us-east-1a', 'us-east-1b']);
   });
 });
