@@ -30,7 +30,8 @@ export async function benchRun(groups: number): Promise<BenchRun> {
   seedBenchFleet(account, Date.now(), groups);
   prepareInstanceAnswers(account);
   const fn = synthesizedFunction();
-  const needs = fleetNeeds(account, (fn.environment.REAPER_ALARM_NAMES ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+  const alarmNames = (fn.environment.REAPER_ALARM_NAMES ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const needs = fleetNeeds(account, alarmNames, BENCH_FLEET.blockedAmisParameter);
   const timed = timedServices();
   const fake = await startFakeAws(account, { latencyMs: LATENCY_MS, services: timed.services });
   try {

@@ -11,6 +11,8 @@ const IMAGE_IDS_PER_CALL = 200;
 const ALIAS_VERSIONS_PER_PAGE = 200;
 const LAUNCH_CONFIGURATIONS_PER_CALL = 50;
 const ALARM_NAMES_PER_CALL = 100;
+/** DescribeInstanceImageMetadata: the reader asks about one instance per AMI, this many instances a call. */
+const INSTANCES_PER_IMAGE_METADATA_CALL = 100;
 const ALIASES = new Set(['$Latest', '$Default']);
 
 const pages = (items: number, perPage: number) => Math.ceil(items / perPage);
@@ -24,6 +26,13 @@ export interface FleetNeeds {
   readonly liveInstances: number;
   /** AMIs the live instances run and the groups' launch templates and configurations name. */
   readonly images: number;
+  /**
+   * AMIs live instances run that DescribeImages answers as `deregistered` or not at all: what they were is asked of
+   * DescribeInstanceImageMetadata (contract section 8), one instance per AMI.
+   */
+  readonly goneImages: number;
+  /** A blocked-AMIs parameter is configured: one GetParameter a run, whatever it holds. */
+  readonly readsBlockedAmis: boolean;
   /** Templates the account-wide listing answers for: named at `$Latest`/`$Default`, or at the number of one of them. */
   readonly templatesListed: number;
   /** Templates named at a number that is neither their latest nor their default: a call each. */
@@ -68,7 +77,7 @@ function launchImage(account: FakeAccount, ref: TemplateRef): string | undefined
   return account.state.parameters[imageId.slice('resolve:ssm:'.length)]?.value;
 }
 
-export function fleetNeeds(account: FakeAccount, policyAlarmNames: readonly string[]): FleetNeeds {
+export function fleetNeeds(account: FakeAccount, policyAlarmNames: readonly string[], blockedAmisParameter?: string): FleetNeeds {
   const instances = Object.values(account.state.instances).filter((instance) => LIVE_STATES.has(instance.state));
   const groups = Object.values(account.state.groups);
   const refs = templateRefs(account);
@@ -80,10 +89,14 @@ export function fleetNeeds(account: FakeAccount, policyAlarmNames: readonly stri
     ...[...configurations].flatMap((name) => account.state.launchConfigurations[name]?.imageId ?? []),
   ]);
   const tag = (tags: readonly { key: string; value: string }[], name: string) => tags.find((entry) => entry.key === name)?.value ?? '';
+  const described = (imageId: string) => ['available', 'disabled'].includes(account.state.images[imageId]?.state ?? 'gone');
+  const gone = new Set(instances.map((instance) => instance.imageId).filter((imageId) => !described(imageId)));
   return {
     groups: groups.length,
     liveInstances: instances.length,
     images: images.size,
+    goneImages: gone.size,
+    readsBlockedAmis: Boolean(blockedAmisParameter),
     templatesListed: new Set(refs.filter((ref) => listed(account, ref)).map(key)).size,
     templatesAtOlderNumber: new Set(refs.filter((ref) => !listed(account, ref)).map(key)).size,
     templatesAtNumber: new Set(refs.filter((ref) => !ALIASES.has(ref.version ?? '$Default')).map(key)).size,
@@ -108,13 +121,16 @@ export function actingGroups(report: RunReport): string[] {
  * The floor of read calls, by action: pages of 100 groups and 1,000 instances, AMIs 200 a batch,
  * one account-wide `$Latest`/`$Default` listing (200 a page), which also answers for a version named by
  * the number of the latest or default version, one call per template named by an older version number,
- * launch configurations 50 a batch, and gate reads only for the groups that act.
+ * launch configurations 50 a batch, and gate reads only for the groups that act. Three reads the contract demands of
+ * any run count too: the acting groups read again before the first write (section 9, 100 names a page; none in a dry
+ * run), what gone AMIs were (section 8, DescribeInstanceImageMetadata) and the blocked-AMIs parameter when configured.
  */
 export function readFloor(needs: FleetNeeds, report: RunReport): Map<string, number> {
   const acting = actingGroups(report);
   const distinct = (of: ReadonlyMap<string, readonly string[]>) => new Set(acting.flatMap((name) => of.get(name) ?? [])).size;
+  const freshRead = report.dryRun ? 0 : pages(acting.length, GROUPS_PER_PAGE);
   return new Map([
-    ['DescribeAutoScalingGroups', Math.max(1, pages(needs.groups, GROUPS_PER_PAGE))],
+    ['DescribeAutoScalingGroups', Math.max(1, pages(needs.groups, GROUPS_PER_PAGE)) + freshRead],
     ['DescribeInstances', Math.max(1, pages(needs.liveInstances, INSTANCES_PER_PAGE))],
     ['DescribeImages', pages(needs.images, IMAGE_IDS_PER_CALL)],
     ['DescribeLaunchTemplateVersions', pages(needs.templatesListed, ALIAS_VERSIONS_PER_PAGE) + needs.templatesAtOlderNumber],
@@ -124,6 +140,8 @@ export function readFloor(needs: FleetNeeds, report: RunReport): Map<string, num
     ['DescribeTargetHealth', distinct(needs.targetGroupsOf)],
     ['DescribeInstanceHealth', distinct(needs.loadBalancersOf)],
     ['DescribeAlarms', pages(distinct(needs.alarmsOf), ALARM_NAMES_PER_CALL)],
+    ['DescribeInstanceImageMetadata', pages(needs.goneImages, INSTANCES_PER_IMAGE_METADATA_CALL)],
+    ['GetParameter', needs.readsBlockedAmis ? 1 : 0],
   ]);
 }
 
