@@ -14,6 +14,7 @@ import { readGroupsNow } from './inventory/read-groups-now';
 import type { GroupGates } from './model/fleet';
 import type { RunReport } from './model/report';
 import { buildPlan } from './plan/build-plan';
+import { planOrderOf } from './plan/plan-order';
 import { actingGroups, guardAtWrite } from './plan/guard-at-write';
 import type { Plan } from './plan/plan';
 import type { FleetEvaluation } from './policy/evaluation';
@@ -56,10 +57,11 @@ export async function decideRun(clients: AwsClients, settings: RunSettings, now:
   const scanned = { groups: snapshot.groups.length, instances: evaluation.scannedInstances };
   const byName = new Map(evaluation.groups.map((group) => [group.group.name, group]));
   const gates = new Map<string, GroupGates>();
+  const order = planOrderOf(evaluation);
   // Gates are read in plan order, only for groups next in line to act, while the run's budget can still be spent:
   // a group held by its gates gives its place to the next one, which is read in the next round.
   for (;;) {
-    const plan = buildPlan({ evaluation, gates, policy, now, scanned });
+    const plan = buildPlan({ evaluation, gates, policy, now, scanned, order });
     if (plan.gatesWanted.length === 0) return { plan, evaluation, gates };
     const next = plan.gatesWanted.slice(0, Math.max(1, policy.maxTerminations)).flatMap((name) => {
       const group = byName.get(name);

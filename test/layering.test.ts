@@ -33,3 +33,38 @@ describe('the layering ESLint enforces', () => {
     expect(breaches(filePath, imports)).toEqual([]);
   });
 });
+
+/** Lints `code` with the project's layering rules, as if it stood at `filePath`. */
+function impurities(filePath: string, code: string): string[] {
+  const linter = new Linter({ configType: 'flat' });
+  const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layering] as Linter.Config[];
+  return linter.verify(code, config, { filename: filePath }).map((message) => message.message);
+}
+
+describe('the decision core is pure, as ESLint enforces', () => {
+  it.each([
+    ['the clock', 'export const age = (launched: number) => Date.now() - launched;'],
+    ['the clock, as a date', 'export const today = () => new Date().getUTCDay();'],
+    ['the environment', 'export const budget = () => Number(process.env.REAPER_BUDGET);'],
+    ['chance', 'export const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];'],
+    ['state kept between runs', 'let lastRun = 0;\nexport const remember = (now: number) => (lastRun = now);'],
+    ['a cache kept between runs', 'const seen = new Map<string, number>();\nexport const once = (id: string) => seen.set(id, 1);'],
+    ['an exported cache', 'export const seen = new WeakMap<object, number>();'],
+  ])('%s is refused in policy/ and plan/', (_what, code) => {
+    expect(impurities('lambda/policy/rule.ts', code)).toHaveLength(1);
+    expect(impurities('lambda/plan/build-plan.ts', code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a time passed in', 'export const age = (launched: number, now: number) => now - launched;'],
+    ['a date made from a time passed in', 'export const day = (now: number) => new Date(now).getUTCDay();'],
+    ['a constant set', "const GONE = new Set(['missing', 'deregistered']);\nexport const isGone = (state: string) => GONE.has(state);"],
+    ['a collection made for one call', 'export const ids = (names: string[]) => { const seen = new Set<string>(); for (const name of names) seen.add(name); return seen; };'],
+  ])('%s is allowed', (_what, code) => {
+    expect(impurities('lambda/plan/build-plan.ts', code)).toEqual([]);
+  });
+
+  it('the edges may read the clock and the environment', () => {
+    expect(impurities('lambda/handler.ts', 'export const now = () => Date.now() + Number(process.env.SKEW);')).toEqual([]);
+  });
+});

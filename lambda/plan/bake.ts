@@ -2,15 +2,14 @@ import type { GroupGates, GroupMember, GroupSnapshot } from '../model/fleet';
 import type { GroupEvaluation } from '../policy/evaluation';
 
 const MINUTE_MS = 60_000;
-const NO_LAUNCHES_READ: ReadonlyMap<string, number> = new Map();
 
 /**
  * When the member began serving, as late as anything read says: the end of its launch activity (when the group put it
  * InService) or its LaunchTime (which a start from a warm pool moves on too). Undefined when nothing says.
  */
-function servingSince(member: GroupMember, evaluation: GroupEvaluation, launchesEnded: ReadonlyMap<string, number>): number | undefined {
+function servingSince(member: GroupMember, evaluation: GroupEvaluation, launchesEnded: ReadonlyMap<string, number> | undefined): number | undefined {
   const launched = evaluation.launchTimes?.get(member.instanceId);
-  const ended = launchesEnded.get(member.instanceId);
+  const ended = launchesEnded?.get(member.instanceId);
   if (launched === undefined) return ended;
   return ended === undefined ? launched : Math.max(launched, ended);
 }
@@ -26,7 +25,7 @@ export function isBaking(evaluation: GroupEvaluation, gates: GroupGates, now: nu
   const bakeMinutes = evaluation.settings.bakeMinutes;
   if (bakeMinutes === undefined || bakeMinutes <= 0) return false;
   const bakeMs = bakeMinutes * MINUTE_MS;
-  const launchesEnded = gates.launchesEnded ?? NO_LAUNCHES_READ;
+  const launchesEnded = gates.launchesEnded;
   return evaluation.group.members.some((member) => {
     if (member.lifecycleState !== 'InService' || leaving.has(member.instanceId)) return false;
     const since = servingSince(member, evaluation, launchesEnded);

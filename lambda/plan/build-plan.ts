@@ -10,7 +10,7 @@ import { isServing } from './capacity';
 import { compareDue, wantsSurge } from './candidate';
 import { groupHold, replacementProblem, windowHold } from './holds';
 import type { Plan, PlannedTermination, SurgeStep } from './plan';
-import { planOrderOf, type PlacingQueue, type SurgeInProgress } from './plan-order';
+import { planOrderOf, type PlacingQueue, type PlanOrder, type SurgeInProgress } from './plan-order';
 import { planSurgeInProgress } from './plan-surge-in-progress';
 
 export interface PlanInput {
@@ -19,6 +19,8 @@ export interface PlanInput {
   readonly policy: RunPolicy;
   readonly now: number;
   readonly scanned: { readonly groups: number; readonly instances: number };
+  /** The evaluation's order (planOrderOf), when the caller plans more than once from it; worked out here otherwise. */
+  readonly order?: PlanOrder;
 }
 
 interface Tally {
@@ -200,7 +202,7 @@ function placeInOrder(queue: PlacingQueue, surges: readonly SurgeInProgress[], i
 export function buildPlan(input: PlanInput): Plan {
   const { evaluation, policy } = input;
   const tally: Tally = { terminations: [], deferred: [], steps: [], errors: [...evaluation.errors], takenByGroup: new Map(), surgeIds: new Map(), groupFacts: new Map(), groupHolds: new Map(), gatesWanted: new Set(), runLeft: policy.maxTerminations };
-  const { routine, surges, queue } = planOrderOf(evaluation);
+  const { routine, surges, queue } = input.order ?? planOrderOf(evaluation);
   for (const [group, gates] of input.gates) {
     for (const name of gates.alarmsUnknown) tally.errors.push({ group, code: 'alarm-unknown', message: `alarm ${name} does not exist; the group terminates nothing while it is named` });
     for (const { code, message } of gates.readFailures) tally.errors.push({ group, code, message: `${message}; the group is held until it can be read` });

@@ -84,14 +84,8 @@ function placingQueue(routine: readonly GroupEvaluation[]): PlacingQueue {
   return { dues, evaluations, ownHolds, order: orderByKeyDescending(dues, urgencyOf, compareDue) };
 }
 
-/** A run plans several times (once per round of gate reads) from one evaluation: its order is worked out once. */
-const planOrders = new WeakMap<FleetEvaluation, PlanOrder>();
-
+/** The order a run's plans follow. A run plans several times (once per round of gate reads) from one evaluation: its caller works the order out once and passes it to each. */
 export function planOrderOf(evaluation: FleetEvaluation): PlanOrder {
-  const known = planOrders.get(evaluation);
-  if (known) return known;
   const { routine, surges } = sortGroups(evaluation);
-  const order: PlanOrder = { routine, surges, queue: placingQueue(routine) };
-  planOrders.set(evaluation, order);
-  return order;
+  return { routine, surges, queue: placingQueue(routine) };
 }

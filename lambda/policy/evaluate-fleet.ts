@@ -12,6 +12,7 @@ import { isRetained } from './retained';
 import type { RuleInput } from './rules/rule';
 import { readSurgeRecord } from './surge-record';
 import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
+import { LocalClocks } from './windows';
 
 /** Reasons that count an instance as on a stale AMI in the freshness figures (and in `status --org`). */
 export const STALE_AMI_REASONS: ReadonlySet<ReasonCode> = new Set(['ami-age', 'ami-deprecated', 'ami-missing', 'ami-drift', 'ami-blocked']);
@@ -41,7 +42,7 @@ const NO_INSTANCE: InstanceSnapshot = { instanceId: '', state: '', tags: {} };
 function judgeContext(snapshot: FleetSnapshot, policy: RunPolicy, now: number): JudgeContext {
   const blockedAmiIds = new Set([...policy.blockedAmiIds, ...snapshot.blockedAmiIds]);
   // Every field is set here, so the object keeps one shape however often its fields change.
-  const ruleInput: ReusedRuleInput = { instance: NO_INSTANCE, image: undefined, firstLaunch: undefined, lifetimeMs: 0, launchImageId: undefined, rotateBefore: undefined, blockedAmiIds, policy, now };
+  const ruleInput: ReusedRuleInput = { instance: NO_INSTANCE, image: undefined, firstLaunch: undefined, lifetimeMs: 0, launchImageId: undefined, rotateBefore: undefined, blockedAmiIds, targetedIds: new Set(policy.targetedInstanceIds), policy, now };
   return { snapshot, policy, now, blockedAmiIds, ruleInput };
 }
 
@@ -195,8 +196,9 @@ export function evaluateFleet(snapshot: FleetSnapshot, policy: RunPolicy, now: n
   const errors: RunError[] = [...snapshot.errors];
   const groups: GroupEvaluation[] = [];
   const membership = new Membership();
+  const clocks = new LocalClocks();
   for (const group of snapshot.groups) {
-    const settings = resolveGroupSettings(group, policy, now);
+    const settings = resolveGroupSettings(group, policy, now, clocks);
     if ('error' in settings) {
       errors.push({ group: group.name, code: 'tag-malformed', message: `${settings.error}; group left alone this run` });
       continue;

@@ -2,7 +2,7 @@ import { parseBudget } from './parse-budget';
 import type { GroupSnapshot } from '../model/fleet';
 import type { Budget, RunPolicy } from '../model/run-policy';
 import { isMalformedBooleanTag, isTrueTag, TAG } from './tag-keys';
-import { parseWindows, type MaintenanceWindow } from './windows';
+import { parseWindows, type LocalClocks, type MaintenanceWindow } from './windows';
 
 /** A group's effective settings: its tags over the run's policy. */
 export interface GroupSettings {
@@ -50,7 +50,7 @@ function bakeMinutesOf(tagBake: number | undefined, policy: RunPolicy, group: Gr
 }
 
 /** Reads a group's tags; the first malformed value makes the whole group's settings an error. */
-export function resolveGroupSettings(group: GroupSnapshot, policy: RunPolicy, now: number): GroupSettings | { error: string } {
+export function resolveGroupSettings(group: GroupSnapshot, policy: RunPolicy, now: number, clocks?: LocalClocks): GroupSettings | { error: string } {
   const tags = group.tags;
   const bad = (key: string, why: string) => ({ error: `tag ${key}="${tags[key]}": ${why}` });
 
@@ -75,7 +75,7 @@ export function resolveGroupSettings(group: GroupSnapshot, policy: RunPolicy, no
   if (typeof rotateBefore === 'string') return bad(TAG.rotateBefore, rotateBefore);
 
   const windowText = tags[TAG.window] ?? policy.defaultWindow;
-  const windows = windowText === undefined ? undefined : parseWindows(windowText);
+  const windows = windowText === undefined ? undefined : parseWindows(windowText, clocks);
   if (windows && 'error' in windows) return tags[TAG.window] !== undefined ? bad(TAG.window, windows.error) : { error: windows.error };
 
   const bakeTag = tags[TAG.bakeMinutes];

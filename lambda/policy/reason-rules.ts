@@ -21,19 +21,14 @@ export const REASON_RULES: readonly ReasonRule[] = [
   rotationRequestedRule,
 ];
 
-// Lists of reason codes, one per combination of rules that apply (a bit per rule): a fleet of 100,000 instances has a
-// few dozen combinations, so its due instances share these lists instead of each keeping its own array alive. Not
-// frozen: V8 reads frozen arrays on a slow path (some() is ten times slower); `readonly` keeps them unchanged.
-const reasonLists = new Map<number, readonly ReasonCode[]>();
+// Lists of reason codes, one per combination of rules that apply (a bit per rule, a few hundred combinations), made
+// once at load: a fleet's due instances share these lists instead of each keeping its own array alive. Not frozen: V8
+// reads frozen arrays on a slow path (some() is ten times slower); `readonly` keeps them unchanged.
+const REASON_LISTS: readonly (readonly ReasonCode[])[] = Array.from({ length: 1 << REASON_RULES.length }, (_, applying) =>
+  REASON_RULES.filter((_, index) => (applying & (1 << index)) !== 0).map((rule) => rule.code),
+);
 
-function reasonList(applying: number): readonly ReasonCode[] {
-  let reasons = reasonLists.get(applying);
-  if (!reasons) {
-    reasons = REASON_RULES.filter((_, index) => (applying & (1 << index)) !== 0).map((rule) => rule.code);
-    reasonLists.set(applying, reasons);
-  }
-  return reasons;
-}
+const reasonList = (applying: number): readonly ReasonCode[] => REASON_LISTS[applying] ?? [];
 
 /** The reason codes that apply to an instance, in report order. The list is shared by every instance with the same reasons. */
 export function dueReasons(input: RuleInput): readonly ReasonCode[] {

@@ -17,6 +17,8 @@ export interface RuleInput {
   readonly launchImageId?: string;
   readonly rotateBefore?: number;
   readonly blockedAmiIds: ReadonlySet<string>;
+  /** The policy's `targetedInstanceIds` as a set, made once for the run; the rule scans the list without it. */
+  readonly targetedIds?: ReadonlySet<string>;
   readonly policy: RunPolicy;
   readonly now: number;
 }
