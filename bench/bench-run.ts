@@ -8,6 +8,7 @@ import { BENCH_FLEET, seedBenchFleet } from './bench-fleet';
 import { invokeWithUsage, type MeasuredInvocation } from './invoke-with-usage';
 import { fleetNeeds, type FleetNeeds } from './read-floor';
 import { timedServices, type TimedCall } from './timed-services';
+import { scheduledEvent } from '../local/scheduled-event';
 
 /** Every call of the fake answers this long after it arrives, as AWS's APIs do from a Lambda in the same region. */
 export const LATENCY_MS = 50;
@@ -22,8 +23,6 @@ export interface BenchRun {
   readonly peakInFlight: number;
 }
 
-const scheduledEvent = () => ({ version: '0', id: 'bench', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '123456789012', time: new Date().toISOString(), region: 'us-east-1', resources: [], detail: {} });
-
 /** Seeds a bench fleet of `groups` groups, then invokes the synthesized bundle once, in its own process, against it. */
 export async function benchRun(groups: number): Promise<BenchRun> {
   const account = new FakeAccount({ pageSizes: AWS_PAGE_SIZES });
@@ -36,7 +35,7 @@ export async function benchRun(groups: number): Promise<BenchRun> {
   const fake = await startFakeAws(account, { latencyMs: LATENCY_MS, services: timed.services });
   try {
     const env = { PATH: process.env.PATH ?? '', ...fn.environment, ...fake.env, REAPER_BLOCKED_AMIS_PARAMETER: BENCH_FLEET.blockedAmisParameter, REAPER_TOPIC_ARN: BENCH_FLEET.topicArn };
-    const run = await invokeWithUsage(fn.bundlePath, env, scheduledEvent());
+    const run = await invokeWithUsage(fn.bundlePath, env, scheduledEvent(account.state, Date.now(), 'bench'));
     if (run.error !== undefined) throw new Error(`the handler failed at ${groups} groups: ${run.error}`);
     return { account, needs, report: run.result as RunReport, run, calls: timed.calls, peakInFlight: fake.stats().peakInFlight };
   } finally {

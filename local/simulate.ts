@@ -21,14 +21,11 @@ import { flagFor, parseSimulationOptions, USAGE, type SimulationOptions } from '
 import { Timeline } from './simulation/timeline';
 import { groupWindow, windowNote, type WindowDefaults } from './simulation/window-note';
 import { synthesizedFunction, type SynthesizedFunction } from './synthesized-bundle';
+import { scheduledEvent } from './scheduled-event';
 
 const HOUR_MS = 3_600_000;
 /** A Monday, so the demo's weekday maintenance window shows both sides. */
 const START = Date.parse('2026-11-23T00:00:00Z');
-
-function scheduledEvent(at: number) {
-  return { version: '0', id: `sim-${at}`, 'detail-type': 'Scheduled Event', source: 'aws.events', account: '123456789012', time: new Date(at).toISOString(), region: 'us-east-1', resources: [], detail: {} };
-}
 
 /** The function names a bad configuration variable; the operator typed a flag. */
 function explainFailure(run: CapturedRun): string {
@@ -80,7 +77,7 @@ async function simulate(options: SimulationOptions): Promise<number> {
     for (let hour = 0; hour < options.days * 24; hour += 1) {
       if (hour === DEMO.refreshHours) account.setInstanceRefreshStatus(refreshId, 'Successful');
       account.tick();
-      const run = await runCaptured(handler, scheduledEvent(clock.now()));
+      const run = await runCaptured(handler, scheduledEvent(account.state, clock.now(), `sim-${clock.now()}`));
       if (run.error) {
         console.error(`instance-reaper: ${explainFailure(run)}`);
         return 2;

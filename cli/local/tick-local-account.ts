@@ -4,17 +4,12 @@ import type { RunReport } from '../../lambda/model/report';
 import { createCliClients, type CliClients, type Connection } from '../aws/cli-clients';
 import { findDeployment, type Deployment } from '../aws/find-deployment';
 import { invokeFunction, readReservedConcurrency, readSchedules } from '../aws/function-control';
+import { scheduledEvent } from '../../local/scheduled-event';
 
 export interface LocalStep {
   readonly fleet: TickResult;
   /** The scheduled run's report; null when the schedule is disabled or the function paused. */
   readonly run: RunReport | null;
-}
-
-/** What EventBridge sends the function on schedule: the configured policy, no overrides. */
-function scheduledEvent(local: LocalAccount, at: number) {
-  const { accountId: account, region } = local.account.state;
-  return { version: '0', id: `local-${at}`, 'detail-type': 'Scheduled Event', source: 'aws.events', account, time: new Date(at).toISOString(), region, resources: [], detail: {} };
 }
 
 /** The schedule fires only while it is enabled and the function accepts invocations: `pause` stops these runs too. */
@@ -34,7 +29,7 @@ export async function tickLocalAccount(connection: Connection, local: LocalAccou
   const results: LocalStep[] = [];
   for (let step = 0; step < steps; step += 1) {
     const fleet = local.account.tick();
-    const run = (await scheduleFires(clients, deployment)) ? await invokeFunction(clients, deployment.functionName, scheduledEvent(local, now())) : null;
+    const run = (await scheduleFires(clients, deployment)) ? await invokeFunction(clients, deployment.functionName, scheduledEvent(local.account.state, now(), `local-${now()}`)) : null;
     results.push({ fleet, run });
   }
   return results;

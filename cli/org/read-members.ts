@@ -8,6 +8,7 @@ import { describeAssumeRoleFailure } from './assume-role-failure';
 import type { OrgAccount } from './list-org-accounts';
 import type { OrgClients } from './org-clients';
 import type { MemberOutcome, OrgTarget } from './org-row';
+import { describeError } from '../../lambda/util/describe-error';
 
 /** Accounts read at once: enough to cover an organization in a few minutes, few enough to stay under STS and API rate limits. */
 export const ACCOUNTS_IN_PARALLEL = 4;
@@ -27,8 +28,6 @@ export type MemberReader<T> = (clients: CliClients, target: OrgTarget) => Promis
 
 /** `...; pass --stack NAME or --function NAME`: the hint suits one account; across the organization the finding is enough. */
 const withoutFlagHint = (message: string): string => message.replace(/;\s*(pass|choose|check) .*$/, '');
-
-const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /** The operator's own setup (no credentials, no region) fails the whole command rather than every account. */
 function rethrowSetup(error: unknown, connection: Connection): void {

@@ -11,9 +11,8 @@ import { unitsNamed, type Plan, type PlannedTermination, type SurgeStep } from '
 import { formatSurgeState, type SurgeState } from '../policy/surge-state';
 import { TAG } from '../policy/tag-keys';
 import type { ExecutionOutcome } from '../model/execution-outcome';
+import { describeError } from '../util/describe-error';
 import type { SurgeSigner } from './sign-surge-record';
-
-const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /** The call's failure, described, or undefined when it succeeded. */
 async function failureOf(call: () => Promise<unknown>): Promise<string | undefined> {
@@ -21,7 +20,7 @@ async function failureOf(call: () => Promise<unknown>): Promise<string | undefin
     await call();
     return undefined;
   } catch (error) {
-    return describe(error);
+    return describeError(error);
   }
 }
 

@@ -1,4 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { describeError } from '../util/describe-error';
 
 /** Publishes a summary to the topic. A failed notification is returned, not thrown: the run itself has happened. */
 export async function notify(sns: SNSClient, topicArn: string, summary: { subject: string; message: string }): Promise<string | undefined> {
@@ -6,6 +7,6 @@ export async function notify(sns: SNSClient, topicArn: string, summary: { subjec
     await sns.send(new PublishCommand({ TopicArn: topicArn, Subject: summary.subject.slice(0, 99), Message: summary.message }));
     return undefined;
   } catch (error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return describeError(error);
   }
 }

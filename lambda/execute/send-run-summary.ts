@@ -1,5 +1,6 @@
 import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RUN_SUMMARY_DETAIL_TYPE, RUN_SUMMARY_SOURCE, type RunSummary } from '../report/run-summary';
+import { describeError } from '../util/describe-error';
 
 /**
  * Sends the run's summary to the organization's central bus, by ARN: PutEvents takes "the name or ARN of the event bus"
@@ -16,6 +17,6 @@ export async function sendRunSummary(events: EventBridgeClient, busArn: string, 
     if ((answer.FailedEntryCount ?? 0) > 0 || entry?.ErrorCode) return `${entry?.ErrorCode ?? 'FailedEntry'}: ${entry?.ErrorMessage ?? 'the bus refused the summary'}`;
     return undefined;
   } catch (error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return describeError(error);
   }
 }

@@ -1,7 +1,7 @@
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import type { AwsClients } from '../clients';
 import type { RunError } from '../model/fleet';
-import { describeError, errorName, readFailureCode } from './describe-error';
+import { describeError, errorName, readFailureCode } from '../util/describe-error';
 
 /** The blocked-AMIs parameter: a String or StringList of AMI IDs. Missing, or `none`, blocks nothing. */
 export async function readBlockedAmis(clients: AwsClients, parameterName: string): Promise<{ amiIds: string[]; errors: RunError[] }> {

@@ -2,7 +2,7 @@ import type { AutoScalingGroupsType } from '@aws-sdk/client-auto-scaling';
 import type { AwsClients } from '../clients';
 import { FleetReadError } from '../errors';
 import type { FleetSnapshot, InstanceSnapshot } from '../model/fleet';
-import { describeError, readFailureCode } from './describe-error';
+import { describeError, readFailureCode } from '../util/describe-error';
 import { once } from '../util/once';
 import { listAliasVersions } from './list-alias-versions';
 import { readBlockedAmis } from './read-blocked-amis';

@@ -4,7 +4,7 @@ import type { AwsClients } from '../clients';
 import type { GroupGates, GroupSnapshot, ReadFailure } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { describeError, readFailureCode } from './describe-error';
+import { describeError, readFailureCode } from '../util/describe-error';
 import { readLaunchActivity } from './read-launch-activity';
 import { membersNotServing, readLoadBalancerHealth } from './read-target-health';
 

@@ -1,6 +1,6 @@
 import type { AwsClients } from '../clients';
 import type { GroupSnapshot, ReadFailure } from '../model/fleet';
-import { describeError, readFailureCode } from './describe-error';
+import { describeError, readFailureCode } from '../util/describe-error';
 import { readGroups, toGroupSnapshot } from './read-groups';
 
 /**

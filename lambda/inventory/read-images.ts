@@ -3,7 +3,7 @@ import type { AwsClients } from '../clients';
 import type { ImageSnapshot, InstanceSnapshot, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { describeError, errorName, readFailureCode } from './describe-error';
+import { describeError, errorName, readFailureCode } from '../util/describe-error';
 
 const NOT_FOUND_CODES = new Set(['InvalidAMIID.NotFound', 'InvalidAMIID.Malformed', 'InvalidAMIID.Unavailable']);
 const BATCH = 100;

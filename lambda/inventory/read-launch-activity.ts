@@ -1,7 +1,7 @@
 import { paginateDescribeScalingActivities, type Activity } from '@aws-sdk/client-auto-scaling';
 import type { AwsClients } from '../clients';
 import type { GroupGates } from '../model/fleet';
-import { describeError, readFailureCode } from './describe-error';
+import { describeError, readFailureCode } from '../util/describe-error';
 
 /** How Auto Scaling describes a launch attempt, successful (`...: i-0abc`) or failed (`... Status Reason: ...`). */
 const LAUNCH = /^Launching a new EC2 instance/;

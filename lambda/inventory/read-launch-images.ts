@@ -4,7 +4,7 @@ import type { AwsClients } from '../clients';
 import type { LaunchImages, RunError } from '../model/fleet';
 import { chunk } from '../util/chunk';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { describeError, readFailureCode } from './describe-error';
+import { describeError, readFailureCode } from '../util/describe-error';
 import { once } from '../util/once';
 import { ALIASES, listAliasVersions, type AliasListing } from './list-alias-versions';
 import { readTemplateVersions } from './read-template-versions';

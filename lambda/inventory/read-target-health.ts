@@ -4,7 +4,7 @@ import { paginateListTargets } from '@aws-sdk/client-vpc-lattice';
 import type { AwsClients } from '../clients';
 import type { GroupSnapshot, ReadFailure } from '../model/fleet';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
-import { describeError, readFailureCode } from './describe-error';
+import { describeError, readFailureCode } from '../util/describe-error';
 
 /** A load balancer's view of its targets: instance ID -> healthy or not; or why it could not be read. */
 type Registrations = { readonly healthy: ReadonlyMap<string, boolean> } | { readonly failure: ReadFailure };

@@ -3,7 +3,7 @@ import type { AwsClients } from '../clients';
 import type { InstanceSnapshot, RunError } from '../model/fleet';
 import { isRetainedState } from '../policy/retained';
 import { TAG } from '../policy/tag-keys';
-import { describeError, readFailureCode } from './describe-error';
+import { describeError, readFailureCode } from '../util/describe-error';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 
 export interface WarmPoolRead {

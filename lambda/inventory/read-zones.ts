@@ -1,7 +1,7 @@
 import { DescribeAvailabilityZonesCommand } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients';
 import type { RunError } from '../model/fleet';
-import { describeError, readFailureCode } from './describe-error';
+import { describeError, readFailureCode } from '../util/describe-error';
 
 export interface ZonesRead {
   /** Every zone that can hold an instance of the account, or undefined when that is not known (read in one chain then). */

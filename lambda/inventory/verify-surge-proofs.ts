@@ -4,7 +4,7 @@ import type { AwsClients } from '../clients';
 import type { SurgeProofCheck } from '../model/fleet';
 import { SURGE_PROOF_ALGORITHM, surgeProofMessage } from '../policy/surge-proof';
 import { TAG } from '../policy/tag-keys';
-import { describeError, errorName } from './describe-error';
+import { describeError, errorName } from '../util/describe-error';
 
 /** A SHA-256 HMAC is 32 bytes: 44 base64 characters with one `=` of padding. */
 const PROOF_TEXT = /^[A-Za-z0-9+/]{43}=$/;

@@ -5,6 +5,7 @@ import { invokeBundle } from '../invoke-bundle';
 import { deployLocalReaper } from '../local-reaper-deployment';
 import type { SynthesizedFunction } from '../synthesized-bundle';
 import type { OrgServer } from './org-server';
+import { scheduledEvent } from '../scheduled-event';
 
 /** The reaper deployed in one member account, reporting to the central bus. */
 export interface OrgReaper {
@@ -45,18 +46,6 @@ export function disableSchedule(reaper: OrgReaper): void {
   controlPlaneOf(reaper.account).rule(reaper.ruleName).state = 'DISABLED';
 }
 
-const scheduledEvent = (reaper: OrgReaper, at: number) => ({
-  version: '0',
-  id: `org-sim-${reaper.account.state.accountId}-${at}`,
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: reaper.account.state.accountId,
-  time: new Date(at).toISOString(),
-  region: reaper.account.state.region,
-  resources: [],
-  detail: {},
-});
-
 /**
  * One scheduled round: every account whose schedule is enabled runs the bundle once, at `at`, in a fresh process
  * (as a Lambda cold start), all accounts at once as their schedules would fire.
@@ -65,7 +54,7 @@ export async function runRound(reapers: readonly OrgReaper[], bundlePath: string
   return Promise.all(
     reapers.map(async (reaper): Promise<RoundResult> => {
       if (controlPlaneOf(reaper.account).rule(reaper.ruleName).state !== 'ENABLED') return { name: reaper.name, ran: false };
-      const invocation = await invokeBundle(bundlePath, { ...reaper.env }, scheduledEvent(reaper, at), at);
+      const invocation = await invokeBundle(bundlePath, { ...reaper.env }, scheduledEvent(reaper.account.state, at, `org-sim-${reaper.account.state.accountId}-${at}`), at);
       if (invocation.error !== undefined) return { name: reaper.name, ran: true, error: invocation.error };
       return { name: reaper.name, ran: true, report: invocation.result as RunReport };
     }),

@@ -1,5 +1,5 @@
 import type { ReaperEnv } from '../../lambda/config/env-schema';
-import type { Budget } from '../../lambda/model/run-policy';
+import { formatBudget } from '../../lambda/config/policy-defaults';
 import { isTrueTag, TAG } from '../../lambda/policy/tag-keys';
 import { formatDays } from './window-note';
 
@@ -15,8 +15,6 @@ export interface PolicyFacts {
 }
 
 const INDENT = ' '.repeat(8);
-
-const formatBudget = (budget: Budget): string => (budget.kind === 'percent' ? `${budget.value}%` : String(budget.value));
 
 /** A group's policy tags in words, e.g. `window Tue 02:00-04:00 UTC, grace 3 d`; empty when it has none. */
 function describeTags(tags: Readonly<Record<string, string>>): string {

@@ -4,20 +4,11 @@ import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../../local/fak
 import { invokeBundle, type Invocation } from '../../local/invoke-bundle';
 import { localStateKey } from '../../local/local-state-key';
 import { synthesizedFunction } from '../../local/synthesized-bundle';
+import { scheduledEvent } from '../../local/scheduled-event';
 
 export const DAY_MS = 86_400_000;
 
-export const SCHEDULED_EVENT = {
-  version: '0',
-  id: 'e2e',
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: '123456789012',
-  time: '2026-11-24T12:00:00Z',
-  region: 'us-east-1',
-  resources: [],
-  detail: {},
-};
+export const SCHEDULED_EVENT = scheduledEvent({ accountId: '123456789012', region: 'us-east-1' }, Date.parse('2026-11-24T12:00:00Z'), 'e2e');
 
 export const MUTATING_ACTIONS = ['TerminateInstanceInAutoScalingGroup', 'SetDesiredCapacity', 'CreateOrUpdateTags', 'DeleteTags', 'TerminateInstances'];
 
