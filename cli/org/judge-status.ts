@@ -28,7 +28,7 @@ function figures(report: RunReport, time: string): StatusFigures {
   return {
     instances,
     withinPolicyPercent: instances === 0 ? 100 : Math.round(((instances - Math.min(due.length, instances)) / instances) * 10000) / 100,
-    ...(ages.length > 0 ? { oldestDueAgeDays: Math.round(Math.max(...ages) * 10) / 10 } : {}),
+    ...(ages.length > 0 ? { oldestDueAgeDays: Math.round(ages.reduce((oldest, age) => Math.max(oldest, age), 0) * 10) / 10 } : {}),
     lastRun: time,
   };
 }

@@ -24,7 +24,8 @@ export function fleetFreshness(evaluation: FleetEvaluation): Freshness {
   const parts = evaluation.groups.map((group) => group.freshness);
   return {
     instances: parts.reduce((sum, part) => sum + part.instances, 0),
-    oldestAgeMs: Math.max(0, ...parts.map((part) => part.oldestAgeMs)),
+    // Reduced, not spread: Math.max(...list) overflows the stack past about 100,000 arguments.
+    oldestAgeMs: parts.reduce((oldest, part) => Math.max(oldest, part.oldestAgeMs), 0),
     pastLifetime: parts.reduce((sum, part) => sum + part.pastLifetime, 0),
     onStaleAmi: parts.reduce((sum, part) => sum + part.onStaleAmi, 0),
     due: parts.reduce((sum, part) => sum + part.due, 0),

@@ -28,6 +28,12 @@ describe('judgeStatus: the rule status --org applies to what status reads', () =
     expect(verdict.why).toEqual(why);
   });
 
+  it('an account with 300,000 unmanaged instances due: its oldest found without spreading them into Math.max (the stack holds about 100,000)', () => {
+    const report = makeReport({ instances: 300_000, unmanaged: 300_000 });
+
+    expect(judgeStatus(makeStatus({ report }), undefined, NOW).figures?.oldestDueAgeDays).toBe(200);
+  });
+
   it.each([
     ['exactly two intervals (30 minutes) since the report: still in policy', 30 * MINUTE, 'in policy', []],
     ['just past two intervals: out of policy, no run for 31 minutes', 31 * MINUTE, 'out of policy', ['no run for 31 minutes']],
